@@ -14,9 +14,20 @@ from .electrochem import (
     ghk_current,
     ghk_voltage,
     ion_transfer_free_energy,
+    membrane_charge_ions,
     nernst,
     pump_free_energy,
     pump_reversal_potential,
+)
+# pump, cell, drugs
+from .pump import (
+    PUMP_STATES, PumpParams, PumpRun, pump_atp_factor, pump_current, pump_cycle_rate, pump_rate_fast,
+    simulate_pump_cycles,
+)
+from .cell import CellParams, CellState, CellTrace, cell_steady_state, electrogenic_share, simulate_cell
+from .drugs import (
+    OUABAIN_ISOFORMS, anoxia_atp_time_course, ouabain_block_time_course, ouabain_pump_fraction,
+    pump_fraction_from_atp,
 )
 # hh, cotransport, energy
 from .hh import HHResult, simulate_hh, spike_ion_budget, spike_train_rundown
@@ -26,6 +37,12 @@ from .energy import atp_per_spike, atp_rate_per_cell, brain_energy_budget
 __version__ = "0.1.0"
 
 __all__ = [
+    # pump, cell, drugs
+    "PUMP_STATES", "PumpParams", "PumpRun", "pump_atp_factor", "pump_current", "pump_cycle_rate",
+    "pump_rate_fast", "simulate_pump_cycles",
+    "CellParams", "CellState", "CellTrace", "cell_steady_state", "electrogenic_share", "simulate_cell",
+    "OUABAIN_ISOFORMS", "anoxia_atp_time_course", "ouabain_block_time_course", "ouabain_pump_fraction",
+    "pump_fraction_from_atp",
     # hh, cotransport, energy
     "HHResult", "simulate_hh", "spike_ion_budget", "spike_train_rundown",
     "epithelium_glucose_steady_state", "ncx_reversal_potential", "sglt_flux", "sglt_max_accumulation",
@@ -38,6 +55,7 @@ __all__ = [
     "ghk_current",
     "ghk_voltage",
     "ion_transfer_free_energy",
+    "membrane_charge_ions",
     "nernst",
     "pump_free_energy",
     "pump_reversal_potential",

@@ -33,7 +33,7 @@ from ._validation import (
     check_ion_dict,
     check_number,
 )
-from .constants import FARADAY, VALENCE, rt_kJ_per_mol, rt_over_f_mV
+from .constants import ELEMENTARY_CHARGE, FARADAY, MEMBRANE_CAPACITANCE_UF_CM2, VALENCE, rt_kJ_per_mol, rt_over_f_mV
 
 __all__ = [
     "nernst",
@@ -44,6 +44,7 @@ __all__ = [
     "pump_free_energy",
     "pump_reversal_potential",
     "atp_free_energy",
+    "membrane_charge_ions",
     "ATP_STANDARD_FREE_ENERGY_KJ_PER_MOL",
     "PUMP_NA_OUT",
     "PUMP_K_IN",
@@ -347,3 +348,37 @@ def atp_free_energy(atp_mM=3.0, adp_mM=0.05, pi_mM=2.0, temperature_C=37.0,
     return dg0 + rt * math.log((adp * 1e-3) * (pi * 1e-3) / (atp * 1e-3))
 
 
+
+
+def membrane_charge_ions(v_mV, area_um2=1.0, capacitance_uF_cm2=MEMBRANE_CAPACITANCE_UF_CM2):
+    """Number of monovalent ions whose charge polarises a membrane patch to ``v_mV``.
+
+    Q = C · |V| (the membrane is a capacitor); ions = Q / e.
+
+    Parameters
+    ----------
+    v_mV : float
+        Membrane potential, mV (-500 to 500).
+    area_um2 : float, optional
+        Membrane area, µm² (> 0). Default 1 µm².
+    capacitance_uF_cm2 : float, optional
+        Specific capacitance, µF/cm² (0.1-10). Default 1 µF/cm² (Gentet et al. 2000
+        measured about 0.9 µF/cm² in cortical neurons).
+
+    Returns
+    -------
+    float
+        Number of ions (dimensionless).
+
+    Examples
+    --------
+    About 4,400 ions per µm² charge a membrane to -70 mV:
+
+    >>> round(membrane_charge_ions(-70.0), -2)
+    4400.0
+    """
+    v = check_number("v_mV", v_mV, "mV", -500.0, 500.0)
+    area = check_number("area_um2", area_um2, "µm²", 0.0, None, lo_inclusive=False)
+    c = check_number("capacitance_uF_cm2", capacitance_uF_cm2, "µF/cm²", 0.1, 10.0)
+    farad_per_um2 = c * 1e-6 * 1e-8  # 1 cm² = 1e8 µm²
+    return abs(farad_per_um2 * area * v * 1e-3) / ELEMENTARY_CHARGE

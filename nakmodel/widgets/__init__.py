@@ -1,0 +1,10 @@
+"""Interactive apps (ipywidgets) for the chapters; one class per app.
+
+Each app holds a figure from :mod:`nakmodel.plots` and calls pure functions of
+:mod:`nakmodel`; see :mod:`nakmodel.widgets._base` for the shared behaviour.
+"""
+
+from ._base import App, Control, FigureView, display_mode
+from .nernst import NernstExplorer
+
+__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer"]

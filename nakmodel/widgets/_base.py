@@ -1,0 +1,268 @@
+"""What every interactive app of the book shares.
+
+An app *holds* its figure and calls pure model functions; it never changes the
+model's parameters in place. Each app:
+
+* builds its controls once, each labelled with its unit and knowing its
+  default (a reset button restores all defaults; a slider whose value differs
+  from its default shows a coloured handle);
+* keeps one figure whose artists are updated in place and shown as a PNG
+  ``<img>`` with alt text inside an ``ipywidgets.HTML`` — the same element in
+  the static book (from saved widget state), in Jupyter and in Voilà;
+* catches :class:`nakmodel.ParameterError` and shows it as a friendly message
+  instead of a traceback.
+
+Rendering mode (:func:`display_mode`): ``"static"`` while the book is built
+(the book's Sphinx extension sets ``NAKMODEL_DISPLAY=static`` for the kernels
+it starts) and ``"live"`` otherwise. In static mode the app adds a note that
+the page is a snapshot and how to make it live.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+import time
+from dataclasses import dataclass
+
+import ipywidgets as W
+
+from .._validation import ParameterError
+from ..plots.style import render_png
+
+__all__ = ["App", "Control", "FigureView", "display_mode"]
+
+#: Handle colour of a slider moved away from its default (Okabe-Ito orange).
+CHANGED_HANDLE_COLOR = "#E69F00"
+_DESCRIPTION_STYLE = {"description_width": "13em"}
+_CONTROL_LAYOUT = {"width": "30em"}
+
+
+def display_mode() -> str:
+    """``"static"`` during the book build, ``"live"`` in Jupyter/Voilà.
+
+    The environment variable ``NAKMODEL_DISPLAY`` (``static``/``live``)
+    decides; the book's Sphinx extension (``_ext/nakbook.py``) sets it to
+    ``static`` for the kernels that execute the chapters.
+    """
+    mode = os.environ.get("NAKMODEL_DISPLAY", "live").strip().lower()
+    return "static" if mode == "static" else "live"
+
+
+@dataclass(frozen=True)
+class Control:
+    """Specification of one numeric control: label, unit and range.
+
+    Attributes
+    ----------
+    name : str
+        Keyword the app uses for this value.
+    label : str
+        What the reader sees, without the unit.
+    unit : str
+        Unit shown in brackets after the label ("" for none).
+    default, minimum, maximum, step : float
+        Slider values, in ``unit``.
+    log : bool
+        Use a logarithmic slider (``default``/``minimum``/``maximum`` still in ``unit``).
+    readout_format : str
+        Python format spec for the value shown beside the slider.
+    """
+
+    name: str
+    label: str
+    unit: str
+    default: float
+    minimum: float
+    maximum: float
+    step: float
+    log: bool = False
+    readout_format: str = ".1f"
+
+    def make_widget(self, continuous_update: bool):
+        desc = f"{self.label} ({self.unit})" if self.unit else self.label
+        common = dict(
+            description=desc,
+            style=dict(_DESCRIPTION_STYLE),
+            layout=W.Layout(**_CONTROL_LAYOUT),
+            continuous_update=continuous_update,
+            readout_format=self.readout_format,
+        )
+        if self.log:
+            import math
+
+            return W.FloatLogSlider(
+                value=self.default,
+                base=10,
+                min=math.log10(self.minimum),
+                max=math.log10(self.maximum),
+                step=self.step,
+                **common,
+            )
+        return W.FloatSlider(value=self.default, min=self.minimum, max=self.maximum, step=self.step, **common)
+
+
+class FigureView:
+    """A matplotlib Figure shown as an ``<img>`` (with alt text) inside an HTML widget."""
+
+    def __init__(self, fig, dpi: float = 100, width: str = "100%", max_width: str = "820px"):
+        self.fig = fig
+        self.dpi = dpi
+        self._style = f"width:{width};max-width:{max_width};height:auto"
+        self.widget = W.HTML(layout=W.Layout(width="100%"))
+        self.widget.add_class("nak-figure")
+        self.last_render_s = 0.0
+
+    def refresh(self, alt_text: str) -> None:
+        """Render the figure and replace the image (the DOM element stays)."""
+        t0 = time.perf_counter()
+        png = base64.b64encode(render_png(self.fig, self.dpi)).decode("ascii")
+        if self.fig.get_layout_engine() is not None and self.fig.get_layout_engine().adjust_compatible:
+            pass
+        elif self.fig.get_layout_engine() is not None:
+            # constrained layout is solved once (first render); re-solving it on every
+            # slider move costs more than drawing. Axes limits may still change.
+            self.fig.set_layout_engine("none")
+        self.widget.value = (
+            f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt_text, quote=True)}" '
+            f'role="img" style="{self._style}">'
+        )
+        self.last_render_s = time.perf_counter() - t0
+
+
+class App:
+    """Base class of the book's interactive apps.
+
+    Subclasses set :attr:`title`, :attr:`controls` (a tuple of
+    :class:`Control`), optionally :attr:`extra_widgets`, and implement
+    :meth:`make_figure` (build the plot object once, return it) and
+    :meth:`compute_and_draw` (run the model for ``values`` and update the
+    artists in place, returning ``(alt_text, readout_html)``).
+
+    Use in a notebook: ``SomeApp()`` as the last expression of a cell.
+    """
+
+    title: str = ""
+    controls: tuple = ()
+    continuous_update: bool = False
+
+    def __init__(self, **initial_values):
+        self.mode = display_mode()
+        self.sliders = {c.name: c.make_widget(self.continuous_update) for c in self.controls}
+        self._defaults = {c.name: c.default for c in self.controls}
+        self._suspend = False
+        self.n_updates = 0
+        self.last_update_s = 0.0
+        self.plot = self.make_figure()
+        self.view = FigureView(self.plot.fig)
+        self.readout = W.HTML()
+        self.readout.add_class("nak-readout")
+        self.message = W.HTML()
+        self.message.add_class("nak-message")
+        self.reset_button = W.Button(
+            description="Reset", icon="undo", tooltip="Set every control back to its default value",
+            layout=W.Layout(width="8em"),
+        )
+        self.reset_button.on_click(lambda _b: self.reset())
+        for slider in self.sliders.values():
+            slider.observe(self._on_change, names="value")
+        if initial_values:
+            self.set_values(**initial_values, _update=False)
+        self.update()
+        self.widget = self._layout()
+
+    # ----- to be provided by subclasses -------------------------------------------------
+    def make_figure(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def compute_and_draw(self, values: dict):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def extra_controls(self):
+        """Widgets shown under the sliders (buttons, dropdowns); none by default."""
+        return []
+
+    # ----- behaviour ---------------------------------------------------------------------
+    @property
+    def values(self) -> dict:
+        """Current control values keyed by control name (in the controls' units)."""
+        return {name: s.value for name, s in self.sliders.items()}
+
+    def set_values(self, _update: bool = True, **values) -> None:
+        """Set several controls at once and update the figure once.
+
+        Unknown names raise :class:`ParameterError`; values are clipped by
+        the sliders to their ranges.
+        """
+        for name in values:
+            if name not in self.sliders:
+                raise ParameterError("control", name, "", "must be one of " + ", ".join(self.sliders))
+        self._suspend = True
+        try:
+            for name, v in values.items():
+                self.sliders[name].value = v
+        finally:
+            self._suspend = False
+        if _update:
+            self.update()
+
+    def reset(self) -> None:
+        """Restore every control to its default and redraw once."""
+        self.set_values(**self._defaults)
+
+    def _on_change(self, _change) -> None:
+        if not self._suspend:
+            self.update()
+
+    def _mark_changed_sliders(self) -> None:
+        for name, slider in self.sliders.items():
+            changed = abs(slider.value - self._defaults[name]) > 1e-12 * max(1.0, abs(self._defaults[name]))
+            slider.style.handle_color = CHANGED_HANDLE_COLOR if changed else None
+
+    def update(self) -> None:
+        """Re-run the model with the current values and refresh figure and readout."""
+        t0 = time.perf_counter()
+        self._mark_changed_sliders()
+        try:
+            alt, readout = self.compute_and_draw(self.values)
+        except ParameterError as err:
+            self.message.value = (
+                '<div role="alert" style="color:#a33;">These settings are outside what the model '
+                f"accepts: {html.escape(str(err))}</div>"
+            )
+            return
+        self.message.value = ""
+        self.readout.value = readout
+        self.view.refresh(alt)
+        self.n_updates += 1
+        self.last_update_s = time.perf_counter() - t0
+
+    def _layout(self):
+        parts = []
+        if self.title:
+            parts.append(W.HTML(f"<h4 style='margin:0.2em 0'>{html.escape(self.title)}</h4>"))
+        parts += [
+            W.HBox(
+                [W.VBox(list(self.sliders.values()) + self.extra_controls() + [self.reset_button]), self.readout],
+                layout=W.Layout(flex_flow="row wrap", align_items="flex-start"),
+            ),
+            self.message,
+            self.view.widget,
+        ]
+        if self.mode == "static":
+            parts.append(
+                W.HTML(
+                    "<p class='nak-static-note' style='font-size:0.9em;color:#555'>This is a snapshot at the "
+                    "default settings; the controls do nothing on this static page. To move them, open the "
+                    "page live: use the rocket button (Binder) or the “interactive app” link at the top.</p>"
+                )
+            )
+        box = W.VBox(parts, layout=W.Layout(width="100%"))
+        box.add_class("nak-app")
+        return box
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)

@@ -1,0 +1,58 @@
+"""Chapter "Ion gradients and equilibrium potentials": the Nernst explorer."""
+
+from __future__ import annotations
+
+from ..constants import MAMMALIAN_NEURON, VALENCE
+from ..electrochem import nernst
+from ..plots.electrochem import EquilibriumPotentialPlot
+from ._base import App, Control
+
+_OUT = MAMMALIAN_NEURON.c_out_mM
+_IN = MAMMALIAN_NEURON.c_in_mM
+_IONS = ("Na", "K", "Cl")
+
+
+def _conc_control(ion, side, default):
+    where = "outside" if side == "out" else "inside"
+    sym = {"Na": "[Na⁺]", "K": "[K⁺]", "Cl": "[Cl⁻]"}[ion]
+    return Control(f"{ion.lower()}_{side}", f"{sym} {where}", "mM", default, 1.0, 500.0, 1.0, readout_format=".0f")
+
+
+class NernstExplorer(App):
+    """Set inside/outside concentrations and temperature; see E_Na, E_K, E_Cl.
+
+    Defaults are the book's mammalian neuron (Na 145/15, K 5/140, Cl 110/10 mM,
+    37 °C; :data:`nakmodel.constants.MAMMALIAN_NEURON`).
+    """
+
+    title = "Nernst explorer: where would each ion be at equilibrium?"
+    continuous_update = True
+    controls = tuple(
+        _conc_control(ion, side, (_OUT if side == "out" else _IN)[ion]) for ion in _IONS for side in ("out", "in")
+    ) + (Control("temperature_C", "temperature", "°C", MAMMALIAN_NEURON.temperature_C, 0.0, 45.0, 0.5),)
+
+    def make_figure(self):
+        return EquilibriumPotentialPlot(_IONS)
+
+    @staticmethod
+    def concentrations(values):
+        """Split control values into outside and inside dicts (mM)."""
+        c_out = {ion: values[f"{ion.lower()}_out"] for ion in _IONS}
+        c_in = {ion: values[f"{ion.lower()}_in"] for ion in _IONS}
+        return c_out, c_in
+
+    def compute_and_draw(self, values):
+        c_out, c_in = self.concentrations(values)
+        t = values["temperature_C"]
+        self.potentials = {ion: nernst(VALENCE[ion], c_out[ion], c_in[ion], t) for ion in _IONS}
+        self.plot.update(c_out, c_in, self.potentials)
+        rows = "".join(
+            f"<tr><td>E<sub>{ion}</sub></td><td style='text-align:right'>{self.potentials[ion]:+.1f} mV</td>"
+            f"<td style='color:#555'>ratio out/in {c_out[ion] / c_in[ion]:.3g}</td></tr>"
+            for ion in _IONS
+        )
+        readout = (
+            "<div aria-live='polite' style='padding-left:1.5em'><b>Equilibrium potentials</b>"
+            f"<table>{rows}</table><span style='color:#555'>at {t:.1f} °C</span></div>"
+        )
+        return self.plot.alt_text(c_out, c_in, self.potentials), readout
