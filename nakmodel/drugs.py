@@ -191,11 +191,11 @@ def pump_fraction_from_atp(atp_mM, params: PumpParams = PumpParams()):
     return pump_atp_factor(atp_mM, params)
 
 
-def anoxia_atp_time_course(t_s, *, atp0_mM=3.0, atp_floor_mM=0.1, tau_s=60.0):
+def anoxia_atp_time_course(t_s, *, atp0_mM=3.0, atp_floor_mM=0.01, tau_s=60.0):
     """Cytosolic ATP after the onset of anoxia at t = 0, mM.
 
     ``ATP(t) = floor + (ATP0 - floor) exp(-t/τ)``. τ = 60 s and a floor of
-    0.1 mM are order-of-magnitude choices: brain ATP falls to a small fraction
+    0.01 mM are order-of-magnitude choices: brain ATP falls to a small fraction
     of normal within a few minutes of ischaemia (Lowry et al. 1964).
 
     Parameters
