@@ -1,7 +1,7 @@
 """Pump–leak cell: Vm, [Na]i, [K]i, [Cl]i and volume, driven by the Na+/K+ pump.
 
 Model (after the pump–leak formulation of Keener & Sneyd 2009, ch. 2, and
-Armstrong 2003 {KeenerSneyd2009}{Armstrong2003}):
+Armstrong 2003 [Keener2009] [Armstrong2003]):
 
 * a spherical cell of fixed membrane area A and reference volume W0 holds
   amounts of Na+, K+, Cl- and a fixed amount of impermeant anions X of mean
@@ -17,7 +17,7 @@ Armstrong 2003 {KeenerSneyd2009}{Armstrong2003}):
 State amounts are kept as "mM of the reference volume" (amount / W0). Ions
 are conserved exactly: cumulative fluxes are integrated alongside.
 
-References: KeenerSneyd2009, Armstrong2003, Hille2001 (keys of ``bib/pump.bib``).
+References: Keener2009, Armstrong2003, Hille2001 (core.bib), Hodgkin1949 (core.bib) (keys of ``bib/pump.bib``).
 """
 
 from __future__ import annotations

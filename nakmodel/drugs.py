@@ -2,7 +2,8 @@
 
 Ouabain binds the extracellular face of the α subunit; rodent α1 is
 resistant (micromolar) while human α1 and rodent α3 are nanomolar
-{OBrien1994}{Erdmann1975}{PriceLingrel1988}{BlancoMercer1998}. Binding is
+[OBrien1994, Erdmann1975, Price1988,
+Blanco1998]. Binding is
 modelled as one-site, first order: dB/dt = k_on c (1 - B) - k_off B, so
 block develops with time constant 1/(k_on c + k_off).
 
@@ -20,7 +21,7 @@ Values used (isoform: K_d, k_on, k_off):
 
 ATP depletion: pump activity follows :func:`nakmodel.pump.pump_atp_factor`;
 brain ATP falls to a small fraction within a few minutes of anoxia or
-ischaemia (Lowry et al. 1964 {Lowry1964}); :func:`anoxia_atp_time_course`
+ischaemia (Lowry et al. 1964 [Lowry1964]); :func:`anoxia_atp_time_course`
 is an exponential with a 1-min time constant (an order-of-magnitude choice).
 """
 

@@ -4,8 +4,8 @@ a stochastic single pump and a fast phenomenological pump.
 Models
 ------
 * **Cycle model** (:func:`pump_cycle_rate`): the four-state reduction of the
-  Post–Albers cycle by Smith & Crampin (2004) {SmithCrampin2004}, with the
-  rate constants of O'Hara et al. (2011) {OHara2011}. Ion binding is in rapid
+  Post–Albers cycle by Smith & Crampin (2004) [Smith2004], with the
+  rate constants of O'Hara et al. (2011) [OHara2011]. Ion binding is in rapid
   equilibrium; one elementary charge crosses the field per cycle, split between
   intracellular Na+ binding (fraction ``delta``) and extracellular Na+ release
   (``1 + delta``). Detailed balance is enforced *by construction*: the backward
@@ -15,12 +15,12 @@ Models
   :func:`nakmodel.electrochem.pump_reversal_potential`.
 * **Stochastic pump** (:func:`simulate_pump_cycles`): Gillespie simulation of
   the same chain, recorded in six named states.
-* **Fast pump** (:func:`pump_rate_fast`): the Luo & Rudy (1994) {LuoRudy1994}
+* **Fast pump** (:func:`pump_rate_fast`): the Luo & Rudy (1994) [Luo1994]
   form, scaled to agree with the cycle model near rest.
 
 References (keys of ``bib/pump.bib``)
 -------------------------------------
-SmithCrampin2004, OHara2011, LuoRudy1994, Gadsby1980, Glitsch1989, PostJolly1957.
+Smith2004, OHara2011, Luo1994, Gadsby1980, Glitsch1989, Post1957.
 """
 
 from __future__ import annotations
