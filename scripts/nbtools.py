@@ -7,7 +7,8 @@ cell tags follow the book's conventions:
 * ``book-only`` (markdown): shown in the book, removed in Voilà dashboards
   (MyST roles such as glue/cite/dropdowns do not render there);
 * ``remove-input`` (code): the book shows the output (the app), not the code;
-* ``remove-cell`` (code): set-up and ``glue`` cells, hidden in the book
+* ``remove-input`` + ``remove-output`` (code): set-up and ``glue`` cells, hidden in the book
+  (the executed notebook keeps their outputs, so tests can read the glued values)
   (Voilà strips all code anyway).
 """
 

@@ -1,0 +1,50 @@
+# Two commands do everything on a fresh machine (Debian/Ubuntu, Python 3.11):
+#   make book   build the static book into _build/html and serve it on http://localhost:8000
+#   make test   run every test (science, widgets, notebooks, book, browser)
+# Each creates .venv on first use and installs what it needs.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+BOOK_PORT  ?= 8000
+VOILA_PORT ?= 8866
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
+
+.PHONY: book build serve voila test chromium clean help
+
+help:
+	@echo "make book   - build the book and serve it on http://localhost:$(BOOK_PORT)"
+	@echo "make build  - only build the book into _build/html"
+	@echo "make voila  - serve the chapters as interactive apps on http://localhost:$(VOILA_PORT)"
+	@echo "make test   - run all tests"
+
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt -r requirements-test.txt
+	@touch $(STAMP)
+
+build: $(STAMP)
+	$(VENV)/bin/jupyter-book build . --all -W -n --keep-going
+
+book: build serve
+
+serve:
+	@echo "Serving the book on http://localhost:$(BOOK_PORT)/ (Ctrl-C to stop)"
+	@(command -v xdg-open >/dev/null && sleep 1 && xdg-open http://localhost:$(BOOK_PORT)/ >/dev/null 2>&1 &) || true
+	$(PY) -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory _build/html
+
+voila: $(STAMP)
+	$(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Chromium from Debian packages (for the browser tests)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+test: $(STAMP) chromium
+	bash scripts/run_tests.sh
+
+clean:
+	rm -rf _build .pytest_cache

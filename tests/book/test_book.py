@@ -1,0 +1,64 @@
+"""The static book: -W build passes, nothing loads from outside, pages are titled."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTERNAL_ASSET = re.compile(
+    r"<(script|link|img|iframe|source|video|audio)\b[^>]*\b(src|href)\s*=\s*[\"'](https?:)?//", re.I
+)
+
+
+def html_pages(built_book):
+    pages = [p for p in built_book.html.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts]
+    assert pages, "no HTML pages were built"
+    return pages
+
+
+def test_build_passes_with_warnings_as_errors(built_book):
+    assert built_book.returncode == 0, "jupyter-book build -W failed:\n" + built_book.log[-6000:]
+    print(f"build time {built_book.seconds:.1f} s")
+
+
+def test_no_outside_assets(built_book):
+    offenders = []
+    for page in html_pages(built_book):
+        for m in EXTERNAL_ASSET.finditer(page.read_text(errors="replace")):
+            tag = page.read_text(errors="replace")[m.start(): m.start() + 200]
+            # a <link rel="canonical"> or similar would still be fetched by nothing; we forbid all anyway
+            offenders.append(f"{page.relative_to(built_book.html)}: {tag!r}")
+    assert not offenders, "\n".join(offenders[:20])
+
+
+def test_every_page_has_a_title_and_alt_texts(built_book):
+    for page in html_pages(built_book):
+        text = page.read_text(errors="replace")
+        if 'http-equiv="Refresh"' in text or "http-equiv=\"refresh\"" in text:
+            continue  # jupyter-book's index.html redirect
+        title = re.search(r"<title>(.*?)</title>", text, re.S)
+        assert title and title.group(1).strip(), f"{page}: no <title>"
+        if page.name not in ("genindex.html", "search.html"):
+            assert re.search(r"<h1\b", text), f"{page}: no <h1> heading"
+        markup = re.sub(r"<script\b.*?</script>", "", text, flags=re.S)  # widget state is JSON, not markup
+        for img in re.findall(r"<img\b[^>]*>", markup):
+            assert re.search(r'\balt="[^"]+"', img), f"{page}: image without alt text: {img[:120]}"
+
+
+def test_every_toc_chapter_is_built_with_voila_link(built_book):
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    for f in files:
+        page = built_book.html / f"{f}.html"
+        assert page.exists(), f"{f} was not built"
+        if f.startswith("chapters/"):
+            assert f"voila/render/{f}.ipynb" in page.read_text(), f"{f}: no Voilà launch link"
+
+
+def test_widget_state_embedded_for_each_chapter(built_book):
+    for page in (built_book.html / "chapters").glob("*.html"):
+        text = page.read_text()
+        assert "application/vnd.jupyter.widget-state+json" in text, f"{page.name}: widgets not saved"
+        assert "nak-figure" in text, f"{page.name}: no app figure in the static page"

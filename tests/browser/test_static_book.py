@@ -1,0 +1,61 @@
+"""The static book in a real browser, offline: figures show and the console is clean."""
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+IGNORED_CONSOLE = ("strict mode: use allowUnionTypes",)  # ajv schema warning inside the widget manager
+
+
+@pytest.fixture(scope="module")
+def static_site(built_book):
+    assert built_book.returncode == 0, built_book.log[-4000:]
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_book.html))
+    handler.log_message = lambda *a, **k: None
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+
+
+def chapter_pages(built_book):
+    return sorted(p.relative_to(built_book.html).as_posix() for p in (built_book.html / "chapters").glob("*.html"))
+
+
+def test_static_chapters_render_offline(browser, static_site, built_book, tmp_path):
+    pages = chapter_pages(built_book)
+    assert pages
+    for rel in pages:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        problems, outside = [], []
+        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+        page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+
+        def route(r):
+            if r.request.url.startswith(static_site):
+                r.continue_()
+            else:
+                outside.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+        page.goto(f"{static_site}/{rel}", wait_until="load")
+        figure = page.locator(".nak-figure img").first
+        figure.wait_for(state="visible", timeout=20000)
+        box = figure.bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 150, f"{rel}: figure too small {box}"
+        assert figure.get_attribute("alt"), f"{rel}: figure without alt text"
+        # the image actually decoded
+        assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", figure.element_handle())
+        page.wait_for_timeout(500)
+        figure.scroll_into_view_if_needed()
+        page.screenshot(path=str(tmp_path / (rel.replace("/", "_") + ".png")))
+        problems = [p for p in problems if not any(s in p for s in IGNORED_CONSOLE)]
+        assert not outside, f"{rel}: page tried to load outside resources: {outside}"
+        assert not problems, f"{rel}: console errors: {problems}"
+        page.close()
