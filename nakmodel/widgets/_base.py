@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 import os
 import time
 from dataclasses import dataclass
+from urllib.parse import parse_qs
 
 import ipywidgets as W
 
@@ -131,6 +133,29 @@ class FigureView:
         self.last_render_s = time.perf_counter() - t0
 
 
+_PREHEAT_QUERY: list = []  # query string of this kernel's request, once known (preheated Voilà)
+
+
+def _query_string() -> str:
+    """The Voilà page's URL query string, "" outside Voilà.
+
+    Voilà puts it in ``QUERY_STRING`` for a kernel started for the request;
+    a preheated kernel (``VOILA_PREHEAT=True``) was started before any request,
+    so :func:`voila.utils.get_query_string` waits here until the request
+    arrives (everything before this point was computed ahead of time).
+    """
+    if os.environ.get("VOILA_PREHEAT") == "True" and os.environ.get("VOILA_KERNEL_ID"):
+        if not _PREHEAT_QUERY:
+            try:
+                from voila.utils import get_query_string
+
+                _PREHEAT_QUERY.append(get_query_string() or "")
+            except Exception:  # noqa: BLE001 - never break the app over a link
+                _PREHEAT_QUERY.append("")
+        return _PREHEAT_QUERY[0]
+    return os.environ.get("QUERY_STRING", "")
+
+
 class App:
     """Base class of the book's interactive apps.
 
@@ -146,6 +171,10 @@ class App:
     title: str = ""
     controls: tuple = ()
     continuous_update: bool = False
+    #: Named teacher scenarios: ``{"ouabain-10uM": {"control_name": value, ...}}``.
+    #: In Voilà a link ``...ipynb?scenario=<name>`` (or ``?<control>=<value>``)
+    #: opens the app at that state (see :meth:`apply_url_parameters`).
+    scenarios: dict = {}
 
     def __init__(self, **initial_values):
         self.mode = display_mode()
@@ -170,6 +199,8 @@ class App:
         if initial_values:
             self.set_values(**initial_values, _update=False)
         self.update()
+        if self.mode == "live":
+            self.apply_url_parameters(_query_string())
         self.widget = self._layout()
 
     # ----- to be provided by subclasses -------------------------------------------------
@@ -206,6 +237,56 @@ class App:
             self._suspend = False
         if _update:
             self.update()
+
+    def apply_url_parameters(self, query: str | None) -> dict:
+        """Apply a page's URL parameters (teacher links) to the controls.
+
+        ``scenario=<name>`` applies :attr:`scenarios` ``[name]``; then every
+        parameter named like a control (``na_in=30``) sets it. Parameters
+        naming no control of this app are ignored (another app on the page
+        may use them). Bad values never raise: they are listed in the app's
+        message area and the rest is applied. Returns the values applied.
+        """
+        params = {k: v[-1] for k, v in parse_qs(query or "", keep_blank_values=True).items()}
+        values, problems, notes = {}, [], []
+        name = params.get("scenario")
+        if name is not None and self.scenarios:
+            if name in self.scenarios:
+                values.update({k: v for k, v in self.scenarios[name].items() if k in self.sliders})
+                notes.append(f"scenario “{html.escape(name)}”")
+            else:
+                problems.append(
+                    f"unknown scenario “{html.escape(name)}” (known: {html.escape(', '.join(self.scenarios))})"
+                )
+        for key, raw in params.items():
+            if key not in self.sliders:
+                continue
+            control = next(c for c in self.controls if c.name == key)
+            try:
+                v = float(raw)
+                if not math.isfinite(v) or not control.minimum <= v <= control.maximum:
+                    raise ValueError
+            except ValueError:
+                problems.append(
+                    f"{html.escape(key)}={html.escape(raw)} is not a number between {control.minimum:g} "
+                    f"and {control.maximum:g} {html.escape(control.unit)}"
+                )
+                continue
+            values[key] = v
+            if not notes or notes[-1] != "link values":
+                notes.append("link values")
+        if values:
+            self.set_values(**values)
+        msgs = []
+        if notes and values:
+            msgs.append(f"<div style='color:#555'>Opened with the {' and '.join(notes)} from the link; "
+                        "<b>Reset</b> restores the defaults.</div>")
+        if problems:
+            msgs.append("<div role='alert' style='color:#a33;'>Some link settings were not used: "
+                        + "; ".join(problems) + ".</div>")
+        if msgs and not self.message.value:
+            self.message.value = "".join(msgs)
+        return values
 
     def reset(self) -> None:
         """Restore every control to its default and redraw once."""
