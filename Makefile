@@ -11,12 +11,13 @@ BOOK_PORT  ?= 8000
 VOILA_PORT ?= 8866
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: book build serve voila test chromium clean help
+.PHONY: book build serve voila classroom test chromium clean help
 
 help:
 	@echo "make book   - build the book and serve it on http://localhost:$(BOOK_PORT)"
 	@echo "make build  - only build the book into _build/html"
 	@echo "make voila  - serve the chapters as interactive apps on http://localhost:$(VOILA_PORT)"
+	@echo "make classroom - classroom server: gallery + apps on http://0.0.0.0:$(VOILA_PORT) (see docs/classroom.md)"
 	@echo "make test   - run all tests"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
@@ -37,6 +38,12 @@ serve:
 
 voila: $(STAMP)
 	$(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0
+
+# Classroom server: gallery at /, preheated kernels, kernel cap, idle culling (docs/classroom.md).
+# Options: make classroom VOILA_PORT=9000 CLASSROOM_POOL=2 CLASSROOM_MAX_KERNELS=40 CLASSROOM_CULL_MINUTES=10
+classroom: $(STAMP)
+	$(PY) classroom/make_thumbnails.py
+	$(PY) -m classroom --port=$(VOILA_PORT)
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -1,0 +1,70 @@
+"""Start the classroom server: ``python -m classroom [--port 8866] [--pool 1] [--max-kernels auto] [--cull-minutes 10]``.
+
+Run from the repository root (``make classroom`` does); the repository's
+``voila.json`` is read first, these options override it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MB_PER_KERNEL = 150  # budget per student kernel (measured ~110-130 MB RSS; see docs/classroom.md)
+
+
+def auto_max_kernels() -> int:
+    """As many kernels as fit in 80 % of the free memory at 150 MB each, between 4 and 60."""
+    try:
+        import psutil
+
+        free_mb = psutil.virtual_memory().available / 2**20
+    except Exception:  # noqa: BLE001
+        return 40
+    return int(max(4, min(60, 0.8 * free_mb // MB_PER_KERNEL)))
+
+
+def voila_argv(args) -> list[str]:
+    max_kernels = auto_max_kernels() if args.max_kernels == "auto" else int(args.max_kernels)
+    argv = [
+        str(ROOT / "chapters"),
+        f"--port={args.port}",
+        f"--Voila.ip={args.ip}",
+        "--no-browser",
+        "--VoilaConfiguration.multi_kernel_manager_class=classroom.kernel_manager.CappedKernelManager",
+        f"--CappedKernelManager.max_kernels={max_kernels}",
+        f"--MappingKernelManager.cull_idle_timeout={int(args.cull_minutes * 60)}",
+        f"--MappingKernelManager.cull_interval={max(1, min(60, int(args.cull_minutes * 60) // 4))}",
+    ]
+    if args.pool > 0:
+        argv += ["--VoilaConfiguration.preheat_kernel=True", f"--VoilaConfiguration.default_pool_size={args.pool}"]
+    else:
+        argv += ["--VoilaConfiguration.preheat_kernel=False"]
+    return argv + list(args.extra)
+
+
+def main(argv=None) -> None:
+    p = argparse.ArgumentParser(prog="python -m classroom", description=__doc__.splitlines()[0])
+    p.add_argument("--port", type=int, default=int(os.environ.get("CLASSROOM_PORT", 8866)))
+    p.add_argument("--ip", default=os.environ.get("CLASSROOM_IP", "0.0.0.0"))
+    p.add_argument("--pool", type=int, default=int(os.environ.get("CLASSROOM_POOL", 1)),
+                   help="preheated kernels kept ready per dashboard (0: no preheating)")
+    p.add_argument("--max-kernels", default=os.environ.get("CLASSROOM_MAX_KERNELS", "auto"),
+                   help="most apps open at once; 'auto' sizes it from free memory; 0: no cap")
+    p.add_argument("--cull-minutes", type=float, default=float(os.environ.get("CLASSROOM_CULL_MINUTES", 10)),
+                   help="shut down a closed tab's kernel after this many idle minutes")
+    args, extra = p.parse_known_args(argv)  # anything else goes to Voilà, e.g. --Voila.base_url=/class/
+    args.extra = extra
+    os.chdir(ROOT)  # voila.json and the chapters are found relative to the repository
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from classroom.app import ClassroomVoila
+
+    print(f"Classroom server: http://{args.ip}:{args.port}/  (students use this machine's address)", flush=True)
+    ClassroomVoila.launch_instance(voila_argv(args))
+
+
+if __name__ == "__main__":
+    main()
