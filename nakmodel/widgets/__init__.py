@@ -6,5 +6,7 @@ Each app holds a figure from :mod:`nakmodel.plots` and calls pure functions of
 
 from ._base import App, Control, FigureView, display_mode
 from .nernst import NernstExplorer
+from .action_potentials import RundownExplorer, SpikeExplorer
+from .resting_potential import GHKExplorer, PumpLeakLoop
 
-__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer"]
+__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop"]

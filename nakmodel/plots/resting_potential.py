@@ -1,0 +1,219 @@
+"""Figures for the chapter "The resting potential".
+
+* :class:`GHKPlot`: the GHK membrane potential as a function of P_Na/P_K
+  (left) and, on the same voltage axis, a ladder of E_Na, E_K, E_Cl with Vm
+  drawn as a thick black line (right).
+* :class:`PumpLeakPlot`: the pump–leak cell at steady state: voltage ladder
+  (Vm, the GHK potential without the pump's own current, E_Na, E_K, E_Cl),
+  the pump's ion currents against the leak currents that spend them, and the
+  inside concentrations.
+
+Both build their artists once; :meth:`update` changes data in place.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .electrochem import spread_labels
+from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, styled
+
+_IONS = ("Na", "K", "Cl")
+_E_LABEL = {ion: f"E$_{{\\mathrm{{{ion}}}}}$" for ion in _IONS}
+
+
+def _ladder_axes(ax, title):
+    ax.set_xlim(0, 1)
+    ax.set_xticks([])
+    ax.spines["bottom"].set_visible(False)
+    ax.set_title(title)
+    ax.axhline(0.0, color="0.6", lw=0.8)
+    lines, texts = {}, {}
+    for ion in _IONS:
+        (line,) = ax.plot([0.05, 0.45], [0, 0], color=ION_COLORS[ion], ls=ION_LINESTYLES[ion], lw=2.2, zorder=3)
+        lines[ion] = line
+        texts[ion] = ax.text(0.5, 0, "", va="center", ha="left", color=ION_COLORS[ion], fontsize=9.5)
+    (vm_line,) = ax.plot([0.02, 0.48], [0, 0], color=ION_COLORS["Vm"], lw=5.0, solid_capstyle="butt", zorder=2)
+    vm_text = ax.text(0.5, 0, "", va="center", ha="left", color="black", fontsize=9.5, fontweight="bold")
+    return lines, texts, vm_line, vm_text
+
+
+def _place_ladder(lines, texts, vm_line, vm_text, potentials, vm, span, extra=()):
+    """Put E lines, Vm line and non-overlapping labels; ``extra`` = [(line, text, y, label)]."""
+    ys = [potentials[i] for i in _IONS] + [vm] + [e[2] for e in extra]
+    label_y = spread_labels(ys, min_gap=0.085 * 2 * span)
+    for ion, ly in zip(_IONS, label_y):
+        lines[ion].set_ydata([potentials[ion]] * 2)
+        texts[ion].set_position((0.5, ly))
+        texts[ion].set_text(f"{_E_LABEL[ion]} {potentials[ion]:+.1f} mV")
+    vm_line.set_ydata([vm, vm])
+    vm_text.set_position((0.5, label_y[3]))
+    vm_text.set_text(f"V$_m$ {vm:+.1f} mV")
+    for (line, text, y, label), ly in zip(extra, label_y[4:]):
+        line.set_ydata([y, y])
+        text.set_position((0.5, ly))
+        text.set_text(label)
+
+
+class GHKPlot:
+    """Vm from the GHK equation against P_Na/P_K, beside a voltage ladder.
+
+    Left: Vm (black) as P_Na/P_K is swept at the current P_Cl/P_K and
+    concentrations, log x axis, with E_Na and E_K as horizontal lines and a
+    marker at the chosen ratio. Right: E_Na, E_K, E_Cl and Vm on the same
+    voltage axis (mV).
+    """
+
+    def __init__(self, ratio_range=(1e-3, 1.0)):
+        self.ratio_range = ratio_range
+        self._build()
+
+    @styled
+    def _build(self):
+        self.fig, (self.ax_sweep, self.ax_v) = new_figure(
+            8.6, 4.4, ncols=2, sharey=True, gridspec_kw={"width_ratios": [1.5, 1.0]}
+        )
+        ax = self.ax_sweep
+        ax.set_xscale("log")
+        ax.set_xlim(*self.ratio_range)
+        ax.set_xlabel("permeability ratio P$_{Na}$/P$_K$")
+        ax.set_ylabel("membrane potential, inside − outside (mV)")
+        ax.set_title("GHK: how much Na⁺ leak pulls V$_m$ off E$_K$")
+        self.sweep_e = {}
+        for ion in ("Na", "K"):
+            self.sweep_e[ion] = ax.axhline(0.0, color=ION_COLORS[ion], ls=ION_LINESTYLES[ion], lw=1.4,
+                                           label=f"{_E_LABEL[ion]} ({ION_LABELS[ion]} alone)")
+        (self.sweep_line,) = ax.plot(self.ratio_range, [0, 0], color=ION_COLORS["Vm"], lw=2.4,
+                                     label="V$_m$ (GHK)")
+        (self.marker,) = ax.plot([1e-2], [0], "o", color="black", ms=9, mfc="white", mew=2.2,
+                                 label="your setting")
+        self.hk_band = ax.axvspan(0.01, 0.05, color="0.85", alpha=0.6, lw=0, zorder=0)
+        ax.text(0.022, 0.97, "measured\nrange", transform=ax.get_xaxis_transform(), ha="center", va="top",
+                fontsize=8.5, color="0.3")
+        ax.legend(loc="center left", fontsize=9)
+        self.lines, self.texts, self.vm_line, self.vm_text = _ladder_axes(self.ax_v, "Same axis: V$_m$ among E's")
+
+    def update(self, ratios, vm_sweep, potentials, vm):
+        """``ratios``/``vm_sweep``: arrays for the curve; ``potentials``: E's (mV); ``vm``: Vm (mV)."""
+        self.sweep_line.set_data(ratios, vm_sweep)
+        for ion in ("Na", "K"):
+            self.sweep_e[ion].set_ydata([potentials[ion]] * 2)
+        values = np.array([potentials[i] for i in _IONS] + [vm] + list(np.ravel(vm_sweep)))
+        span = max(110.0, float(np.max(np.abs(values))) + 20.0)
+        self.ax_v.set_ylim(-span, span)
+        _place_ladder(self.lines, self.texts, self.vm_line, self.vm_text, potentials, vm, span)
+        return self.fig
+
+    def set_marker(self, ratio, vm):
+        self.marker.set_data([ratio], [vm])
+
+    def alt_text(self, ratio_na, ratio_cl, potentials, vm):
+        return (
+            "Left: the GHK membrane potential as the Na+/K+ permeability ratio rises from 0.001 to 1, climbing "
+            f"from near E_K towards E_Na; the chosen ratio P_Na/P_K = {ratio_na:.3g} (P_Cl/P_K = {ratio_cl:.3g}) "
+            f"is marked at Vm = {vm:+.1f} mV. Right: a voltage axis with E_Na = {potentials['Na']:+.1f} mV, "
+            f"E_K = {potentials['K']:+.1f} mV, E_Cl = {potentials['Cl']:+.1f} mV and Vm as a thick black line."
+        )
+
+
+class PumpLeakPlot:
+    """Steady state of the pump–leak cell in three panels.
+
+    Left: voltage ladder (E_Na, E_K, E_Cl, Vm thick black, and the GHK
+    potential at the same concentrations, i.e. without the pump's own
+    current, thin dotted). Middle: ion currents, µA/cm² (outward positive):
+    for Na⁺ and K⁺ the pump's share (orange, hatched) against the leak that
+    spends it; "net charge" compares the pump's net current with the summed
+    leaks. Right: inside concentrations of Na⁺, K⁺, Cl⁻ (mM) with the
+    outside values as ticks.
+    """
+
+    GROUPS = ("Na", "K", "net")
+
+    def __init__(self):
+        self._build()
+
+    @styled
+    def _build(self):
+        self.fig, (self.ax_v, self.ax_i, self.ax_c) = new_figure(
+            9.6, 4.5, ncols=3, gridspec_kw={"width_ratios": [1.0, 1.35, 0.95]}
+        )
+        self.lines, self.texts, self.vm_line, self.vm_text = _ladder_axes(self.ax_v, "Voltages")
+        self.ax_v.set_ylabel("membrane potential (mV)")
+        (self.ghk_line,) = self.ax_v.plot([0.02, 0.48], [0, 0], color="black", lw=1.3, ls=":")
+        self.ghk_text = self.ax_v.text(0.5, 0, "", va="center", ha="left", color="0.25", fontsize=8.5)
+
+        ax = self.ax_i
+        x = np.arange(len(self.GROUPS))
+        w = 0.36
+        self.pump_bars = ax.bar(x - w / 2, np.zeros(3), w, color=ION_COLORS["pump"], edgecolor="black",
+                                hatch="//", lw=0.8, label="pump (charges)")
+        leak_colors = [ION_COLORS["Na"], ION_COLORS["K"], "0.55"]
+        self.leak_bars = ax.bar(x + w / 2, np.zeros(3), w, color=leak_colors, edgecolor="black", lw=0.8,
+                                label="leak channels (spend)")
+        ax.axhline(0.0, color="black", lw=0.8)
+        ax.set_xticks(x, ["Na⁺", "K⁺", "net charge"])
+        ax.set_ylabel("current (µA/cm², outward +)")
+        ax.set_title("Pump vs leaks: equal and opposite")
+        ax.grid(axis="x", visible=False)
+        ax.legend(loc="upper right", fontsize=8.5)
+        self.bar_texts = [ax.text(0, 0, "", ha="center", fontsize=8) for _ in range(6)]
+
+        ax = self.ax_c
+        xc = np.arange(3)
+        self.conc_bars = ax.bar(xc, np.ones(3), 0.6, color=[ION_COLORS[i] for i in _IONS])
+        (self.out_marks,) = ax.plot(xc, np.ones(3), "_", color="black", ms=26, mew=2.0, label="outside")
+        ax.set_xticks(xc, [ION_LABELS[i] for i in _IONS])
+        ax.set_yscale("log")
+        ax.set_ylim(1, 400)
+        ax.set_ylabel("concentration inside (mM, log)")
+        ax.set_title("Inside the cell")
+        ax.grid(axis="x", visible=False)
+        ax.legend(loc="upper right", fontsize=8.5)
+        self.conc_texts = [ax.text(xi, 1, "", ha="center", va="bottom", fontsize=8.5) for xi in xc]
+
+    def update(self, potentials, vm, v_ghk, pump_ion_currents, leak_currents, c_in, c_out):
+        """Redraw in place.
+
+        potentials : dict of E (mV); vm, v_ghk : mV;
+        pump_ion_currents : dict Na/K/net of the pump's currents (µA/cm², outward +);
+        leak_currents : dict Na/K/net of the leak currents (µA/cm²);
+        c_in, c_out : dicts of concentrations (mM).
+        """
+        vals = np.array([potentials[i] for i in _IONS] + [vm, v_ghk])
+        span = max(110.0, float(np.max(np.abs(vals))) + 20.0)
+        self.ax_v.set_ylim(-span, span)
+        extra = [(self.ghk_line, self.ghk_text, v_ghk, f"GHK {v_ghk:+.1f} (no pump I)")]
+        _place_ladder(self.lines, self.texts, self.vm_line, self.vm_text, potentials, vm, span, extra)
+
+        pump = [pump_ion_currents[g] for g in self.GROUPS]
+        leak = [leak_currents[g] for g in self.GROUPS]
+        for bar, h in zip(self.pump_bars, pump):
+            bar.set_height(h)
+        for bar, h in zip(self.leak_bars, leak):
+            bar.set_height(h)
+        top = max(0.5, float(np.max(np.abs(pump + leak))))
+        self.ax_i.set_ylim(-1.35 * top, 1.55 * top)
+        for t, bar, h in zip(self.bar_texts, list(self.pump_bars) + list(self.leak_bars), pump + leak):
+            t.set_position((bar.get_x() + bar.get_width() / 2, h + (0.04 * top if h >= 0 else -0.04 * top)))
+            t.set_va("bottom" if h >= 0 else "top")
+            t.set_text(f"{h:+.2f}")
+
+        cin = [c_in[i] for i in _IONS]
+        for bar, h in zip(self.conc_bars, cin):
+            bar.set_height(h)
+        self.out_marks.set_ydata([c_out[i] for i in _IONS])
+        for t, xi, h in zip(self.conc_texts, range(3), cin):
+            t.set_position((xi, h * 1.06))
+            t.set_text(f"{h:.1f}" if h < 100 else f"{h:.0f}")
+        return self.fig
+
+    def alt_text(self, potentials, vm, v_ghk, pump_ion_currents, leak_currents, c_in):
+        return (
+            f"Pump-leak cell at steady state. Vm = {vm:+.1f} mV (GHK potential without the pump's own current "
+            f"{v_ghk:+.1f} mV), E_Na = {potentials['Na']:+.1f} mV, E_K = {potentials['K']:+.1f} mV, "
+            f"E_Cl = {potentials['Cl']:+.1f} mV. Bars: pump Na+ current {pump_ion_currents['Na']:+.2f} against "
+            f"Na+ leak {leak_currents['Na']:+.2f}, pump K+ current {pump_ion_currents['K']:+.2f} against K+ leak "
+            f"{leak_currents['K']:+.2f}, net pump current {pump_ion_currents['net']:+.2f} µA/cm². Inside: Na+ "
+            f"{c_in['Na']:.1f}, K+ {c_in['K']:.1f}, Cl- {c_in['Cl']:.1f} mM."
+        )

@@ -1,0 +1,274 @@
+"""Chapter "The resting potential": the GHK explorer and the pump–leak loop.
+
+* :class:`GHKExplorer` — relative permeabilities and concentrations set the
+  Goldman–Hodgkin–Katz potential (:func:`nakmodel.ghk_voltage`), drawn on the
+  same axis as E_Na, E_K and E_Cl.
+* :class:`PumpLeakLoop` — the closed loop of :mod:`nakmodel.cell`: the pump
+  sets the concentrations, the concentrations (through the leaks) set Vm, and
+  Vm feeds back on both. Each update is one :func:`nakmodel.cell_steady_state`
+  (a few ms), cached by rounded control values.
+
+Quantities that are not plain model outputs are computed here from public
+model functions only: the pump's cycle rate (:func:`nakmodel.pump_rate_fast`,
+as the cell model uses it), ATP per second per cell (cycle rate × pumps per
+cell, one ATP per cycle), the power the pump stores in the gradients
+(cycle rate × :func:`nakmodel.ion_transfer_free_energy`) and the power the
+leaks dissipate (Σ I·(Vm − E)).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import ipywidgets as W
+import numpy as np
+
+from ..cell import CellParams, cell_steady_state
+from ..constants import AVOGADRO, MAMMALIAN_NEURON, VALENCE
+from ..electrochem import ghk_voltage, ion_transfer_free_energy, nernst
+from ..plots.resting_potential import GHKPlot, PumpLeakPlot
+from ..pump import pump_current, pump_rate_fast
+from ._base import App, Control
+
+__all__ = ["GHKExplorer", "PumpLeakLoop", "PumpLeakResult", "pump_leak_result"]
+
+_IONS = ("Na", "K", "Cl")
+_CELL = CellParams()
+_OUT = MAMMALIAN_NEURON.c_out_mM
+_IN = MAMMALIAN_NEURON.c_in_mM
+_SYM = {"Na": "[Na⁺]", "K": "[K⁺]", "Cl": "[Cl⁻]"}
+
+
+def _conc(ion, side, default, lo, hi):
+    where = "outside" if side == "out" else "inside"
+    return Control(f"{ion.lower()}_{side}", f"{_SYM[ion]} {where}", "mM", default, lo, hi, 0.5,
+                   readout_format=".1f")
+
+
+# --------------------------------------------------------------------------------------
+# App 1: GHK explorer
+# --------------------------------------------------------------------------------------
+class GHKExplorer(App):
+    """Relative permeabilities and concentrations → the GHK resting potential.
+
+    Defaults: the book's mammalian neuron concentrations
+    (:data:`nakmodel.constants.MAMMALIAN_NEURON`, Hille 2001) and the permeability
+    ratios of the pump–leak cell (:class:`nakmodel.CellParams`: P_Na/P_K = 0.054,
+    P_Cl/P_K = 0.2), at 37 °C.
+    """
+
+    title = "GHK explorer: which leaks set the resting potential?"
+    continuous_update = True
+    N_SWEEP = 61
+    controls = (
+        Control("pna_pk", "P_Na / P_K", "", _CELL.p_na_cm_s / _CELL.p_k_cm_s, 1e-3, 1.0, 0.02, log=True,
+                readout_format=".3f"),
+        Control("pcl_pk", "P_Cl / P_K", "", _CELL.p_cl_cm_s / _CELL.p_k_cm_s, 1e-3, 10.0, 0.02, log=True,
+                readout_format=".3f"),
+        _conc("K", "out", _OUT["K"], 1.0, 100.0),
+        _conc("K", "in", _IN["K"], 10.0, 300.0),
+        _conc("Na", "out", _OUT["Na"], 10.0, 300.0),
+        _conc("Na", "in", _IN["Na"], 1.0, 100.0),
+        _conc("Cl", "out", _OUT["Cl"], 10.0, 300.0),
+        _conc("Cl", "in", _IN["Cl"], 1.0, 100.0),
+    )
+    temperature_C = MAMMALIAN_NEURON.temperature_C
+
+    def make_figure(self):
+        return GHKPlot(ratio_range=(self.controls[0].minimum, self.controls[0].maximum))
+
+    @staticmethod
+    def concentrations(values):
+        """Outside and inside dicts (mM) from control values."""
+        return ({i: values[f"{i.lower()}_out"] for i in _IONS}, {i: values[f"{i.lower()}_in"] for i in _IONS})
+
+    def compute_and_draw(self, values):
+        c_out, c_in = self.concentrations(values)
+        t = self.temperature_C
+        self.potentials = {i: nernst(VALENCE[i], c_out[i], c_in[i], t) for i in _IONS}
+        perm = {"K": 1.0, "Na": values["pna_pk"], "Cl": values["pcl_pk"]}
+        self.vm = ghk_voltage(perm, c_out, c_in, t)
+        lo, hi = self.controls[0].minimum, self.controls[0].maximum
+        self.ratios = np.geomspace(lo, hi, self.N_SWEEP)
+        self.vm_sweep = np.array([ghk_voltage(dict(perm, Na=r), c_out, c_in, t) for r in self.ratios])
+        self.plot.update(self.ratios, self.vm_sweep, self.potentials, self.vm)
+        self.plot.set_marker(values["pna_pk"], self.vm)
+        # how far Vm sits from E_K, as a fraction of the way to E_Na
+        frac = (self.vm - self.potentials["K"]) / (self.potentials["Na"] - self.potentials["K"])
+        rows = "".join(
+            f"<tr><td>E<sub>{i}</sub></td><td style='text-align:right'>{self.potentials[i]:+.1f} mV</td></tr>"
+            for i in _IONS
+        )
+        readout = (
+            "<div aria-live='polite' style='padding-left:1.5em'><b>Resting potential (GHK)</b>"
+            f"<table><tr><td><b>V<sub>m</sub></b></td><td style='text-align:right'><b>{self.vm:+.1f} mV</b></td></tr>"
+            f"{rows}</table>"
+            f"<span style='color:#555'>V<sub>m</sub> − E<sub>K</sub> = {self.vm - self.potentials['K']:+.1f} mV "
+            f"({100 * frac:.0f} % of the way from E<sub>K</sub> to E<sub>Na</sub>)<br>at {t:.0f} °C</span></div>"
+        )
+        return self.plot.alt_text(values["pna_pk"], values["pcl_pk"], self.potentials, self.vm), readout
+
+
+# --------------------------------------------------------------------------------------
+# App 2: the pump–leak loop
+# --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PumpLeakResult:
+    """Steady state of the pump–leak cell with derived energy bookkeeping.
+
+    Attributes
+    ----------
+    state : nakmodel.CellState
+    params : nakmodel.CellParams
+    potentials : dict
+        E_Na, E_K, E_Cl at the steady-state concentrations, mV.
+    v_ghk_mV : float
+        GHK potential at the same concentrations and permeabilities (zero net
+        leak current), mV; ``state.v_mV - v_ghk_mV`` is the pump's direct share.
+    cycles_per_pump_s : float
+        Cycle rate of one pump, 1/s.
+    atp_per_cell_s : float
+        ATP hydrolysed per second by the whole cell (one per cycle).
+    cycle_current_uA_cm2 : float
+        Charge flux of one elementary charge per cycle, µA/cm².
+    pump_ion_currents, leak_currents : dict
+        ``Na``, ``K`` and ``net`` currents, µA/cm², outward positive.
+    power_stored_pW : float
+        Free energy put into the Na⁺/K⁺ gradients and field per second, pW.
+    power_dissipated_pW : float
+        Free energy the leak currents dissipate per second, Σ I·(Vm − E)·area, pW.
+    power_atp_pW : float
+        Free energy released by the ATP the pump uses, pW.
+    """
+
+    state: object
+    params: object
+    potentials: dict
+    v_ghk_mV: float
+    cycles_per_pump_s: float
+    atp_per_cell_s: float
+    cycle_current_uA_cm2: float
+    pump_ion_currents: dict
+    leak_currents: dict
+    power_stored_pW: float
+    power_dissipated_pW: float
+    power_atp_pW: float
+
+
+def pump_leak_result(p_k_cm_s=_CELL.p_k_cm_s, p_na_cm_s=_CELL.p_na_cm_s,
+                     pump_density_per_um2=_CELL.pump_density_per_um2, stoichiometry=(3, 2),
+                     base: CellParams = _CELL) -> PumpLeakResult:
+    """Steady state of the pump–leak cell plus currents, ATP use and power.
+
+    ``stoichiometry`` (n_Na, n_K) other than 3:2 runs the hypothetical pump at the
+    same Na⁺ extrusion law (cycle rate × 3/n_Na), as :func:`nakmodel.electrogenic_share`
+    with ``basis="same_na_flux"`` does.
+    """
+    n_na, n_k = int(stoichiometry[0]), int(stoichiometry[1])
+    p = replace(base, p_k_cm_s=float(p_k_cm_s), p_na_cm_s=float(p_na_cm_s),
+                pump_density_per_um2=float(pump_density_per_um2), pump_na=n_na, pump_k=n_k)
+    scale = 3.0 / n_na
+    s = cell_steady_state(p, rate_scale=scale)
+    co, t = p.c_out_mM, p.temperature_C
+    ci = {"Na": s.na_in, "K": s.k_in, "Cl": s.cl_in}
+    potentials = {i: nernst(VALENCE[i], co[i], ci[i], t) for i in _IONS}
+    v_ghk = ghk_voltage({"Na": p.p_na_cm_s, "K": p.p_k_cm_s, "Cl": p.p_cl_cm_s}, co, ci, t)
+    rate = scale * float(pump_rate_fast(s.na_in, co["K"], s.v_mV, na_out_mM=co["Na"], temperature_C=t,
+                                        params=p.pump))
+    i_cyc = float(pump_current(rate, p.pump_density_per_um2, net_charge=1))
+    area_um2 = math.pi * p.diameter_um ** 2
+    area_cm2 = area_um2 * 1e-8
+    atp_per_cell = rate * p.pump_density_per_um2 * area_um2
+    pump_i = {"Na": n_na * i_cyc, "K": -n_k * i_cyc, "net": (n_na - n_k) * i_cyc}
+    leak_i = {"Na": s.na_leak_uA_cm2, "K": s.k_leak_uA_cm2,
+              "net": s.na_leak_uA_cm2 + s.k_leak_uA_cm2 + s.cl_leak_uA_cm2}
+    dg_cycle = ion_transfer_free_energy(s.v_mV, {"Na": -n_na, "K": n_k}, co, ci, t)  # kJ/mol
+    mol_cycles = atp_per_cell / AVOGADRO
+    stored = mol_cycles * dg_cycle * 1e3 * 1e12
+    leak_by_ion = {"Na": s.na_leak_uA_cm2, "K": s.k_leak_uA_cm2, "Cl": s.cl_leak_uA_cm2}
+    # µA/cm² × mV = nW/cm²
+    dissipated = sum(leak_by_ion[i] * (s.v_mV - potentials[i]) for i in _IONS) * area_cm2 * 1e3
+    atp_power = mol_cycles * abs(p.atp_free_energy_kJ_per_mol) * 1e3 * 1e12
+    return PumpLeakResult(s, p, potentials, v_ghk, rate, atp_per_cell, i_cyc, pump_i, leak_i, stored,
+                          dissipated, atp_power)
+
+
+@lru_cache(maxsize=512)
+def _cached_result(p_k, p_na, density, stoich):
+    return pump_leak_result(p_k, p_na, density, stoich)
+
+
+def _sig(x, digits=4):
+    return float(f"{x:.{digits}g}")
+
+
+_STOICH = {"3 Na⁺ : 2 K⁺ (real pump)": (3, 2), "3 Na⁺ : 3 K⁺ (hypothetical, electroneutral)": (3, 3)}
+
+
+class PumpLeakLoop(App):
+    """The pump–leak cell at steady state: leaks and pump density → Vm, [Na]i, [K]i, currents, ATP.
+
+    Defaults are those of :class:`nakmodel.CellParams` (a 20 µm neuronal soma whose
+    steady state is Vm ≈ −70 mV, [Na]i ≈ 12 mM, [K]i ≈ 140 mM).
+    """
+
+    title = "The pump–leak loop: the pump charges, the leaks spend"
+    continuous_update = False
+    controls = (
+        Control("p_k", "K⁺ leak P_K", "cm/s", _CELL.p_k_cm_s, 2e-7, 5e-6, 0.02, log=True, readout_format=".2e"),
+        Control("p_na", "Na⁺ leak P_Na", "cm/s", _CELL.p_na_cm_s, 5e-9, 3e-7, 0.02, log=True,
+                readout_format=".2e"),
+        Control("density", "pump density", "pumps/µm²", _CELL.pump_density_per_um2, 60.0, 6000.0, 0.02,
+                log=True, readout_format=".0f"),
+    )
+
+    def __init__(self, **initial_values):
+        self.stoich = W.Dropdown(options=list(_STOICH), value=list(_STOICH)[0], description="pump stoichiometry",
+                                 style={"description_width": "13em"}, layout=W.Layout(width="30em"))
+        self.stoich.observe(self._on_change, names="value")
+        super().__init__(**initial_values)
+
+    def extra_controls(self):
+        return [self.stoich]
+
+    def reset(self):
+        self._suspend = True
+        try:
+            self.stoich.value = list(_STOICH)[0]
+        finally:
+            self._suspend = False
+        super().reset()
+
+    def make_figure(self):
+        return PumpLeakPlot()
+
+    def compute_and_draw(self, values):
+        st = _STOICH[self.stoich.value]
+        r = _cached_result(_sig(values["p_k"]), _sig(values["p_na"]), _sig(values["density"]), st)
+        self.result = r
+        s = r.state
+        c_in = {"Na": s.na_in, "K": s.k_in, "Cl": s.cl_in}
+        c_out = r.params.c_out_mM
+        self.plot.update(r.potentials, s.v_mV, r.v_ghk_mV, r.pump_ion_currents, r.leak_currents, c_in, c_out)
+        e = r.potentials
+        readout = (
+            "<div aria-live='polite' style='padding-left:1.5em;font-size:0.95em'><b>Steady state</b><table>"
+            f"<tr><td><b>V<sub>m</sub></b></td><td style='text-align:right'><b>{s.v_mV:+.1f} mV</b></td></tr>"
+            f"<tr><td>pump's direct share</td><td style='text-align:right'>{s.v_mV - r.v_ghk_mV:+.1f} mV</td></tr>"
+            f"<tr><td>[Na⁺]<sub>i</sub>, [K⁺]<sub>i</sub></td><td style='text-align:right'>"
+            f"{s.na_in:.1f}, {s.k_in:.0f} mM</td></tr>"
+            f"<tr><td>E<sub>Na</sub>, E<sub>K</sub></td><td style='text-align:right'>"
+            f"{e['Na']:+.1f}, {e['K']:+.1f} mV</td></tr>"
+            f"<tr><td>pump current (net)</td><td style='text-align:right'>"
+            f"{r.pump_ion_currents['net']:.2f} µA/cm²</td></tr>"
+            f"<tr><td>cycles per pump</td><td style='text-align:right'>{r.cycles_per_pump_s:.0f} /s</td></tr>"
+            f"<tr><td>ATP per cell</td><td style='text-align:right'>{r.atp_per_cell_s / 1e6:.1f} million/s</td></tr>"
+            f"<tr><td>ATP power in</td><td style='text-align:right'>{r.power_atp_pW:.2f} pW</td></tr>"
+            f"<tr><td>stored in gradients</td><td style='text-align:right'>{r.power_stored_pW:.2f} pW</td></tr>"
+            f"<tr><td>spent by leaks</td><td style='text-align:right'>{r.power_dissipated_pW:.2f} pW</td></tr>"
+            "</table></div>"
+        )
+        return self.plot.alt_text(r.potentials, s.v_mV, r.v_ghk_mV, r.pump_ion_currents, r.leak_currents,
+                                  c_in), readout

@@ -1,0 +1,90 @@
+"""GHKExplorer and PumpLeakLoop: both display modes, fuzzing, and plotted data vs independent values."""
+
+import math
+
+import numpy as np
+import pytest
+
+from nakmodel import CellParams
+from nakmodel.widgets import GHKExplorer, PumpLeakLoop
+from nakmodel.widgets._base import display_mode
+
+from .fuzz import fuzz_app, plotted_numbers
+
+R, F, E = 8.314462618, 96485.33212, 1.602176634e-19
+RT_F_37 = R * 310.15 / F * 1e3
+
+
+@pytest.mark.parametrize("cls", [GHKExplorer, PumpLeakLoop])
+@pytest.mark.parametrize("mode", ["static", "live"])
+def test_constructs_in_both_modes(monkeypatch, mode, cls):
+    monkeypatch.setenv("NAKMODEL_DISPLAY", mode)
+    assert display_mode() == mode
+    app = cls()
+    assert app.mode == mode
+    assert app.message.value == ""
+    assert "<img" in app.view.widget.value and 'alt="' in app.view.widget.value
+    note = "snapshot" in str([getattr(c, "value", "") for c in app.widget.children])
+    assert note == (mode == "static")
+
+
+def test_fuzz_ghk_explorer():
+    timings = fuzz_app(GHKExplorer())
+    assert len(timings) == 8 * 22
+
+
+def test_fuzz_pump_leak_loop():
+    timings = fuzz_app(PumpLeakLoop())
+    assert len(timings) == 3 * 22
+
+
+def test_ghk_line_equals_closed_form():
+    """Vm drawn equals the GHK formula evaluated by hand here."""
+    app = GHKExplorer()
+    app.set_values(pna_pk=0.1, pcl_pk=0.5, k_out=8.0, na_in=20.0)
+    num = 8.0 + 0.1 * 145.0 + 0.5 * 10.0
+    den = 140.0 + 0.1 * 20.0 + 0.5 * 110.0
+    vm = RT_F_37 * math.log(num / den)
+    assert app.plot.vm_line.get_ydata()[0] == pytest.approx(vm, abs=1e-9)
+    assert app.plot.marker.get_ydata()[0] == pytest.approx(vm, abs=1e-9)
+    assert app.plot.lines["K"].get_ydata()[0] == pytest.approx(RT_F_37 * math.log(8.0 / 140.0), abs=1e-9)
+    # the swept curve rises monotonically from near E_K towards E_Na
+    y = app.plot.sweep_line.get_ydata()
+    assert np.all(np.diff(y) > 0)
+
+
+def test_pump_leak_bars_balance_and_atp_matches_flux():
+    """Bars: pump Na+/K+ currents equal minus the leaks (steady state); ATP/cell from the Na+ leak by hand."""
+    app = PumpLeakLoop()
+    r = app.result
+    pump = [b.get_height() for b in app.plot.pump_bars]
+    leak = [b.get_height() for b in app.plot.leak_bars]
+    assert np.allclose(np.array(pump) + np.array(leak), 0.0, atol=1e-6)
+    # each cycle extrudes 3 Na+, so cycles/s/cm² = -I_Na,leak / (3 e)
+    p = CellParams()
+    area_cm2 = math.pi * (p.diameter_um * 1e-4) ** 2
+    atp_by_hand = -r.state.na_leak_uA_cm2 * 1e-6 / (3 * E) * area_cm2
+    assert r.atp_per_cell_s == pytest.approx(atp_by_hand, rel=1e-4)
+    assert app.plot.vm_line.get_ydata()[0] == pytest.approx(r.state.v_mV)
+
+
+def test_stoichiometry_dropdown_and_reset():
+    app = PumpLeakLoop()
+    v32 = app.result.state.v_mV
+    n = app.n_updates
+    app.stoich.value = list(app.stoich.options)[1]
+    assert app.n_updates == n + 1
+    assert app.plot.pump_bars[2].get_height() == pytest.approx(0.0, abs=1e-9)
+    assert app.result.state.v_mV > v32
+    assert np.all(np.isfinite(plotted_numbers(app.plot.fig)))
+    app.sliders["p_na"].value = 1e-7
+    app.reset()
+    assert app.stoich.value == list(app.stoich.options)[0]
+    assert app.sliders["p_na"].value == pytest.approx(CellParams().p_na_cm_s)
+    assert app.result.state.v_mV == pytest.approx(v32)
+
+
+def test_impossible_setting_shows_message_not_nan():
+    app = PumpLeakLoop()
+    app.set_values(density=60.0, p_na=3e-7, p_k=2e-7)
+    assert np.all(np.isfinite(plotted_numbers(app.plot.fig)))
