@@ -1,0 +1,308 @@
+"""Chapter "Action potentials: who pays for them": spike explorer and run-down explorer.
+
+:class:`SpikeExplorer` runs a Hodgkin–Huxley-type membrane (squid, HH 1952,
+or the Wang–Buzsáki 1996 mammalian neuron) for a short window and reports
+the ion bill of one spike. :class:`RundownExplorer` follows [Na]i and E_Na
+over a long spike train (time-scale separation, :func:`nakmodel.hh.spike_train_rundown`).
+
+Simulations are cached on rounded inputs (``functools.lru_cache``) and the
+f–I curves are computed once per model, so a slider move re-runs at most one
+50 ms simulation.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from functools import lru_cache
+
+import ipywidgets as W
+import numpy as np
+
+from .._validation import ParameterError
+from ..constants import HH_TEMPERATURE_C, MAMMALIAN_NEURON, SQUID_AXON, rt_over_f_mV
+from ..electrochem import PUMP_NA_OUT
+from ..hh import MAMMALIAN_WB, SQUID_HH, SaturatingPump, simulate_hh, spike_ion_budget, spike_train_rundown
+from ..plots.action_potentials import RundownPlot, SpikePlot
+from ._base import App, Control
+
+__all__ = [
+    "SpikeExplorer",
+    "RundownExplorer",
+    "fi_curve",
+    "steady_rate_hz",
+    "THIN_AXON_UM",
+    "GIANT_AXON_UM",
+    "WINDOW_MS",
+    "STIM_ONSET_MS",
+    "ATP_PER_UM2_PER_PMOL_CM2",
+    "max_sustainable_rate_hz",
+    "MAX_SPIKES_SHOWN",
+]
+
+#: Length of the simulated window of the spike explorer, ms.
+WINDOW_MS = 50.0
+#: Stimulus onset in the spike explorer, ms.
+STIM_ONSET_MS = 5.0
+#: Diameter of a thin unmyelinated cortical axon, µm (0.1–0.3 µm; e.g. hippocampal
+#: mossy fibres ~0.2 µm, Alle et al. 2009).
+THIN_AXON_UM = 0.2
+#: Diameter of a squid giant axon, µm (about 0.5 mm; Hodgkin & Huxley 1952 used 0.5-1 mm axons).
+GIANT_AXON_UM = 500.0
+#: 1 pmol/cm² expressed as molecules per µm² (N_A · 1e-12 / 1e8).
+ATP_PER_UM2_PER_PMOL_CM2 = 6.02214076e23 * 1e-12 / 1e8
+
+_MODEL_OPTIONS = (("squid axon (HH 1952)", "squid"), ("mammalian neuron (37 °C)", "mammalian"))
+_FI_CURRENTS = np.r_[np.arange(0.0, 12.0, 0.5), np.arange(12.0, 50.01, 2.0)]
+_FI_RUN_MS, _FI_SKIP_MS = 150.0, 50.0
+#: Fixed current-axis range per model, µA/cm² (peaks: squid ~800, mammalian ~700 at the defaults).
+_CURRENT_AXIS_UA_CM2 = {"squid": 2000.0, "mammalian": 1000.0}
+
+
+def steady_rate_hz(spike_times_ms, after_ms=0.0) -> float:
+    """Firing rate from the mean interval of spikes later than ``after_ms``, Hz (0 if fewer than 2)."""
+    st = np.asarray(spike_times_ms, dtype=float)
+    st = st[st > after_ms]
+    return float(1000.0 / np.mean(np.diff(st))) if st.size >= 2 else 0.0
+
+
+@lru_cache(maxsize=4)
+def fi_curve(model: str = "squid"):
+    """Steady firing rate (Hz) against step current (µA/cm²) at the model's own temperature.
+
+    Each current is held for 150 ms from rest; the rate is the inverse mean
+    interval of the spikes after the first 50 ms (0 if the membrane stops
+    firing, as in depolarisation block). Computed once per model and cached.
+
+    Returns
+    -------
+    (currents_uA_cm2, rates_hz) : tuple of ndarray
+    """
+    rates = [
+        steady_rate_hz(simulate_hh(float(i), _FI_RUN_MS, model=model, dt_ms=0.2).spike_times_ms, _FI_SKIP_MS)
+        for i in _FI_CURRENTS
+    ]
+    return _FI_CURRENTS.copy(), np.array(rates)
+
+
+# Output grid of 999 intervals: no sample falls within 5e-4 ms of a stimulus edge on the
+# 0.5 ms grid. (simulate_hh splits the integration at the edges; an output sample a few
+# ulp after an edge makes odeint fail with "illegal input" and return NaN.)
+_DT_MS = WINDOW_MS / 999.0
+_PULSE_GRID_MS = 0.5
+
+
+@lru_cache(maxsize=512)
+def _run(model, i_amp, pulse_ms, temperature_C, lock):
+    return simulate_hh(i_amp, WINDOW_MS, onset_ms=STIM_ONSET_MS, pulse_ms=pulse_ms, model=model,
+                       temperature_C=temperature_C, na_locked_open_fraction=lock, dt_ms=_DT_MS)
+
+
+@lru_cache(maxsize=512)
+def _budget(model, temperature_C, lock):
+    return spike_ion_budget(model, temperature_C, na_locked_open_fraction=lock)
+
+
+def _fmt(x, spec=".2f"):
+    return format(x, spec) if np.isfinite(x) else "–"
+
+
+class SpikeExplorer(App):
+    """Stimulate an HH-type membrane; see V, currents, gates, f–I and the ion bill of a spike.
+
+    Defaults: squid axon of Hodgkin & Huxley (1952) at their 6.3 °C
+    (:data:`nakmodel.constants.HH_TEMPERATURE_C`), a 10 µA/cm² step for 40 ms
+    in a 50 ms window, no Na+ channels locked open.
+    """
+
+    title = "Spike explorer: currents, gates and the ion bill of an action potential"
+    controls = (
+        Control("i_amp", "stimulus current", "µA/cm²", 10.0, 0.0, 50.0, 0.5),
+        Control("pulse_ms", "stimulus duration", "ms", 40.0, 0.5, WINDOW_MS - STIM_ONSET_MS, 0.5),
+        Control("temperature_C", "temperature (squid only)", "°C", HH_TEMPERATURE_C, 0.0, 30.0, 0.1),
+        Control("locked_pct", "Na⁺ channels locked open", "%", 0.0, 0.0, 100.0, 1.0, readout_format=".0f"),
+    )
+
+    def __init__(self, **initial_values):
+        self.model_choice = W.ToggleButtons(options=_MODEL_OPTIONS, value="squid", description="model",
+                                            style={"description_width": "13em"})
+        self.model_choice.observe(lambda _c: self._on_model(), names="value")
+        # both f-I curves once, so switching model stays fast
+        for _, m in _MODEL_OPTIONS:
+            fi_curve(m)
+        super().__init__(**initial_values)
+
+    def extra_controls(self):
+        return [self.model_choice]
+
+    def _on_model(self):
+        self.sliders["temperature_C"].disabled = self.model_choice.value != "squid"
+        self.update()
+
+    def make_figure(self):
+        return SpikePlot(max_current_uA_cm2=self.controls[0].maximum)
+
+    def compute_and_draw(self, values):
+        model = self.model_choice.value
+        temp = round(values["temperature_C"], 1) if model == "squid" else None
+        lock = round(values["locked_pct"] / 100.0, 3)
+        amp = round(values["i_amp"], 2)
+        pulse = max(_PULSE_GRID_MS, round(values["pulse_ms"] / _PULSE_GRID_MS) * _PULSE_GRID_MS)
+        r = _run(model, amp, pulse, temp, lock)
+        if not np.all(np.isfinite(r.v_mV)):  # integrator failure: never plot NaN
+            raise ParameterError("stimulus", f"{amp} µA/cm² for {pulse} ms", "", "a combination the "
+                                 "integrator could not solve; move a slider slightly")
+        self.result = r
+        off = min(STIM_ONSET_MS + pulse, WINDOW_MS)
+        st = r.spike_times_ms
+        during = st[(st >= STIM_ONSET_MS) & (st <= off)]
+        rate = steady_rate_hz(during)
+        self.rate_hz = rate
+        fi_i, fi_r = fi_curve(model)
+        p = SQUID_HH if model == "squid" else MAMMALIAN_WB
+        self.plot.current_bound = _CURRENT_AXIS_UA_CM2[model]
+        label = f"f–I at {p.temperature_C:g} °C, no channels locked"
+        self.plot.update(r, fi_i, fi_r, amp, rate, STIM_ONSET_MS, off, label)
+        try:
+            b = _budget(model, temp, lock)
+            self.budget = b
+            bill = (
+                "<tr><td>Na⁺ in</td><td style='text-align:right'>"
+                f"{b.na_entry_pmol_cm2:.2f} pmol/cm²</td></tr>"
+                f"<tr><td>K⁺ out</td><td style='text-align:right'>{b.k_exit_pmol_cm2:.2f} pmol/cm²</td></tr>"
+                f"<tr><td>minimum charge C·ΔV</td><td style='text-align:right'>{b.min_charge_pmol_cm2:.2f} "
+                "pmol/cm²</td></tr>"
+                f"<tr><td>excess ratio (Na⁺ in / minimum)</td><td style='text-align:right'><b>"
+                f"{b.excess_ratio:.1f}×</b></td></tr>"
+                f"<tr><td>ATP to pump it out (Na⁺/3)</td><td style='text-align:right'>{b.atp_pmol_cm2:.2f} "
+                f"pmol/cm² ≈ {b.atp_pmol_cm2 * ATP_PER_UM2_PER_PMOL_CM2:,.0f} per µm²</td></tr>"
+            )
+        except ParameterError as err:
+            self.budget = None
+            bill = f"<tr><td colspan=2 style='color:#555'>no single isolated spike here ({html.escape(err.allowed)})</td></tr>"
+        per_spike = r.na_entry_per_spike_pmol_cm2
+        readout = (
+            "<div aria-live='polite' style='padding-left:1.5em'>"
+            f"<b>This run</b> ({WINDOW_MS:.0f} ms): {r.n_spikes} spike{'s' if r.n_spikes != 1 else ''}, "
+            f"rate {rate:.0f} Hz<br>Na⁺ in per spike (run total / spikes, incl. rest): "
+            f"{_fmt(per_spike)} pmol/cm²<br><br>"
+            f"<b>One isolated spike</b> (0.5 ms pulse, same model, temperature, locked fraction)"
+            f"<table>{bill}</table></div>"
+        )
+        return self.plot.alt_text(r, amp, rate), readout
+
+
+# ----------------------------------------------------------------------------- run-down
+#: Upper end of the spike-number axis (covers a 1000 µm axon with the pump working).
+MAX_SPIKES_SHOWN = 1e7
+_CASES = (
+    ("squid 6.3 °C", ("squid", None)),
+    ("squid 18.5 °C", ("squid", 18.5)),
+    ("mammalian 37 °C", ("mammalian", None)),
+)
+
+
+@lru_cache(maxsize=512)
+def _rundown(model, temperature_C, diameter_um, rate_hz, n_spikes):
+    return spike_train_rundown(diameter_um, n_spikes=n_spikes, rate_hz=rate_hz, model=model,
+                               temperature_C=temperature_C, n_points=300)
+
+
+def max_sustainable_rate_hz(model="squid", temperature_C=None, pump=None) -> float:
+    """Highest firing rate (Hz) whose Na+ load the pump can remove at steady state.
+
+    Spare pump capacity 3·(J_max·f_K − J(rest)) divided by the Na+ entry of
+    one spike (:func:`nakmodel.hh.spike_ion_budget`). Independent of axon
+    diameter, because both load and pump scale with membrane area.
+    """
+    pump = SaturatingPump() if pump is None else pump
+    ions = SQUID_AXON if model == "squid" else MAMMALIAN_NEURON
+    k_o, na0 = ions.c_out_mM["K"], ions.c_in_mM["Na"]
+    spare = PUMP_NA_OUT * (pump(1e12, k_o) - pump(na0, k_o))
+    return float(spare / _budget(model, temperature_C, 0.0).na_entry_pmol_cm2)
+
+
+def _rt_over_f(model, temperature_C):
+    if temperature_C is None:
+        temperature_C = HH_TEMPERATURE_C if model == "squid" else MAMMALIAN_WB.temperature_C
+    return rt_over_f_mV(temperature_C)
+
+
+def _case_limits(model, temperature_C):
+    """Axis ranges per neuron model: the pump-off train runs to 2.2x the criterion."""
+    ions = SQUID_AXON if model == "squid" else MAMMALIAN_NEURON
+    na0, na_o = ions.c_in_mM["Na"], ions.c_out_mM["Na"]
+    rtf = _rt_over_f(model, temperature_C)
+    na_crit = na0 * math.exp(10.0 / rtf)
+    na_top = na0 + 2.2 * (na_crit - na0)
+    e0, e_low = rtf * math.log(na_o / na0), rtf * math.log(na_o / na_top)
+    return (0.0, 1.1 * na_top), (5.0 * math.floor(e_low / 5.0) - 5.0, 5.0 * math.ceil(e0 / 5.0) + 5.0)
+
+
+class RundownExplorer(App):
+    """Axon diameter, firing rate and pump on/off: how many spikes until E_Na falls by 10 mV?
+
+    Defaults: a squid giant axon (500 µm) firing at 10 Hz, pump stopped.
+    """
+
+    title = "Run-down explorer: how many spikes do the gradients last?"
+    controls = (
+        Control("diameter_um", "axon diameter", "µm", GIANT_AXON_UM, 0.1, 1000.0, 0.01, log=True,
+                readout_format=".3g"),
+        Control("rate_hz", "firing rate", "Hz", 10.0, 1.0, 300.0, 1.0, readout_format=".0f"),
+    )
+
+    def __init__(self, **initial_values):
+        self.case = W.ToggleButtons(options=_CASES, value=_CASES[0][1], description="neuron model",
+                                    style={"description_width": "13em"})
+        self.pump = W.ToggleButtons(options=(("pump stopped", False), ("pump working", True)), value=False,
+                                    description="Na⁺/K⁺ pump", style={"description_width": "13em"})
+        self.thin = W.Button(description=f"thin axon {THIN_AXON_UM:g} µm", layout=W.Layout(width="14em"))
+        self.giant = W.Button(description=f"giant axon {GIANT_AXON_UM:g} µm", layout=W.Layout(width="14em"))
+        self.thin.on_click(lambda _b: self.set_values(diameter_um=THIN_AXON_UM))
+        self.giant.on_click(lambda _b: self.set_values(diameter_um=GIANT_AXON_UM))
+        self.case.observe(lambda _c: self.update(), names="value")
+        self.pump.observe(lambda _c: self.update(), names="value")
+        super().__init__(**initial_values)
+
+    def extra_controls(self):
+        return [self.case, self.pump, W.HBox([self.thin, self.giant])]
+
+    def make_figure(self):
+        return RundownPlot(max_spikes=MAX_SPIKES_SHOWN)
+
+    def compute_and_draw(self, values):
+        model, temp = self.case.value
+        pump_on = self.pump.value
+        d = float(f"{values['diameter_um']:.4g}")
+        rate = round(values["rate_hz"], 1)
+        probe = _rundown(model, temp, d, rate, 1.0)
+        n_off = probe.spikes_to_criterion_pump_off
+        n_tot = float(f"{min(max(2.2 * n_off, 20.0), 1e9):.3g}")
+        r = _rundown(model, temp, d, rate, n_tot)
+        if pump_on and math.isnan(r.spikes_to_criterion_pump_on):
+            n_tot = float(f"{min(max(20.0 * n_off, 20.0), 1e9):.3g}")
+            r = _rundown(model, temp, d, rate, n_tot)
+        self.result = r
+        rtf = _rt_over_f(model, temp)
+        self.plot.set_limits(*_case_limits(model, temp))
+        self.plot.update(r, pump_on, rtf)
+        n_crit = r.spikes_to_criterion_pump_on if pump_on else r.spikes_to_criterion_pump_off
+        if math.isinf(n_crit):
+            crit = "never: the pump keeps up with this rate"
+        elif math.isnan(n_crit):
+            crit = f"more than {n_tot:,.0f} spikes (beyond the train shown)"
+        else:
+            secs = n_crit / rate
+            when = f"{secs:.3g} s" if secs < 120 else f"{secs / 60:.3g} min"
+            crit = f"<b>{n_crit:,.0f} spikes</b> ({when} at {rate:g} Hz)"
+        f_max = max_sustainable_rate_hz(model, temp)
+        readout = (
+            "<div aria-live='polite' style='padding-left:1.5em'>"
+            f"<b>Per spike</b>: Na⁺ in {r.na_per_spike_pmol_cm2:.2f} pmol/cm² → "
+            f"[Na⁺]<sub>i</sub> +{r.na_step_mM:.3g} mM in a {d:.3g} µm axon<br>"
+            f"<b>E<sub>Na</sub> down {r.e_na_drop_mV:.0f} mV after</b>: {crit}<br>"
+            f"Pump capacity (when working): it keeps up with rates up to {f_max:.1f} Hz, "
+            "whatever the diameter</div>"
+        )
+        return self.plot.alt_text(r, pump_on), readout
