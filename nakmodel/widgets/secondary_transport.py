@@ -1,0 +1,154 @@
+"""Chapter "Secondary active transport": the cotransport explorer and the epithelium view."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+
+import ipywidgets as W
+import numpy as np
+
+from ..cell import cell_steady_state, simulate_cell
+from ..cotransport import (
+    CA_IN_MM, CA_OUT_MM, SGLT1, SGLT2, epithelium_glucose_steady_state, ncx_reversal_potential, sglt_flux,
+    sglt_max_accumulation,
+)
+from ..electrochem import nernst
+from ..plots.secondary_transport import GLUCOSE_GRID_MM, V_GRID_MV, CotransportPlot, EpitheliumPlot
+from ._base import App, Control
+
+_FLUX_DEFAULTS = {k: v.default for k, v in inspect.signature(sglt_flux).parameters.items()
+                  if v.default is not inspect.Parameter.empty}
+_EPI_DEFAULTS = {k: v.default for k, v in inspect.signature(epithelium_glucose_steady_state).parameters.items()
+                 if v.default is not inspect.Parameter.empty}
+_TRANSPORTERS = {"SGLT1": SGLT1, "SGLT2": SGLT2}
+
+
+def accumulation_curves(na_out_mM, na_in_mM, v_grid_mV=V_GRID_MV, temperature_C=37.0):
+    """SGLT1/SGLT2 maximal accumulation ratio over ``v_grid_mV`` (calls the model point by point)."""
+    return {name: np.array([sglt_max_accumulation(t.n_na, v, na_out_mM, na_in_mM, temperature_C)
+                            for v in v_grid_mV]) for name, t in _TRANSPORTERS.items()}
+
+
+class CotransportExplorer(App):
+    """How far can the Na+ gradient and Vm push glucose uphill? SGLT1 (2 Na+) vs SGLT2 (1 Na+).
+
+    Defaults are those of :func:`nakmodel.cotransport.sglt_flux` (Vm -60 mV,
+    [Na] 140 mM out / 12 mM in, 37 °C).
+    """
+
+    title = "Cotransport explorer: the Na⁺ gradient pays for glucose"
+    continuous_update = True
+    controls = (
+        Control("v_mV", "membrane potential", "mV", _FLUX_DEFAULTS["v_mV"], -120.0, 20.0, 1.0, readout_format=".0f"),
+        Control("na_in", "[Na⁺] inside", "mM", _FLUX_DEFAULTS["na_in_mM"], 2.0, 140.0, 1.0, readout_format=".0f"),
+        Control("na_out", "[Na⁺] outside", "mM", _FLUX_DEFAULTS["na_out_mM"], 10.0, 200.0, 1.0, readout_format=".0f"),
+        Control("glucose_in", "glucose inside the cell", "mM", 1.0, 0.0, 20.0, 0.5),
+    )
+
+    def make_figure(self):
+        return CotransportPlot(tuple(_TRANSPORTERS))
+
+    def compute_and_draw(self, values):
+        v, na_i, na_o, g_i = values["v_mV"], values["na_in"], values["na_out"], values["glucose_in"]
+        t = _FLUX_DEFAULTS["temperature_C"]
+        self.ratios = {n: sglt_max_accumulation(p.n_na, v, na_o, na_i, t) for n, p in _TRANSPORTERS.items()}
+        curves = accumulation_curves(na_o, na_i, V_GRID_MV, t)
+        self.fluxes = {n: np.array([sglt_flux(g, g_i, transporter=n, v_mV=v, na_out_mM=na_o, na_in_mM=na_i,
+                                              temperature_C=t) for g in GLUCOSE_GRID_MM]) for n in _TRANSPORTERS}
+        at10 = {n: sglt_flux(10.0, g_i, transporter=n, v_mV=v, na_out_mM=na_o, na_in_mM=na_i, temperature_C=t)
+                for n in _TRANSPORTERS}
+        self.plot.update(v, curves, self.ratios, self.fluxes, g_i)
+        e_na = nernst(1, na_o, na_i, t)
+        e_ncx = ncx_reversal_potential(na_o, na_i, CA_OUT_MM, CA_IN_MM, t)
+        mode = "forward: Ca²⁺ out" if v < e_ncx else "reverse: Ca²⁺ in"
+        rows = "".join(
+            f"<tr><td>{n} ({p.n_na} Na⁺)</td><td style='text-align:right'>{self.ratios[n]:,.3g}×</td>"
+            f"<td style='text-align:right'>{at10[n]:+.2f}</td></tr>" for n, p in _TRANSPORTERS.items())
+        readout = (
+            "<div aria-live='polite' style='padding-left:1.5em'><b>At these settings</b>"
+            "<table><tr><th></th><th>max. [G]ᵢ/[G]ₒ</th><th>influx at 10 mM</th></tr>"
+            f"{rows}</table>E<sub>Na</sub> = {e_na:+.1f} mV<br>"
+            f"NCX (3 Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = {e_ncx:+.1f} mV → {mode}"
+            "<br><span style='color:#555'>influx as a fraction of J<sub>max</sub>; Ca²⁺ 1.2 mM out, 100 nM in</span>"
+            "</div>")
+        return self.plot.alt_text(v, self.ratios, at10), readout
+
+
+#: Pump-activity grid on which the pump-leak cell's depolarisation is precomputed.
+_F_GRID = np.round(np.linspace(0.0, 1.0, 21), 3)
+#: How long the pump is held at reduced activity when the coupled voltage is computed, s.
+COUPLING_DURATION_S = 3600.0
+
+
+@functools.lru_cache(maxsize=1)
+def _depolarisation_table():
+    v0 = cell_steady_state().v_mV
+    dv = [float(simulate_cell(duration_s=COUPLING_DURATION_S, pump_fraction=float(f), n_points=2).v_mV[-1] - v0)
+          for f in _F_GRID]
+    return np.array(dv)
+
+
+def coupled_apical_voltage(pump_fraction, v_control_mV=_EPI_DEFAULTS["v_apical_mV"]):
+    """Apical Vm (mV) when the pump runs at ``pump_fraction`` for an hour.
+
+    The book's pump–leak cell (:func:`nakmodel.simulate_cell`) is run for
+    :data:`COUPLING_DURATION_S` at that pump activity; its depolarisation is
+    added to the enterocyte's control apical potential. This is a stand-in:
+    the enterocyte's own K+ conductances are not modelled, but like every
+    pump-leak cell it depolarises as its K+ gradient runs down.
+    """
+    return float(v_control_mV + np.interp(pump_fraction, _F_GRID, _depolarisation_table()))
+
+
+class EpitheliumView(App):
+    """Glucose across an intestinal epithelial cell: SGLT1 in, GLUT2 out, the pump keeps [Na]ᵢ low.
+
+    Defaults from :func:`nakmodel.cotransport.epithelium_glucose_steady_state`
+    (10 mM luminal glucose after a meal, 5 mM in blood, pump fully active).
+    """
+
+    title = "Epithelium view: the whole route of glucose across the gut wall"
+    continuous_update = True
+    controls = (
+        Control("glucose_lumen", "glucose in the lumen", "mM", _EPI_DEFAULTS["glucose_lumen_mM"], 0.2, 30.0, 0.2),
+        Control("glucose_blood", "glucose in the blood", "mM", _EPI_DEFAULTS["glucose_blood_mM"], 2.0, 15.0, 0.5),
+        Control("pump_fraction", "pump activity (1 = no ouabain)", "", _EPI_DEFAULTS["pump_fraction"], 0.0, 1.0,
+                0.05, readout_format=".2f"),
+    )
+
+    def __init__(self, **initial_values):
+        self.couple = W.Checkbox(value=True, description="apical Vm follows the pump (K⁺ gradient runs down)",
+                                 indent=False, layout=W.Layout(width="30em"))
+        super().__init__(**initial_values)
+        self.couple.observe(lambda _c: self.update(), names="value")
+
+    def extra_controls(self):
+        return [self.couple]
+
+    def apical_voltage(self, pump_fraction):
+        v0 = _EPI_DEFAULTS["v_apical_mV"]
+        return coupled_apical_voltage(pump_fraction, v0) if self.couple.value else v0
+
+    def make_figure(self):
+        return EpitheliumPlot()
+
+    def compute_and_draw(self, values):
+        g_l, g_b, f = values["glucose_lumen"], values["glucose_blood"], values["pump_fraction"]
+        v = self.apical_voltage(f)
+        self.result = epithelium_glucose_steady_state(g_l, glucose_blood_mM=g_b, pump_fraction=f, v_apical_mV=v)
+        r = self.result
+        self.plot.update(r, g_l, g_b, v)
+        uphill = "yes" if r.glucose_cell_mM > max(g_l, g_b) else "no"
+        net = "absorbed (lumen → blood)" if r.glucose_flux_mM_s >= 0 else "lost (blood → lumen)"
+        readout = (
+            "<div aria-live='polite' style='padding-left:1.5em'><b>Steady state</b><table>"
+            f"<tr><td>glucose {net}</td><td style='text-align:right'>{abs(r.glucose_flux_mM_s):.3f} mM/s</td></tr>"
+            f"<tr><td>pump cycles</td><td style='text-align:right'>{r.pump_rate_mM_s:.3f} mM/s</td></tr>"
+            f"<tr><td>cell [Na⁺]</td><td style='text-align:right'>{r.na_cell_mM:.1f} mM</td></tr>"
+            f"<tr><td>cell [glucose]</td><td style='text-align:right'>{r.glucose_cell_mM:.2f} mM</td></tr>"
+            f"<tr><td>apical V<sub>m</sub></td><td style='text-align:right'>{v:+.1f} mV</td></tr>"
+            f"<tr><td>cell glucose above both sides?</td><td style='text-align:right'>{uphill}</td></tr>"
+            "</table><span style='color:#555'>fluxes per litre of cell water; J<sub>max</sub> values are "
+            "illustrative, compare ratios</span></div>")
+        return self.plot.alt_text(r, g_l, g_b, v), readout
