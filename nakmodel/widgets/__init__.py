@@ -7,7 +7,8 @@ Each app holds a figure from :mod:`nakmodel.plots` and calls pure functions of
 from ._base import App, Control, FigureView, display_mode
 from .nernst import NernstExplorer
 from .secondary_transport import CotransportExplorer, EpitheliumView
+from .energy_bill import EnergyCalculator
 from .action_potentials import RundownExplorer, SpikeExplorer
 from .resting_potential import GHKExplorer, PumpLeakLoop
 
-__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "CotransportExplorer", "EpitheliumView", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop"]
+__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "CotransportExplorer", "EpitheliumView", "EnergyCalculator", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop"]

@@ -1,0 +1,94 @@
+"""Chapter "The energy bill": ATP per spike, per cell and the brain's budget."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+
+import ipywidgets as W
+import numpy as np
+
+from ..energy import (
+    ATP_PER_GLUCOSE_OXIDATIVE, BUDGET_RATE_HZ, BUDGETS, atp_rate_per_cell, brain_energy_budget,
+    neuron_membrane_area_cm2,
+)
+from ..hh import spike_ion_budget
+from ..plots.energy_bill import RATE_GRID_HZ, EnergyBudgetPlot
+from ._base import App, Control
+
+_AREA_DEFAULTS = {k: v.default for k, v in inspect.signature(neuron_membrane_area_cm2).parameters.items()}
+#: Spike models offered: label -> (model, temperature °C or None for its own).
+SPIKE_MODELS = {
+    "mammalian neuron, 37 °C (Wang–Buzsáki)": ("mammalian", None),
+    "squid axon, 6.3 °C (Hodgkin–Huxley)": ("squid", None),
+    "squid axon, 18.5 °C (Hodgkin–Huxley)": ("squid", 18.5),
+}
+SOURCES = {"Howarth et al. 2012 (cortex)": "howarth_2012_cortex", "Attwell & Laughlin 2001": "attwell_laughlin_2001"}
+
+
+@functools.lru_cache(maxsize=8)
+def spike_na_entry(model, temperature_C):
+    """Na+ entry per spike, pmol/cm² (cached :func:`nakmodel.hh.spike_ion_budget`)."""
+    return spike_ion_budget(model, temperature_C).na_entry_pmol_cm2
+
+
+class EnergyCalculator(App):
+    """Firing rate, axon geometry and spike model -> ATP per spike and per second; the brain budget.
+
+    Geometry defaults from :func:`nakmodel.energy.neuron_membrane_area_cm2`
+    (20 µm soma, 0.3 µm × 4 cm axon); rate default 4 Hz, the rate of the
+    published budgets.
+    """
+
+    title = "Energy calculator: what do spikes cost?"
+    continuous_update = True
+    controls = (
+        Control("rate_hz", "mean firing rate", "Hz", BUDGET_RATE_HZ, 0.0, 100.0, 0.5),
+        Control("axon_diameter_um", "axon diameter", "µm", _AREA_DEFAULTS["axon_diameter_um"], 0.1, 20.0, 0.02,
+                log=True, readout_format=".2f"),
+        Control("axon_length_mm", "axon length", "mm", _AREA_DEFAULTS["axon_length_um"] / 1000.0, 0.1, 100.0, 0.02,
+                log=True, readout_format=".1f"),
+    )
+
+    def __init__(self, **initial_values):
+        self.model_choice = W.Dropdown(options=list(SPIKE_MODELS), description="spike model",
+                                       style={"description_width": "13em"}, layout=W.Layout(width="30em"))
+        self.source_choice = W.Dropdown(options=list(SOURCES), description="brain budget",
+                                        style={"description_width": "13em"}, layout=W.Layout(width="30em"))
+        super().__init__(**initial_values)
+        self.model_choice.observe(lambda _c: self.update(), names="value")
+        self.source_choice.observe(lambda _c: self.update(), names="value")
+
+    def extra_controls(self):
+        return [self.model_choice, self.source_choice]
+
+    def make_figure(self):
+        return EnergyBudgetPlot()
+
+    def compute_and_draw(self, values):
+        model, temp = SPIKE_MODELS[self.model_choice.value]
+        na = spike_na_entry(model, temp)
+        area = neuron_membrane_area_cm2(_AREA_DEFAULTS["soma_diameter_um"], values["axon_diameter_um"],
+                                        values["axon_length_mm"] * 1000.0)
+        rate = values["rate_hz"]
+        self.cell = atp_rate_per_cell(na, rate, area)
+        per_spike = atp_rate_per_cell(na, 1.0, area).atp_per_spike_molecules
+        curve = per_spike * RATE_GRID_HZ  # ATP/s is linear in rate (checked in tests against atp_rate_per_cell)
+        self.budget = brain_energy_budget(rate, source=SOURCES[self.source_choice.value])
+        self.plot.update(curve, rate, self.cell.atp_per_second_molecules, self.budget)
+        glc = self.cell.atp_per_second_molecules / ATP_PER_GLUCOSE_OXIDATIVE
+        b = self.budget
+        readout = (
+            "<div aria-live='polite' style='padding-left:1.5em'><b>One cell</b><table>"
+            f"<tr><td>Na⁺ per spike</td><td style='text-align:right'>{na:.2f} pmol/cm²</td></tr>"
+            f"<tr><td>membrane area</td><td style='text-align:right'>{area * 1e8:,.0f} µm²</td></tr>"
+            f"<tr><td>ATP per spike</td><td style='text-align:right'>{self.cell.atp_per_spike_molecules:.3g}</td></tr>"
+            f"<tr><td>ATP per second</td><td style='text-align:right'>{self.cell.atp_per_second_molecules:.3g}</td></tr>"
+            f"<tr><td>glucose per second (oxidised)</td><td style='text-align:right'>{glc:.3g}</td></tr>"
+            "</table><b>Brain budget</b><table>"
+            f"<tr><td>pump share of signalling ATP</td><td style='text-align:right'>{100 * b.pump_share_of_signalling:.0f}%</td></tr>"
+            f"<tr><td>pump share of all ATP</td><td style='text-align:right'>{100 * b.pump_share_of_total:.0f}%</td></tr>"
+            f"<tr><td>action potentials, share of all ATP</td><td style='text-align:right'>{100 * b.total_shares['action_potentials']:.0f}%</td></tr>"
+            "</table><span style='color:#555'>pump shares assume all Na⁺ entry is pumped out by the Na⁺/K⁺-ATPase;"
+            " housekeeping pump use not counted</span></div>")
+        return self.plot.alt_text(rate, self.cell.atp_per_second_molecules, b), readout
