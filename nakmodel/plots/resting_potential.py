@@ -14,11 +14,36 @@ Both build their artists once; :meth:`update` changes data in place.
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import FixedLocator, MultipleLocator, NullLocator
 
 from .electrochem import spread_labels
 from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, styled
 
 _IONS = ("Na", "K", "Cl")
+
+
+def _pin_layout(fig):
+    """Solve the layout once, then pin titles and axis labels where they are.
+
+    Matplotlib otherwise measures every tick label on every draw to place
+    titles and axis labels; with positions pinned a redraw costs less (limits
+    still change, the layout does not).
+    """
+    fig.canvas.draw()
+    fig.set_layout_engine("none")
+    for ax in fig.axes:
+        ax.title.set_y(1.0)
+        ax._autotitlepos = False
+        if ax.yaxis.label.get_text():
+            bb = ax.yaxis.label.get_window_extent()
+            x, y = ax.transAxes.inverted().transform((bb.x1, (bb.y0 + bb.y1) / 2))
+            ax.yaxis.set_label_coords(x, y)
+        if ax.xaxis.label.get_text():
+            bb = ax.xaxis.label.get_window_extent()
+            x, y = ax.transAxes.inverted().transform(((bb.x0 + bb.x1) / 2, bb.y1))
+            ax.xaxis.set_label_coords(x, y)
+
+
 _E_LABEL = {ion: f"E$_{{\\mathrm{{{ion}}}}}$" for ion in _IONS}
 
 
@@ -76,6 +101,10 @@ class GHKPlot:
         ax = self.ax_sweep
         ax.set_xscale("log")
         ax.set_xlim(*self.ratio_range)
+        # fixed ticks: tick placement is most of the cost of redrawing a log axis
+        ax.xaxis.set_major_locator(FixedLocator([1e-3, 1e-2, 1e-1, 1.0]))
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.yaxis.set_major_locator(MultipleLocator(25.0))
         ax.set_xlabel("permeability ratio P$_{Na}$/P$_K$")
         ax.set_ylabel("membrane potential, inside − outside (mV)")
         ax.set_title("GHK: how much Na⁺ leak pulls V$_m$ off E$_K$")
@@ -88,7 +117,7 @@ class GHKPlot:
         (self.marker,) = ax.plot([1e-2], [0], "o", color="black", ms=9, mfc="white", mew=2.2,
                                  label="your setting")
         self.hk_band = ax.axvspan(0.01, 0.05, color="0.85", alpha=0.6, lw=0, zorder=0)
-        ax.text(0.022, 0.97, "measured\nrange", transform=ax.get_xaxis_transform(), ha="center", va="top",
+        ax.text(0.022, 0.97, "typical\nrange", transform=ax.get_xaxis_transform(), ha="center", va="top",
                 fontsize=8.5, color="0.3")
         ax.legend(loc="center left", fontsize=9)
         self.lines, self.texts, self.vm_line, self.vm_text = _ladder_axes(self.ax_v, "Same axis: V$_m$ among E's")
@@ -102,6 +131,9 @@ class GHKPlot:
         span = max(110.0, float(np.max(np.abs(values))) + 20.0)
         self.ax_v.set_ylim(-span, span)
         _place_ladder(self.lines, self.texts, self.vm_line, self.vm_text, potentials, vm, span)
+        if not getattr(self, "_pinned", False):
+            _pin_layout(self.fig)
+            self._pinned = True
         return self.fig
 
     def set_marker(self, ratio, vm):
@@ -139,6 +171,7 @@ class PumpLeakPlot:
             9.6, 4.5, ncols=3, gridspec_kw={"width_ratios": [1.0, 1.35, 0.95]}
         )
         self.lines, self.texts, self.vm_line, self.vm_text = _ladder_axes(self.ax_v, "Voltages")
+        self.ax_v.yaxis.set_major_locator(MultipleLocator(25.0))
         self.ax_v.set_ylabel("membrane potential (mV)")
         (self.ghk_line,) = self.ax_v.plot([0.02, 0.48], [0, 0], color="black", lw=1.3, ls=":")
         self.ghk_text = self.ax_v.text(0.5, 0, "", va="center", ha="left", color="0.25", fontsize=8.5)
@@ -166,6 +199,8 @@ class PumpLeakPlot:
         ax.set_xticks(xc, [ION_LABELS[i] for i in _IONS])
         ax.set_yscale("log")
         ax.set_ylim(1, 400)
+        ax.yaxis.set_major_locator(FixedLocator([1.0, 10.0, 100.0]))
+        ax.yaxis.set_minor_locator(NullLocator())
         ax.set_ylabel("concentration inside (mM, log)")
         ax.set_title("Inside the cell")
         ax.grid(axis="x", visible=False)
@@ -206,6 +241,9 @@ class PumpLeakPlot:
         for t, xi, h in zip(self.conc_texts, range(3), cin):
             t.set_position((xi, h * 1.06))
             t.set_text(f"{h:.1f}" if h < 100 else f"{h:.0f}")
+        if not getattr(self, "_pinned", False):
+            _pin_layout(self.fig)
+            self._pinned = True
         return self.fig
 
     def alt_text(self, potentials, vm, v_ghk, pump_ion_currents, leak_currents, c_in):

@@ -6,9 +6,10 @@ Each app holds a figure from :mod:`nakmodel.plots` and calls pure functions of
 
 from ._base import App, Control, FigureView, display_mode
 from .nernst import NernstExplorer
+from .pump_cycle import CycleExplorer
 from .secondary_transport import CotransportExplorer, EpitheliumView
 from .energy_bill import EnergyCalculator
 from .action_potentials import RundownExplorer, SpikeExplorer
 from .resting_potential import GHKExplorer, PumpLeakLoop
 
-__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "CotransportExplorer", "EpitheliumView", "EnergyCalculator", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop"]
+__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "CycleExplorer", "CotransportExplorer", "EpitheliumView", "EnergyCalculator", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop"]

@@ -41,6 +41,15 @@ _IN = MAMMALIAN_NEURON.c_in_mM
 _SYM = {"Na": "[Na⁺]", "K": "[K⁺]", "Cl": "[Cl⁻]"}
 
 
+def _display_dpi(fig, max_width_px=820):
+    """Dots per inch at which ``fig`` is exactly as wide as it is shown (≤ 820 px).
+
+    The image is scaled down to at most 820 px in the page anyway; rendering no
+    more pixels than are shown makes every slider move cheaper.
+    """
+    return min(100.0, max_width_px / fig.get_figwidth())
+
+
 def _conc(ion, side, default, lo, hi):
     where = "outside" if side == "out" else "inside"
     return Control(f"{ion.lower()}_{side}", f"{_SYM[ion]} {where}", "mM", default, lo, hi, 0.5,
@@ -75,6 +84,10 @@ class GHKExplorer(App):
         _conc("Cl", "in", _IN["Cl"], 1.0, 100.0),
     )
     temperature_C = MAMMALIAN_NEURON.temperature_C
+
+    def __init__(self, **initial_values):
+        super().__init__(**initial_values)
+        self.view.dpi = _display_dpi(self.plot.fig)
 
     def make_figure(self):
         return GHKPlot(ratio_range=(self.controls[0].minimum, self.controls[0].maximum))
@@ -229,6 +242,7 @@ class PumpLeakLoop(App):
                                  style={"description_width": "13em"}, layout=W.Layout(width="30em"))
         self.stoich.observe(self._on_change, names="value")
         super().__init__(**initial_values)
+        self.view.dpi = _display_dpi(self.plot.fig)
 
     def extra_controls(self):
         return [self.stoich]

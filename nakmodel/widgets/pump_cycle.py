@@ -1,0 +1,197 @@
+"""Chapter "Active transport and the Na+/K+ pump cycle": the cycle explorer.
+
+:class:`CycleExplorer` shows the Post–Albers cycle of one pump
+(:data:`nakmodel.PUMP_STATES`), steps through a seeded stochastic run of
+:func:`nakmodel.simulate_pump_cycles` with a **Step** button or an
+``ipywidgets.Play`` (frames = events of the run, computed once), counts Na+
+out, K+ in and ATP used, and plots the deterministic net rate
+(:func:`nakmodel.pump_cycle_rate`) against membrane potential with the
+reversal potential (:func:`nakmodel.pump_reversal_potential`).
+
+Speed: a slider move re-runs the model once (rate curve + one cached
+stochastic run, :func:`cycle_run`); an animation frame only moves the
+highlight, the counters and the time cursor (:meth:`CycleExplorer.show_frame`).
+
+The only quantity not returned directly by the model is the length of the
+stochastic run (:func:`run_duration_s`): long enough for about
+:data:`TARGET_CYCLES` net cycles at the deterministic rate, between
+:data:`MIN_RUN_S` and :data:`MAX_RUN_S`.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import inspect
+import time
+from functools import lru_cache
+
+import ipywidgets as W
+import numpy as np
+
+from ..constants import MAMMALIAN_NEURON
+from ..electrochem import pump_reversal_potential
+from ..plots.electrochem import REFERENCE_REST_MV
+from ..plots.pump_cycle import PumpCyclePlot
+from ..pump import PUMP_STATES, PumpParams, pump_cycle_rate, simulate_pump_cycles
+from ._base import App, Control
+
+__all__ = ["CycleExplorer", "cycle_run", "run_duration_s", "RUN_SEED", "DEFAULT_DG_ATP"]
+
+_OUT = MAMMALIAN_NEURON.c_out_mM
+_IN = MAMMALIAN_NEURON.c_in_mM
+_PUMP = PumpParams()
+#: ΔG_ATP default of the cycle model, kJ/mol (read from :func:`nakmodel.pump_cycle_rate`).
+DEFAULT_DG_ATP = inspect.signature(pump_cycle_rate).parameters["atp_free_energy_kJ_per_mol"].default
+#: Seed of the stochastic run shown (fixed: the book and every reader see the same run).
+RUN_SEED = 7
+#: Net cycles the run aims at; its duration is clipped to [MIN_RUN_S, MAX_RUN_S].
+TARGET_CYCLES = 25.0
+MIN_RUN_S = 0.25
+MAX_RUN_S = 3.0
+_V_RANGE = (-300.0, 60.0)
+
+
+def run_duration_s(rate_per_s: float) -> float:
+    """Length of the displayed run, s: ``TARGET_CYCLES/|rate|`` clipped to [MIN_RUN_S, MAX_RUN_S]."""
+    r = abs(float(rate_per_s))
+    if r == 0.0 or not np.isfinite(r):
+        return MAX_RUN_S
+    return float(min(max(TARGET_CYCLES / r, MIN_RUN_S), MAX_RUN_S))
+
+
+@lru_cache(maxsize=256)
+def cycle_run(na_in_mM, k_out_mM, atp_mM, v_mV, dg_atp_kJ_per_mol, seed=RUN_SEED):
+    """The seeded stochastic run the explorer animates (cached by its arguments).
+
+    Book concentrations on the other side ([Na+]o 145, [K+]i 140 mM, 37 °C);
+    duration from :func:`run_duration_s` of the deterministic rate.
+    Returns ``(run, rate_per_s, duration_s)``.
+    """
+    kw = dict(na_out_mM=_OUT["Na"], k_in_mM=_IN["K"], atp_free_energy_kJ_per_mol=dg_atp_kJ_per_mol,
+              atp_mM=atp_mM)
+    rate = pump_cycle_rate(na_in_mM, k_out_mM, v_mV, **kw)
+    dur = run_duration_s(rate)
+    run = simulate_pump_cycles(duration_s=dur, na_in_mM=na_in_mM, k_out_mM=k_out_mM, v_mV=v_mV, seed=seed, **kw)
+    return run, rate, dur
+
+
+class CycleExplorer(App):
+    """Step or animate one pump through the E1/E2 cycle; rate against voltage.
+
+    Controls: [Na+]i, [K+]o, [ATP] (kinetic effect only), Vm and ΔG_ATP.
+    Defaults: the book's mammalian neuron (:data:`nakmodel.MAMMALIAN_NEURON`),
+    ATP from :class:`nakmodel.PumpParams`, ΔG_ATP the default of
+    :func:`nakmodel.pump_cycle_rate` (-55 kJ/mol) and Vm −70 mV.
+    """
+
+    title = "Cycle explorer: one Na⁺/K⁺ pump, step by step"
+    continuous_update = False
+    controls = (
+        Control("na_in", "[Na⁺] inside", "mM", _IN["Na"], 1.0, 100.0, 0.5),
+        Control("k_out", "[K⁺] outside", "mM", _OUT["K"], 0.2, 20.0, 0.1),
+        Control("atp", "[ATP] inside", "mM", _PUMP.atp_mM, 0.02, 10.0, 0.01, log=True, readout_format=".2f"),
+        Control("v_mV", "membrane potential Vm", "mV", REFERENCE_REST_MV, _V_RANGE[0], _V_RANGE[1], 1.0,
+                readout_format=".0f"),
+        Control("dg_atp", "ΔG of ATP hydrolysis", "kJ/mol", DEFAULT_DG_ATP, -80.0, -20.0, 0.5),
+    )
+    scenarios = {
+        "backwards": {"dg_atp": -30.0},
+        "hyperpolarised": {"v_mV": -260.0},
+        "low-atp": {"atp": 0.05},
+    }
+
+    def __init__(self, **initial_values):
+        self.play = W.Play(value=0, min=0, max=1, step=1, interval=150, description="Animate the run",
+                           show_repeat=False)
+        self.frame_slider = W.IntSlider(value=0, min=0, max=1, description="event", continuous_update=True,
+                                        layout=W.Layout(width="22em"))
+        W.jslink((self.play, "value"), (self.frame_slider, "value"))
+        self.speed = W.ToggleButtons(options=[("1 event/tick", 1), ("5", 5), ("25", 25)], value=1,
+                                     description="speed", style={"button_width": "6.5em"},
+                                     tooltips=["one event per frame", "five events per frame",
+                                               "25 events per frame"])
+        self.speed.observe(lambda ch: setattr(self.play, "step", ch["new"]), names="value")
+        self.step_button = W.Button(description="Step", icon="step-forward",
+                                    tooltip="Advance the pump to its next state in the run",
+                                    layout=W.Layout(width="8em"))
+        self.step_button.on_click(lambda _b: self.step())
+        self.frame = 0
+        self._frame_lock = False
+        self.last_frame_s = 0.0
+        self.frame_times = []
+        self.play.observe(self._on_frame, names="value")
+        super().__init__(**initial_values)
+
+    # ----- App hooks -------------------------------------------------------------------
+    def extra_controls(self):
+        return [W.HBox([self.step_button, self.play]), self.frame_slider, self.speed]
+
+    def make_figure(self):
+        return PumpCyclePlot(PUMP_STATES, v_range_mV=_V_RANGE)
+
+    @staticmethod
+    def _key(values):
+        return (round(values["na_in"], 2), round(values["k_out"], 2), float(f"{values['atp']:.3g}"),
+                round(values["v_mV"], 1), round(values["dg_atp"], 2))
+
+    def compute_and_draw(self, values):
+        na_in, k_out, atp, v, dg = self._key(values)
+        kw = dict(na_out_mM=_OUT["Na"], k_in_mM=_IN["K"], atp_free_energy_kJ_per_mol=dg, atp_mM=atp)
+        curve = pump_cycle_rate(na_in, k_out, self.plot.v_grid, **kw)
+        run, rate, dur = cycle_run(na_in, k_out, atp, v, dg)
+        c_out = {"Na": _OUT["Na"], "K": k_out}
+        c_in = {"Na": na_in, "K": _IN["K"]}
+        v_rev = pump_reversal_potential(c_out, c_in, dg)
+        self.run, self.rate, self.v_rev, self.curve = run, rate, v_rev, curve
+        self.plot.set_conditions(curve, v, rate, v_rev, run)
+        n = len(run.t_s) - 1
+        self.frame = n if self.mode == "static" else 0
+        self._frame_lock = True
+        try:
+            self.play.max = max(n, 1)
+            self.frame_slider.max = max(n, 1)
+            self.play.value = self.frame
+        finally:
+            self._frame_lock = False
+        self.plot.show_frame(self.frame)
+        direction = ("forwards: pumps Na⁺ out, uses ATP" if rate > 0 else
+                     "<b>backwards</b>: Na⁺ in, K⁺ out, <b>makes ATP</b>" if rate < 0 else "at equilibrium")
+        readout = (
+            "<div aria-live='polite' style='padding-left:1.5em'><b>Deterministic model</b><table>"
+            f"<tr><td>net rate</td><td style='text-align:right'><b>{rate:+.1f}</b> cycles/s</td></tr>"
+            f"<tr><td>reversal potential</td><td style='text-align:right'>{v_rev:+.0f} mV</td></tr>"
+            f"<tr><td>Vm − V<sub>rev</sub></td><td style='text-align:right'>{v - v_rev:+.0f} mV</td></tr>"
+            f"</table>The pump runs {direction}.<br><b>Stochastic run</b> ({dur * 1e3:.0f} ms, seed {RUN_SEED}): "
+            f"{int(run.na_out[-1]):+d} Na⁺ out, {int(run.k_in[-1]):+d} K⁺ in, {int(run.atp_used[-1]):+d} ATP "
+            f"in {n} events ({run.mean_rate_per_s:+.1f} cycles/s).</div>"
+        )
+        return self.plot.alt_text(v, rate, v_rev, self.frame), readout
+
+    # ----- frames: no model re-run -----------------------------------------------------
+    def _on_frame(self, change):
+        if not self._frame_lock:
+            self.show_frame(change["new"])
+
+    def show_frame(self, i):
+        """Show event ``i`` of the cached run (highlight, counters, cursor); no model call."""
+        t0 = time.perf_counter()
+        self.frame = int(min(max(i, 0), len(self.run.t_s) - 1))
+        self.plot.show_frame(self.frame)
+        alt = self.plot.alt_text(self.values["v_mV"], self.rate, self.v_rev, self.frame)
+        png = base64.b64encode(self.plot.frame_png()).decode("ascii")
+        self.view.widget.value = (
+            f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt, quote=True)}" '
+            f'role="img" style="{self.view._style}">'
+        )
+        self.last_frame_s = time.perf_counter() - t0
+        self.frame_times.append(self.last_frame_s)
+
+    def step(self):
+        """Advance one event (one state change); after the last event start again at 0."""
+        n = len(self.run.t_s) - 1
+        nxt = self.frame + 1 if self.frame < n else 0
+        if self.play.value == nxt:
+            self.show_frame(nxt)
+        else:
+            self.play.value = nxt  # the observer shows the frame
