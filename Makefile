@@ -42,7 +42,6 @@ voila: $(STAMP)
 # Classroom server: gallery at /, preheated kernels, kernel cap, idle culling (docs/classroom.md).
 # Options: make classroom VOILA_PORT=9000 CLASSROOM_POOL=2 CLASSROOM_MAX_KERNELS=40 CLASSROOM_CULL_MINUTES=10
 classroom: $(STAMP)
-	$(PY) classroom/make_thumbnails.py
 	$(PY) -m classroom --port=$(VOILA_PORT)
 
 chromium:

@@ -60,6 +60,11 @@ def main(argv=None) -> None:
     os.chdir(ROOT)  # voila.json and the chapters are found relative to the repository
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    import subprocess
+
+    # thumbnails of chapters added since the last start (a few seconds each; in a child process
+    # so matplotlib stays out of the server's memory)
+    subprocess.run([sys.executable, str(ROOT / "classroom" / "make_thumbnails.py")], check=False)
     from classroom.app import ClassroomVoila
 
     print(f"Classroom server: http://{args.ip}:{args.port}/  (students use this machine's address)", flush=True)

@@ -273,23 +273,24 @@ class App:
                 )
                 continue
             values[key] = v
-            if not notes or notes[-1] != "link values":
-                notes.append("link values")
         if values:
             self.set_values(**values)
         msgs = []
-        if notes and values:
-            msgs.append(f"<div style='color:#555'>Opened with the {' and '.join(notes)} from the link; "
+        if values:
+            which = f" ({notes[0]})" if notes else ""
+            msgs.append(f"<div style='color:#555'>Opened with the settings from the link{which}; "
                         "<b>Reset</b> restores the defaults.</div>")
         if problems:
             msgs.append("<div role='alert' style='color:#a33;'>Some link settings were not used: "
                         + "; ".join(problems) + ".</div>")
+        self._link_notice = "".join(msgs)  # kept (update() re-shows it) until Reset
         if msgs and not self.message.value:
-            self.message.value = "".join(msgs)
+            self.message.value = self._link_notice
         return values
 
     def reset(self) -> None:
         """Restore every control to its default and redraw once."""
+        self._link_notice = ""
         self.set_values(**self._defaults)
 
     def _on_change(self, _change) -> None:
@@ -313,7 +314,7 @@ class App:
                 f"accepts: {html.escape(str(err))}</div>"
             )
             return
-        self.message.value = ""
+        self.message.value = getattr(self, "_link_notice", "")
         self.readout.value = readout
         self.view.refresh(alt)
         self.n_updates += 1

@@ -67,3 +67,12 @@ def test_preheated_kernel_asks_voila_once(monkeypatch):
     assert NernstExplorer().values["k_out"] == 7.0
     assert NernstExplorer().values["k_out"] == 7.0
     assert len(calls) == 1
+
+
+def test_link_notice_stays_until_reset(monkeypatch):
+    monkeypatch.setenv("QUERY_STRING", "k_out=10")
+    app = NernstExplorer()
+    app.sliders["na_in"].value = 20.0
+    assert "from the link" in app.message.value
+    app.reset()
+    assert app.message.value == "" and app.values["k_out"] == 5.0

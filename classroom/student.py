@@ -1,0 +1,158 @@
+"""A simulated student: opens a Voilà app and moves a slider, speaking the widget protocol.
+
+Used by the load test and ``benchmarks/bench_classroom.py`` instead of one
+Chromium per student (30 browsers do not fit on 2 cores). What a browser does,
+step by step, and what is timed:
+
+1. ``GET /voila/render/<chapter>.ipynb`` (the page; the kernel runs the notebook
+   while the HTML streams); read ``kernelId`` from the page config;
+2. open ``/api/kernels/<id>/channels`` (JSON websocket protocol), send
+   ``comm_info_request`` for ``jupyter.widget`` and ``request_state`` to every
+   widget comm, as the widget manager does before drawing;
+3. *time to interactive* = from 1 until every widget's state has arrived (the
+   browser can then draw the sliders and the figure);
+4. *slider round trip* = send a ``comm_msg`` ``update`` of a slider's value
+   (what dragging does) and wait for the ``update`` of the figure's HTML model
+   carrying a new ``<img>``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+
+import websocket  # websocket-client
+
+SLIDER_MODELS = {"FloatSliderModel", "FloatLogSliderModel", "IntSliderModel"}
+
+
+class StudentError(RuntimeError):
+    pass
+
+
+def _msg(session: str, msg_type: str, content: dict, channel: str = "shell") -> dict:
+    return {
+        "header": {"msg_id": uuid.uuid4().hex, "username": "student", "session": session, "msg_type": msg_type,
+                   "version": "5.3", "date": ""},
+        "parent_header": {}, "metadata": {}, "content": content, "channel": channel, "buffers": [],
+    }
+
+
+@dataclass
+class Student:
+    base: str                      # http://127.0.0.1:8866
+    notebook: str = "ion_gradients.ipynb"
+    query: str = ""
+    timeout: float = 120.0
+    kernel_id: str = ""
+    html: str = ""
+    status: int = 0
+    states: dict = field(default_factory=dict)     # comm_id -> widget state
+    time_to_html: float = float("nan")
+    time_to_interactive: float = float("nan")
+    ws: object = None
+
+    def __post_init__(self):
+        self.session = uuid.uuid4().hex
+
+    # ----- opening -----------------------------------------------------------------------
+    def open(self) -> float:
+        t0 = time.perf_counter()
+        url = f"{self.base}/voila/render/{self.notebook}" + (f"?{self.query}" if self.query else "")
+        try:
+            with urllib.request.urlopen(url, timeout=self.timeout) as r:
+                self.status, self.html = r.status, r.read().decode("utf-8")
+        except urllib.error.HTTPError as err:
+            self.status, self.html = err.code, err.read().decode("utf-8", "replace")
+            raise StudentError(f"page answered HTTP {err.code}") from err
+        self.time_to_html = time.perf_counter() - t0
+        m = re.search(r'"kernelId":\s*"([0-9a-f\-]+)"', self.html)
+        if not m:
+            raise StudentError("no kernelId in the page")
+        self.kernel_id = m.group(1)
+        ws_url = self.base.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
+        self.ws = websocket.create_connection(ws_url, timeout=self.timeout)
+        reply = self.request("comm_info_request", {"target_name": "jupyter.widget"}, "comm_info_reply")
+        comms = list(reply["content"]["comms"])
+        pending = set(comms)
+        for cid in comms:
+            self.send("comm_msg", {"comm_id": cid, "data": {"method": "request_state"}})
+        deadline = time.time() + self.timeout
+        while pending and time.time() < deadline:
+            msg = self.recv(deadline)
+            if msg["msg_type"] == "comm_msg":
+                data = msg["content"]["data"]
+                cid = msg["content"]["comm_id"]
+                if data.get("method") == "update" and cid in pending:
+                    self.states[cid] = dict(data.get("state", {}))
+                    pending.discard(cid)
+        if pending:
+            raise StudentError(f"{len(pending)} widget states never arrived")
+        self.time_to_interactive = time.perf_counter() - t0
+        return self.time_to_interactive
+
+    # ----- protocol helpers --------------------------------------------------------------
+    def send(self, msg_type: str, content: dict, channel: str = "shell") -> str:
+        m = _msg(self.session, msg_type, content, channel)
+        self.ws.send(json.dumps(m))
+        return m["header"]["msg_id"]
+
+    def recv(self, deadline: float) -> dict:
+        self.ws.settimeout(max(0.05, deadline - time.time()))
+        try:
+            raw = self.ws.recv()
+        except websocket.WebSocketTimeoutException as err:
+            raise StudentError("timed out waiting for the kernel") from err
+        msg = json.loads(raw)
+        msg["msg_type"] = msg.get("msg_type") or msg["header"]["msg_type"]
+        return msg
+
+    def request(self, msg_type: str, content: dict, reply_type: str, timeout: float | None = None) -> dict:
+        msg_id = self.send(msg_type, content)
+        deadline = time.time() + (timeout or self.timeout)
+        while True:
+            msg = self.recv(deadline)
+            if msg["msg_type"] == reply_type and msg["parent_header"].get("msg_id") == msg_id:
+                return msg
+
+    # ----- widgets -----------------------------------------------------------------------
+    def sliders(self) -> dict:
+        """comm_id -> state of every slider (in page order)."""
+        return {cid: s for cid, s in self.states.items() if s.get("_model_name") in SLIDER_MODELS}
+
+    def figure_id(self) -> str:
+        for cid, s in self.states.items():
+            if s.get("_model_name") == "HTMLModel" and "<img" in str(s.get("value", "")):
+                return cid
+        raise StudentError("no figure (HTML widget with <img>) on the page")
+
+    def move(self, slider_id: str, value: float, timeout: float = 60.0) -> float:
+        """Set a slider's value like a drag; return seconds until the figure's new image arrives."""
+        fig = self.figure_id()
+        before = self.states[fig].get("value")
+        t0 = time.perf_counter()
+        self.send("comm_msg", {"comm_id": slider_id, "data": {"method": "update", "state": {"value": value},
+                                                              "buffer_paths": []}})
+        deadline = time.time() + timeout
+        while True:
+            msg = self.recv(deadline)
+            if msg["msg_type"] != "comm_msg":
+                continue
+            data, cid = msg["content"]["data"], msg["content"]["comm_id"]
+            if data.get("method") in ("update", "echo_update"):
+                self.states.setdefault(cid, {}).update(data.get("state", {}))
+            if cid == fig and data.get("method") == "update" and "value" in data.get("state", {}):
+                if data["state"]["value"] != before:
+                    return time.perf_counter() - t0
+
+    def close(self) -> None:
+        if self.ws is not None:
+            try:
+                self.ws.close()
+            except Exception:  # noqa: BLE001
+                pass
+            self.ws = None
