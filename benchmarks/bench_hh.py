@@ -11,15 +11,9 @@ from scipy.integrate import solve_ivp
 from scipy.special import exprel
 
 from nakmodel.hh import simulate_hh, spike_train_rundown
+from _timing import best_of  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
 
-def best_of(fn, n=3):
-    best = math.inf
-    for _ in range(n):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
 
 
 def plain_solve_ivp_squid(i_amp=10.0, t_end=1000.0):

@@ -12,14 +12,11 @@ from scipy.integrate import solve_ivp
 from nakmodel.cell import CellParams, _Model, cell_steady_state, simulate_cell
 from nakmodel.pump import _rates, simulate_pump_cycles
 
+from _timing import best_of as _best_of  # noqa: E402
+
 
 def best_of(fn, n=5):
-    best = np.inf
-    for _ in range(n):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
+    return _best_of(fn, n)
 
 
 def naive_steady_state(p):
