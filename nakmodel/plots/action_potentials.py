@@ -258,11 +258,13 @@ class RundownPlot:
         self.ax_c.set_ylim(*na_range_mM)
         self.ax_e.set_ylim(*e_range_mV)
 
-    def update(self, r, pump_on: bool, rt_over_f_mV: float):
+    def update(self, r, pump_on: bool, rt_over_f_mV: float, rate_hz: float | None = None):
         """Draw a :class:`nakmodel.hh.RundownResult`; ``pump_on`` selects the case shown bold.
 
-        ``rt_over_f_mV`` (RT/F at the run's temperature, mV) places the [Na]i criterion line.
+        ``rt_over_f_mV`` (RT/F at the run's temperature, mV) places the [Na]i criterion line;
+        ``rate_hz`` (default: the train's rate) converts the spike count at the criterion to a time.
         """
+        rate = r.rate_hz if rate_hz is None else rate_hz
         # log axis: replace spike 0 by spike 1 (one step above rest; the pump is negligible over one spike)
         n = np.r_[1.0, r.spike_number[1:]]
         na0, e0 = r.na_in_pump_off_mM[0], r.e_na_pump_off_mV[0]
@@ -288,7 +290,9 @@ class RundownPlot:
         if np.isfinite(n_crit) and 1.0 <= n_crit <= min(r.spike_number[-1], self.max_spikes):
             self.mark.set_data([n_crit], [e_crit])
             self.mark_text.set_position((n_crit * 1.3, e_crit - 0.6))
-            self.mark_text.set_text(f"{n_crit:,.0f} spikes")
+            secs = n_crit / rate
+            when = f"{secs:.3g} s" if secs < 120 else (f"{secs / 60:.3g} min" if secs < 7200 else f"{secs / 3600:.3g} h")
+            self.mark_text.set_text(f"{n_crit:,.0f} spikes\n= {when} at {rate:g} Hz")
         else:
             self.mark.set_data([], [])
             self.mark_text.set_text("")

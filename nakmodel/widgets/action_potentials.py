@@ -38,6 +38,7 @@ __all__ = [
     "ATP_PER_UM2_PER_PMOL_CM2",
     "max_sustainable_rate_hz",
     "MAX_SPIKES_SHOWN",
+    "min_locked_fraction_for_block",
 ]
 
 #: Length of the simulated window of the spike explorer, ms.
@@ -85,11 +86,26 @@ def fi_curve(model: str = "squid"):
     return _FI_CURRENTS.copy(), np.array(rates)
 
 
-# Output grid of 999 intervals: no sample falls within 5e-4 ms of a stimulus edge on the
-# 0.5 ms grid. (simulate_hh splits the integration at the edges; an output sample a few
-# ulp after an edge makes odeint fail with "illegal input" and return NaN.)
+# Output grid of 999 intervals: with stimulus edges on a 0.01 ms grid, no output sample
+# falls within 1e-5 ms of an edge unless it coincides exactly. (simulate_hh splits the
+# integration at the edges; an output sample a few ulp after an edge makes odeint fail
+# with "illegal input" and return NaN.)
 _DT_MS = WINDOW_MS / 999.0
-_PULSE_GRID_MS = 0.5
+_PULSE_GRID_MS = 0.01
+
+
+def min_locked_fraction_for_block(model="squid", i_amp_uA_cm2=10.0, duration_ms=100.0, step=0.01):
+    """Smallest locked-open Na+ fraction (0-1, on a grid of ``step``) at which a current step
+    evokes at most one spike (the membrane then stays depolarised: depolarisation block).
+
+    Returns ``nan`` if no fraction up to 1 blocks repetitive firing.
+    """
+    for lock in np.arange(0.0, 1.0 + 1e-9, step):
+        r = simulate_hh(i_amp_uA_cm2, duration_ms, onset_ms=STIM_ONSET_MS, model=model,
+                        na_locked_open_fraction=float(lock), dt_ms=0.1)
+        if r.n_spikes <= 1:
+            return float(round(lock, 6))
+    return float("nan")
 
 
 @lru_cache(maxsize=512)
@@ -147,7 +163,7 @@ class SpikeExplorer(App):
         temp = round(values["temperature_C"], 1) if model == "squid" else None
         lock = round(values["locked_pct"] / 100.0, 3)
         amp = round(values["i_amp"], 2)
-        pulse = max(_PULSE_GRID_MS, round(values["pulse_ms"] / _PULSE_GRID_MS) * _PULSE_GRID_MS)
+        pulse = max(_PULSE_GRID_MS, round(values["pulse_ms"], 2))
         r = _run(model, amp, pulse, temp, lock)
         if not np.all(np.isfinite(r.v_mV)):  # integrator failure: never plot NaN
             raise ParameterError("stimulus", f"{amp} µA/cm² for {pulse} ms", "", "a combination the "
@@ -208,17 +224,20 @@ def _rundown(model, temperature_C, diameter_um, rate_hz, n_spikes):
                                temperature_C=temperature_C, n_points=300)
 
 
-def max_sustainable_rate_hz(model="squid", temperature_C=None, pump=None) -> float:
-    """Highest firing rate (Hz) whose Na+ load the pump can remove at steady state.
+def max_sustainable_rate_hz(model="squid", temperature_C=None, pump=None, e_na_drop_mV=10.0) -> float:
+    """Highest firing rate (Hz) the pump can sustain with E_Na no more than ``e_na_drop_mV`` below rest.
 
-    Spare pump capacity 3·(J_max·f_K − J(rest)) divided by the Na+ entry of
-    one spike (:func:`nakmodel.hh.spike_ion_budget`). Independent of axon
-    diameter, because both load and pump scale with membrane area.
+    At steady state the extra pump flux balances the Na+ load:
+    3·(J([Na]crit) − J([Na]rest)) = f·Q_Na, with [Na]crit = [Na]rest·exp(drop/(RT/F))
+    and Q_Na the Na+ entry of one spike (:func:`nakmodel.hh.spike_ion_budget`).
+    Faster firing drives E_Na past the criterion sooner or later. Independent of
+    axon diameter, because both load and pump scale with membrane area.
     """
     pump = SaturatingPump() if pump is None else pump
     ions = SQUID_AXON if model == "squid" else MAMMALIAN_NEURON
     k_o, na0 = ions.c_out_mM["K"], ions.c_in_mM["Na"]
-    spare = PUMP_NA_OUT * (pump(1e12, k_o) - pump(na0, k_o))
+    na_crit = na0 * math.exp(e_na_drop_mV / _rt_over_f(model, temperature_C))
+    spare = PUMP_NA_OUT * (pump(na_crit, k_o) - pump(na0, k_o))
     return float(spare / _budget(model, temperature_C, 0.0).na_entry_pmol_cm2)
 
 
@@ -302,7 +321,7 @@ class RundownExplorer(App):
             f"<b>Per spike</b>: Na⁺ in {r.na_per_spike_pmol_cm2:.2f} pmol/cm² → "
             f"[Na⁺]<sub>i</sub> +{r.na_step_mM:.3g} mM in a {d:.3g} µm axon<br>"
             f"<b>E<sub>Na</sub> down {r.e_na_drop_mV:.0f} mV after</b>: {crit}<br>"
-            f"Pump capacity (when working): it keeps up with rates up to {f_max:.1f} Hz, "
-            "whatever the diameter</div>"
+            f"With the pump working, E<sub>Na</sub> stays within {r.e_na_drop_mV:.0f} mV of rest "
+            f"at rates up to {f_max:.2g} Hz, whatever the diameter</div>"
         )
         return self.plot.alt_text(r, pump_on), readout
