@@ -11,5 +11,6 @@ from .secondary_transport import CotransportExplorer, EpitheliumView
 from .energy_bill import EnergyCalculator
 from .action_potentials import RundownExplorer, SpikeExplorer
 from .resting_potential import GHKExplorer, PumpLeakLoop
+from .stoichiometry import StoichiometryExplorer
 
-__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "CycleExplorer", "CotransportExplorer", "EpitheliumView", "EnergyCalculator", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop"]
+__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "CycleExplorer", "CotransportExplorer", "EpitheliumView", "EnergyCalculator", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop", "StoichiometryExplorer"]
