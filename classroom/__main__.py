@@ -55,6 +55,9 @@ def main(argv=None) -> None:
                    help="most apps open at once; 'auto' sizes it from free memory; 0: no cap")
     p.add_argument("--cull-minutes", type=float, default=float(os.environ.get("CLASSROOM_CULL_MINUTES", 10)),
                    help="shut down a closed tab's kernel after this many idle minutes")
+    p.add_argument("--pool-for", action="append",
+                   default=[x for x in os.environ.get("CLASSROOM_POOL_FOR", "").split(",") if x], metavar="CHAPTER=N",
+                   help="preheat N kernels for one chapter (the lesson of the day), e.g. ion_gradients=30")
     args, extra = p.parse_known_args(argv)  # anything else goes to Voilà, e.g. --Voila.base_url=/class/
     args.extra = extra
     os.chdir(ROOT)  # voila.json and the chapters are found relative to the repository
@@ -66,6 +69,15 @@ def main(argv=None) -> None:
     # so matplotlib stays out of the server's memory)
     subprocess.run([sys.executable, str(ROOT / "classroom" / "make_thumbnails.py")], check=False)
     from classroom.app import ClassroomVoila
+
+    if args.pool_for:
+        pools = {"default": {"pool_size": max(args.pool, 0)}}
+        for item in args.pool_for:
+            stem, _, n = item.partition("=")
+            pools[f"{stem.removesuffix('.ipynb')}.ipynb"] = {"pool_size": int(n)}
+        ClassroomVoila.kernel_pools = pools
+        if args.pool <= 0:
+            args.extra = [*args.extra, "--VoilaConfiguration.preheat_kernel=True"]
 
     print(f"Classroom server: http://{args.ip}:{args.port}/  (students use this machine's address)", flush=True)
     ClassroomVoila.launch_instance(voila_argv(args))

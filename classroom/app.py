@@ -97,6 +97,12 @@ class ClassroomVoilaHandler(TornadoVoilaHandler):
 
 class ClassroomVoila(Voila):
     name = "voila"  # read voila.json like plain Voilà
+    kernel_pools: dict = {}  # per-chapter pool sizes (--pool-for), as VoilaKernelManager.kernel_pools_config
+
+    def initialize(self, argv=None):
+        super().initialize(argv)
+        if self.kernel_pools:
+            self.config.VoilaKernelManager.kernel_pools_config = self.kernel_pools
 
     def init_settings(self):
         settings = super().init_settings()
