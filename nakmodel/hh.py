@@ -64,6 +64,8 @@ __all__ = [
     "spike_train_rundown",
     "pmol_per_cm2_from_charge",
     "concentration_step_per_spike_mM",
+    "ExcitabilityProbe",
+    "probe_excitability",
 ]
 
 _MODELS = ("squid", "mammalian")
@@ -790,3 +792,95 @@ def spike_train_rundown(diameter_um, *, n_spikes=None, rate_hz=10.0, duration_s=
         na_step_mM=float(dna), k_step_mM=float(dk), na_per_spike_pmol_cm2=float(qna),
         k_per_spike_pmol_cm2=float(qk), diameter_um=d, rate_hz=rate, e_na_drop_mV=drop, model=model,
     )
+
+
+# --------------------------------------------------------------------------- excitability probe
+@dataclass(frozen=True)
+class ExcitabilityProbe:
+    """Result of :func:`probe_excitability`.
+
+    Attributes: ``t_ms``, ``v_mV`` (the test-pulse trace), ``peak_mV`` (its
+    maximum), ``fires`` (True if V crossed ``threshold_mV``), ``v_hold_mV``,
+    ``e_na_mV``, ``e_k_mV``, ``e_leak_mV`` (the leak reversal that makes
+    ``v_hold_mV`` a fixed point), all in mV or ms.
+    """
+
+    t_ms: np.ndarray
+    v_mV: np.ndarray
+    peak_mV: float
+    fires: bool
+    v_hold_mV: float
+    e_na_mV: float
+    e_k_mV: float
+    e_leak_mV: float
+
+
+def probe_excitability(v_hold_mV, e_na_mV, e_k_mV, *, i_amp_uA_cm2=20.0, pulse_ms=1.0, onset_ms=1.0,
+                       duration_ms=20.0, model="mammalian", threshold_mV=0.0):
+    """Can a membrane at ``v_hold_mV`` with run-down E_Na and E_K still fire?
+
+    A test pulse for slow simulations (e.g. a pump–leak cell whose gradients
+    run down after ouabain): the HH-type model gets the given E_Na and E_K,
+    its leak reversal is chosen so that ``v_hold_mV`` is a fixed point with
+    all gates at steady state (the leak stands in for whatever holds the cell
+    there), the run starts at that point and a brief current pulse is given.
+    The membrane counts as excitable if V crosses ``threshold_mV`` (0 mV: an
+    overshooting action potential). A hold point that is unstable fires
+    without the pulse, which also counts (the depolarised cell is firing).
+
+    Parameters
+    ----------
+    v_hold_mV : float
+        Membrane potential before the pulse, mV (-100 to 60).
+    e_na_mV, e_k_mV : float
+        Reversal potentials, mV (E_Na -100 to 150, E_K -150 to 50).
+    i_amp_uA_cm2, pulse_ms, onset_ms, duration_ms : float
+        Pulse amplitude (µA/cm², 0–1000), length, onset and run length (ms).
+        Default 20 µA/cm² for 1 ms: 20 nC/cm², a 20 mV kick on 1 µF/cm²,
+        several times threshold at rest.
+    model : {"mammalian", "squid"}
+        Rate functions and conductances (:data:`MAMMALIAN_WB` at 37 °C by
+        default, or :data:`SQUID_HH` at 6.3 °C).
+    threshold_mV : float
+        Spike criterion, mV.
+
+    Returns
+    -------
+    ExcitabilityProbe
+
+    Examples
+    --------
+    >>> probe_excitability(-70.0, 60.0, -90.0).fires
+    True
+    >>> probe_excitability(-30.0, 60.0, -90.0).fires   # depolarisation block
+    False
+    """
+    v = check_number("v_hold_mV", v_hold_mV, "mV", -100.0, 60.0)
+    ena = check_number("e_na_mV", e_na_mV, "mV", -100.0, 150.0)
+    ek = check_number("e_k_mV", e_k_mV, "mV", -150.0, 50.0)
+    amp = check_number("i_amp_uA_cm2", i_amp_uA_cm2, "µA/cm²", 0.0, 1000.0)
+    pulse = check_number("pulse_ms", pulse_ms, "ms", 0.0, 100.0, lo_inclusive=False)
+    onset = check_number("onset_ms", onset_ms, "ms", 0.0, 100.0)
+    dur = check_number("duration_ms", duration_ms, "ms", onset + pulse, 1000.0)
+    thr = check_number("threshold_mV", threshold_mV, "mV", -60.0, 60.0)
+    model, p, _temp, phi = _check_model_temperature(model, None)
+    p = replace(p, e_na_mV=ena, e_k_mV=ek, v_rest_mV=v)
+    m, h, n = _gates_inf(p, v)
+    i_na, i_k, _ = _currents(p, v, m, h, n, 0.0)
+    e_l = v + (i_na + i_k) / p.g_leak_mS_cm2
+    p = replace(p, e_leak_mV=float(e_l))
+    y = np.array([v, m, h, n, 0.0, 0.0, 0.0])
+    ts_all, vs_all = [np.array([0.0])], [np.array([v])]
+    for a, b, i_amp in ((0.0, onset, 0.0), (onset, onset + pulse, amp), (onset + pulse, dur, 0.0)):
+        if b <= a:
+            continue
+        ts = np.linspace(a, b, max(2, int(round((b - a) / 0.05)) + 1))
+        sol = odeint(_make_rhs(p, phi, 0.0, i_amp), y, ts, rtol=1e-6, atol=1e-8, mxstep=100000)
+        ts_all.append(ts[1:])
+        vs_all.append(sol[1:, 0])
+        y = sol[-1].copy()
+    t = np.concatenate(ts_all)
+    vv = np.concatenate(vs_all)
+    peak = float(vv.max())
+    return ExcitabilityProbe(t_ms=t, v_mV=vv, peak_mV=peak, fires=bool(peak >= thr), v_hold_mV=float(v),
+                             e_na_mV=float(ena), e_k_mV=float(ek), e_leak_mV=float(e_l))
