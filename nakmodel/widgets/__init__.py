@@ -6,6 +6,7 @@ Each app holds a figure from :mod:`nakmodel.plots` and calls pure functions of
 
 from ._base import App, Control, FigureView, display_mode
 from .nernst import NernstExplorer
+from .ouabain import OuabainDoseResponse, PumpBlockTimeCourse
 from .pump_cycle import CycleExplorer
 from .secondary_transport import CotransportExplorer, EpitheliumView
 from .energy_bill import EnergyCalculator
@@ -13,4 +14,4 @@ from .action_potentials import RundownExplorer, SpikeExplorer
 from .resting_potential import GHKExplorer, PumpLeakLoop
 from .stoichiometry import StoichiometryExplorer
 
-__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "CycleExplorer", "CotransportExplorer", "EpitheliumView", "EnergyCalculator", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop", "StoichiometryExplorer"]
+__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "OuabainDoseResponse", "PumpBlockTimeCourse", "CycleExplorer", "CotransportExplorer", "EpitheliumView", "EnergyCalculator", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop", "StoichiometryExplorer"]
