@@ -14,7 +14,7 @@ Both build their artists once; :meth:`update` changes data in place.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.ticker import FixedLocator, MultipleLocator, NullLocator
+from matplotlib.ticker import FixedFormatter, FixedLocator, MultipleLocator, NullLocator
 
 from .electrochem import spread_labels
 from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, styled
@@ -168,7 +168,7 @@ class PumpLeakPlot:
     @styled
     def _build(self):
         self.fig, (self.ax_v, self.ax_i, self.ax_c) = new_figure(
-            9.6, 4.5, ncols=3, gridspec_kw={"width_ratios": [1.0, 1.35, 0.95]}
+            8.8, 4.9, ncols=3, gridspec_kw={"width_ratios": [1.0, 1.3, 0.8]}
         )
         self.lines, self.texts, self.vm_line, self.vm_text = _ladder_axes(self.ax_v, "Voltages")
         self.ax_v.yaxis.set_major_locator(MultipleLocator(25.0))
@@ -200,6 +200,7 @@ class PumpLeakPlot:
         ax.set_yscale("log")
         ax.set_ylim(1, 400)
         ax.yaxis.set_major_locator(FixedLocator([1.0, 10.0, 100.0]))
+        ax.yaxis.set_major_formatter(FixedFormatter(["1", "10", "100"]))
         ax.yaxis.set_minor_locator(NullLocator())
         ax.set_ylabel("concentration inside (mM, log)")
         ax.set_title("Inside the cell")

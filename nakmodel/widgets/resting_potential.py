@@ -233,7 +233,7 @@ class PumpLeakLoop(App):
         Control("p_k", "K⁺ leak P_K", "cm/s", _CELL.p_k_cm_s, 2e-7, 5e-6, 0.02, log=True, readout_format=".2e"),
         Control("p_na", "Na⁺ leak P_Na", "cm/s", _CELL.p_na_cm_s, 5e-9, 3e-7, 0.02, log=True,
                 readout_format=".2e"),
-        Control("density", "pump density", "pumps/µm²", _CELL.pump_density_per_um2, 60.0, 6000.0, 0.02,
+        Control("density", "pump density", "per µm²", _CELL.pump_density_per_um2, 60.0, 6000.0, 0.02,
                 log=True, readout_format=".0f"),
     )
 

@@ -67,3 +67,12 @@ def test_pump_turnover_set_by_leak_not_pump_number():
     assert abs(half.pump_current_uA_cm2 / base.pump_current_uA_cm2 - 1) < 0.1
     assert half.na_in > base.na_in + 3.0
     assert leaky.pump_current_uA_cm2 / base.pump_current_uA_cm2 > 1.3
+
+
+def test_run_down_slower_in_larger_cells():
+    """'A soma ten times wider runs down about ten times more slowly' (area/volume = 6/d)."""
+    small, big = nak.CellParams(), replace(nak.CellParams(), diameter_um=200.0)
+    a = nak.simulate_cell(small, 60.0, pump_fraction=0.0, t_eval=[0.0, 60.0])
+    b = nak.simulate_cell(big, 600.0, pump_fraction=0.0, t_eval=[0.0, 600.0])
+    # same Na+ gain after ten times the time
+    assert (b.na_in[-1] - b.na_in[0]) == pytest.approx(a.na_in[-1] - a.na_in[0], rel=0.05)
