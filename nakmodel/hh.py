@@ -852,7 +852,7 @@ def probe_excitability(v_hold_mV, e_na_mV, e_k_mV, *, i_amp_uA_cm2=20.0, pulse_m
     --------
     >>> probe_excitability(-70.0, 60.0, -90.0).fires
     True
-    >>> probe_excitability(-30.0, 60.0, -90.0).fires   # depolarisation block
+    >>> probe_excitability(-40.0, 10.0, -45.0).fires   # run down: depolarised, E_Na low
     False
     """
     v = check_number("v_hold_mV", v_hold_mV, "mV", -100.0, 60.0)

@@ -27,7 +27,7 @@ from pathlib import Path
 import ipywidgets as W
 import numpy as np
 
-from .._validation import ParameterError, check_choice, check_number
+from .._validation import check_choice, check_number
 from ..cell import CellParams, CellState, simulate_cell
 from ..drugs import (OUABAIN_ISOFORMS, anoxia_atp_time_course, ouabain_block_time_course, ouabain_pump_fraction,
                      pump_fraction_from_atp)
