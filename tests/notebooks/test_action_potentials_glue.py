@@ -19,10 +19,17 @@ def rt_f(t_c):
     return R * (t_c + 273.15) / F * 1e3
 
 
+def test_glued_values_are_plain_numbers(g):
+    # myst-nb cannot format numpy scalars in {glue:text} ("could not convert string to float")
+    for name, value in g.items():
+        assert type(value) in (int, float), f"{name} is {type(value).__name__}"
+
+
 def test_minimum_charge_is_c_delta_v(g):
     # C = 1 µF/cm² (HH 1952): 1 mV -> 1 nC/cm²
     assert g["sq_qmin"] == pytest.approx(g["sq_amp"] * PMOL_PER_NC, rel=1e-9)
     assert g["sq_excess"] == pytest.approx(g["sq_na"] / g["sq_qmin"], rel=1e-9)
+    assert g["sq18_qmin"] == pytest.approx(g["sq18_na"] / g["sq18_excess"], rel=1e-9)
     assert g["mam_excess"] == pytest.approx(g["mam_na"] / g["mam_qmin"], rel=1e-9)
 
 
