@@ -143,18 +143,18 @@ class PumpCyclePlot:
                                self.cursor]
 
     def _build_cycle(self, ax):
-        ax.set_xlim(-1.95, 1.95)
+        ax.set_xlim(-2.3, 2.3)
         ax.set_ylim(-1.62, 1.62)
         ax.set_aspect("equal")
         ax.axis("off")
         ax.set_title("Post–Albers cycle of one pump (forward = anticlockwise)")
-        ax.add_patch(Rectangle((-1.95, -_MEMBRANE_HALF), 3.9, 2 * _MEMBRANE_HALF, facecolor="#EEE8D5",
+        ax.add_patch(Rectangle((-2.3, -_MEMBRANE_HALF), 4.6, 2 * _MEMBRANE_HALF, facecolor="#EEE8D5",
                                edgecolor="0.5", hatch="...", linewidth=0.8, zorder=0))
-        ax.text(-1.9, 1.55, "OUTSIDE (extracellular)", ha="left", va="top", fontsize=9, color="0.25",
+        ax.text(-2.25, 1.55, "OUTSIDE (extracellular)", ha="left", va="top", fontsize=9, color="0.25",
                 fontweight="bold")
-        ax.text(1.9, -1.55, "INSIDE (cytoplasm)", ha="right", va="bottom", fontsize=9, color="0.25",
+        ax.text(2.25, -1.55, "INSIDE (cytoplasm)", ha="right", va="bottom", fontsize=9, color="0.25",
                 fontweight="bold")
-        ax.text(1.9, _MEMBRANE_HALF + 0.03, "membrane", ha="right", va="bottom", fontsize=8, color="0.4")
+        ax.text(2.25, _MEMBRANE_HALF + 0.03, "membrane", ha="right", va="bottom", fontsize=8, color="0.4")
         n = len(STATE_XY)
         # arrows and step labels (drawn first, boxes on top)
         centre = np.array([0.0, 0.0])
@@ -191,7 +191,7 @@ class PumpCyclePlot:
         self.counter_text = ax.text(0.0, 0.0, "", ha="center", va="center", fontsize=9, family="monospace",
                                     zorder=5, bbox=dict(boxstyle="round,pad=0.35", facecolor="white",
                                                         edgecolor="0.6"))
-        self.now_text = ax.text(-1.9, -1.55, "", ha="left", va="bottom", fontsize=9, zorder=5)
+        self.now_text = ax.text(-2.25, -1.55, "", ha="left", va="bottom", fontsize=9, zorder=5)
 
     def _build_rate(self, ax):
         v = np.linspace(*self.v_range, 241)
@@ -209,8 +209,8 @@ class PumpCyclePlot:
         ax.set_xlabel("membrane potential V$_m$ (mV)")
         ax.set_ylabel("net rate (cycles/s)")
         ax.yaxis.set_label_coords(-0.14, 0.5)  # fixed: tick labels change width between updates
-        ax.set_title("Turnover against voltage (1 charge out per cycle)")
-        ax.legend(loc="upper left", fontsize=8)
+        ax.set_title("Net pump rate against voltage")
+        ax.legend(loc="upper left", fontsize=8, frameon=True, framealpha=0.92, edgecolor="none")
 
     def _build_run(self, ax):
         self.count_lines = {}
@@ -224,7 +224,7 @@ class PumpCyclePlot:
         ax.set_ylabel("cumulative count")
         ax.yaxis.set_label_coords(-0.14, 0.5)
         ax.set_title("One stochastic run (seeded)")
-        ax.legend(loc="upper left", fontsize=8)
+        self.run_legend = ax.legend(loc="upper left", fontsize=8)
 
     # ------------------------------------------------------------------ updates
     def set_conditions(self, rate_curve, v_mV, rate_now, v_rev_mV, run):
@@ -258,6 +258,7 @@ class PumpCyclePlot:
         pad = 0.08 * max(ymax - ymin, 3.0)
         self.ax_run.set_ylim(ymin - pad, ymax + pad)
         self.ax_run.set_xlim(0.0, t_end if t_end > 0 else 1.0)
+        self.run_legend.set_loc("upper left" if run.atp_used[-1] >= 0 else "lower left")
         self.current = None
         self.canvas.dirty = self.sub_right
         return self.fig
