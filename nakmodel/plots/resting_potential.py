@@ -233,7 +233,7 @@ class PumpLeakPlot:
         for t, bar, h in zip(self.bar_texts, list(self.pump_bars) + list(self.leak_bars), pump + leak):
             t.set_position((bar.get_x() + bar.get_width() / 2, h + (0.04 * top if h >= 0 else -0.04 * top)))
             t.set_va("bottom" if h >= 0 else "top")
-            t.set_text(f"{h:+.2f}")
+            t.set_text("0" if abs(h) < 0.005 else f"{h:+.2f}")
 
         cin = [c_in[i] for i in _IONS]
         for bar, h in zip(self.conc_bars, cin):

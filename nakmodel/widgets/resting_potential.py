@@ -50,6 +50,20 @@ def _display_dpi(fig, max_width_px=820):
     return min(100.0, max_width_px / fig.get_figwidth())
 
 
+def _log_control(name, label, unit, default, lo, hi, step=0.02, fmt=".3f"):
+    """A logarithmic Control whose range lies on the step grid through ``default``.
+
+    The browser snaps a log slider to min + k·step (in log10); with the grid
+    anchored at the default, the default survives the snap, so Reset really
+    restores it and the handle colour stays neutral.
+    """
+    e0 = math.log10(default)
+    n_lo = math.floor((e0 - math.log10(lo)) / step + 1e-9)
+    n_hi = math.floor((math.log10(hi) - e0) / step + 1e-9)
+    return Control(name, label, unit, default, 10 ** (e0 - n_lo * step), 10 ** (e0 + n_hi * step), step, log=True,
+                   readout_format=fmt)
+
+
 def _conc(ion, side, default, lo, hi):
     where = "outside" if side == "out" else "inside"
     return Control(f"{ion.lower()}_{side}", f"{_SYM[ion]} {where}", "mM", default, lo, hi, 0.5,
@@ -71,11 +85,11 @@ class GHKExplorer(App):
     title = "GHK explorer: which leaks set the resting potential?"
     continuous_update = True
     N_SWEEP = 61
+    #: P_Na/P_K range of the swept curve (the slider's range, rounded to decades).
+    SWEEP_RANGE = (1e-3, 1.0)
     controls = (
-        Control("pna_pk", "P_Na / P_K", "", _CELL.p_na_cm_s / _CELL.p_k_cm_s, 1e-3, 1.0, 0.02, log=True,
-                readout_format=".3f"),
-        Control("pcl_pk", "P_Cl / P_K", "", _CELL.p_cl_cm_s / _CELL.p_k_cm_s, 1e-3, 10.0, 0.02, log=True,
-                readout_format=".3f"),
+        _log_control("pna_pk", "P_Na / P_K", "", _CELL.p_na_cm_s / _CELL.p_k_cm_s, 1e-3, 1.0),
+        _log_control("pcl_pk", "P_Cl / P_K", "", _CELL.p_cl_cm_s / _CELL.p_k_cm_s, 1e-3, 10.0),
         _conc("K", "out", _OUT["K"], 1.0, 100.0),
         _conc("K", "in", _IN["K"], 10.0, 300.0),
         _conc("Na", "out", _OUT["Na"], 10.0, 300.0),
@@ -90,7 +104,7 @@ class GHKExplorer(App):
         self.view.dpi = _display_dpi(self.plot.fig)
 
     def make_figure(self):
-        return GHKPlot(ratio_range=(self.controls[0].minimum, self.controls[0].maximum))
+        return GHKPlot(ratio_range=self.SWEEP_RANGE)
 
     @staticmethod
     def concentrations(values):
@@ -103,8 +117,7 @@ class GHKExplorer(App):
         self.potentials = {i: nernst(VALENCE[i], c_out[i], c_in[i], t) for i in _IONS}
         perm = {"K": 1.0, "Na": values["pna_pk"], "Cl": values["pcl_pk"]}
         self.vm = ghk_voltage(perm, c_out, c_in, t)
-        lo, hi = self.controls[0].minimum, self.controls[0].maximum
-        self.ratios = np.geomspace(lo, hi, self.N_SWEEP)
+        self.ratios = np.geomspace(*self.SWEEP_RANGE, self.N_SWEEP)
         self.vm_sweep = np.array([ghk_voltage(dict(perm, Na=r), c_out, c_in, t) for r in self.ratios])
         self.plot.update(self.ratios, self.vm_sweep, self.potentials, self.vm)
         self.plot.set_marker(values["pna_pk"], self.vm)
@@ -230,11 +243,9 @@ class PumpLeakLoop(App):
     title = "The pump–leak loop: the pump charges, the leaks spend"
     continuous_update = False
     controls = (
-        Control("p_k", "K⁺ leak P_K", "cm/s", _CELL.p_k_cm_s, 2e-7, 5e-6, 0.02, log=True, readout_format=".2e"),
-        Control("p_na", "Na⁺ leak P_Na", "cm/s", _CELL.p_na_cm_s, 5e-9, 3e-7, 0.02, log=True,
-                readout_format=".2e"),
-        Control("density", "pump density", "per µm²", _CELL.pump_density_per_um2, 60.0, 6000.0, 0.02,
-                log=True, readout_format=".0f"),
+        _log_control("p_k", "K⁺ leak P_K", "cm/s", _CELL.p_k_cm_s, 2e-7, 5e-6, fmt=".2e"),
+        _log_control("p_na", "Na⁺ leak P_Na", "cm/s", _CELL.p_na_cm_s, 5e-9, 3e-7, fmt=".2e"),
+        _log_control("density", "pump density", "per µm²", _CELL.pump_density_per_um2, 60.0, 6000.0, fmt=".0f"),
     )
 
     def __init__(self, **initial_values):

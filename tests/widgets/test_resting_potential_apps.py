@@ -88,3 +88,12 @@ def test_impossible_setting_shows_message_not_nan():
     app = PumpLeakLoop()
     app.set_values(density=60.0, p_na=3e-7, p_k=2e-7)
     assert np.all(np.isfinite(plotted_numbers(app.plot.fig)))
+
+
+@pytest.mark.parametrize("cls", [GHKExplorer, PumpLeakLoop])
+def test_log_slider_defaults_lie_on_the_snapping_grid(cls):
+    """The browser snaps log sliders to min + k*step; the default must survive that snap."""
+    for slider in cls().sliders.values():
+        if hasattr(slider, "base"):
+            k = (math.log10(slider.value) - slider.min) / slider.step
+            assert abs(k - round(k)) < 1e-6
