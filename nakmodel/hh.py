@@ -431,10 +431,18 @@ def simulate_hh(i_amp_uA_cm2, duration_ms, *, onset_ms=0.0, pulse_ms=None, model
         if b <= a:
             continue
         amp = i_amp if (a >= onset and b <= off and onset < dur) else 0.0
-        inner = t_out[(t_out > a) & (t_out < b)]
+        # output times within rounding of an edge would give LSODA a zero-length
+        # step ("illegal input") and NaN output, so keep them clear of the edges
+        gap = 1e-9 * max(1.0, b)
+        inner = t_out[(t_out > a + gap) & (t_out < b - gap)]
         ts = np.concatenate(([a], inner, [b]))
-        sol = odeint(_make_rhs(p, phi, lock, amp), y0, ts, rtol=rtol, atol=atol,
-                     mxstep=100000)
+        sol, info = odeint(_make_rhs(p, phi, lock, amp), y0, ts, rtol=rtol, atol=atol,
+                           mxstep=100000, full_output=True)
+        if info.get("message") != "Integration successful." or not np.all(np.isfinite(sol)):
+            raise RuntimeError(
+                f"simulate_hh: the integrator failed between {a:g} and {b:g} ms "
+                f"({info.get('message')}); try a different dt_ms"
+            )
         t_parts.append(ts if not t_parts else ts[1:])
         y_parts.append(sol if not y_parts else sol[1:])
         y0 = sol[-1].copy()

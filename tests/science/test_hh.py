@@ -211,3 +211,14 @@ def test_bad_rundown_input():
         spike_train_rundown(-1.0)
     with pytest.raises(ValueError, match="rate_hz"):
         spike_train_rundown(1.0, rate_hz=0.0)
+
+
+def test_output_time_near_stimulus_edge_gives_finite_result():
+    """Regression: an output time a rounding error after the pulse end made LSODA fail silently (NaN)."""
+    import numpy as np
+
+    from nakmodel import simulate_hh
+
+    r = simulate_hh(25.59, 60.0, onset_ms=5.0, pulse_ms=42.8, dt_ms=0.05)
+    assert np.all(np.isfinite(r.v_mV))
+    assert r.n_spikes >= 1
