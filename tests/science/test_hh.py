@@ -219,6 +219,6 @@ def test_output_time_near_stimulus_edge_gives_finite_result():
 
     from nakmodel import simulate_hh
 
-    r = simulate_hh(25.59, 60.0, onset_ms=5.0, pulse_ms=42.8, dt_ms=0.05)
+    r = simulate_hh(25.59, 100.0, onset_ms=0.0, pulse_ms=47.8, dt_ms=0.05)  # NaN before the fix
     assert np.all(np.isfinite(r.v_mV))
     assert r.n_spikes >= 1
