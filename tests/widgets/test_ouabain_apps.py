@@ -92,34 +92,33 @@ def test_plotted_vm_is_the_grid_run():
     assert app.plot.ax_v.get_xlim() == (0.0, 60.0)
 
 
-def _slider_moves(app, n=100, seed=1):
-    rng = np.random.default_rng(seed)
+def _move(app, rng):
     names = list(app.sliders)
-    times = []
-    for _ in range(n):
-        name = names[rng.integers(len(names))]
-        s = app.sliders[name]
-        lo, hi = (s.base ** s.min, s.base ** s.max) if hasattr(s, "base") else (s.min, s.max)
-        app.set_values(**{name: float(rng.uniform(lo, hi))})
-        times.append(app.last_update_s)
-    return np.array(times)
+    name = names[rng.integers(len(names))]
+    s = app.sliders[name]
+    lo, hi = (s.base ** s.min, s.base ** s.max) if hasattr(s, "base") else (s.min, s.max)
+    app.set_values(**{name: float(rng.uniform(lo, hi))})
+    return app.last_update_s
 
 
 @pytest.mark.parametrize("cls", [OuabainDoseResponse, PumpBlockTimeCourse])
 def test_update_times_within_budget(cls):
-    """Median and p95 over 100 slider moves (kernel side), against chapter 1's Nernst app in the same run.
+    """Median and p95 over 100 slider moves (kernel side), interleaved with chapter 1's Nernst app.
 
-    The target is p95 < 100 ms on an idle machine; on a loaded machine the
-    Nernst app (a single redraw) is the yardstick, so the app may not be more
-    than 2.5 times slower than it at p95 (it draws two to four panels, the Nernst app two).
+    The target is p95 < 100 ms on an idle machine. On a loaded machine the
+    Nernst app (one redraw of a two-panel figure), moved in the same loop so
+    both see the same load, is the yardstick: p95 at most 3 times its p95.
     """
     from nakmodel.widgets import NernstExplorer
 
-    base = np.median(_slider_moves(NernstExplorer(), n=30))
-    times = _slider_moves(cls())
-    med, p95 = np.median(times), np.percentile(times, 95)
-    print(f"{cls.__name__}: median {1e3 * med:.1f} ms, p95 {1e3 * p95:.1f} ms; Nernst median {1e3 * base:.1f} ms")
-    assert p95 < max(0.1, 2.5 * base)
+    rng = np.random.default_rng(1)
+    app, ref = cls(), NernstExplorer()
+    pairs = np.array([(_move(app, rng), _move(ref, rng)) for _ in range(100)])
+    med, p95 = np.median(pairs[:, 0]), np.percentile(pairs[:, 0], 95)
+    ref_p95 = np.percentile(pairs[:, 1], 95)
+    print(f"{cls.__name__}: median {1e3 * med:.1f} ms, p95 {1e3 * p95:.1f} ms; "
+          f"Nernst median {1e3 * np.median(pairs[:, 1]):.1f} ms, p95 {1e3 * ref_p95:.1f} ms")
+    assert p95 < max(0.1, 3.0 * ref_p95)
 
 
 def test_every_isoform_has_a_label():
