@@ -46,7 +46,7 @@ class EnergyBudgetPlot:
         cats = list(CATEGORY_LABELS)
         y = np.arange(len(cats))[::-1]
         self.cats = cats
-        self.total_bars = ax.barh(y, np.zeros(len(cats)), color="white", edgecolor="0.3", hatch="//",
+        self.total_bars = ax.barh(y, np.zeros(len(cats)), color="0.88", edgecolor="0.3",
                                   label="share of total ATP")
         self.pump_bars = ax.barh(y, np.zeros(len(cats)), color=ION_COLORS["pump"], height=0.5,
                                  label="of which Na$^+$/K$^+$ pump")
@@ -55,7 +55,7 @@ class EnergyBudgetPlot:
         ax.set_xlabel("share of brain ATP use (%)")
         ax.set_xlim(0, 70)
         ax.grid(axis="y", visible=False)
-        ax.legend(loc="upper right", fontsize=8)
+        ax.legend(loc="center right", fontsize=8)
         self.title = ax.set_title("")
 
     def update(self, atp_per_s_curve, rate_hz, atp_per_s_now, budget):

@@ -26,6 +26,15 @@ SPIKE_MODELS = {
 SOURCES = {"Howarth et al. 2012 (cortex)": "howarth_2012_cortex", "Attwell & Laughlin 2001": "attwell_laughlin_2001"}
 
 
+def sci(x):
+    """Format a large number as 'a.bc × 10ⁿ' for readouts."""
+    if x == 0 or not np.isfinite(x):
+        return f"{x:g}"
+    e = int(np.floor(np.log10(abs(x))))
+    sup = str(e).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{x / 10**e:.2f} × 10{sup}"
+
+
 @functools.lru_cache(maxsize=8)
 def spike_na_entry(model, temperature_C):
     """Na+ entry per spike, pmol/cm² (cached :func:`nakmodel.hh.spike_ion_budget`)."""
@@ -82,9 +91,9 @@ class EnergyCalculator(App):
             "<div aria-live='polite' style='padding-left:1.5em'><b>One cell</b><table>"
             f"<tr><td>Na⁺ per spike</td><td style='text-align:right'>{na:.2f} pmol/cm²</td></tr>"
             f"<tr><td>membrane area</td><td style='text-align:right'>{area * 1e8:,.0f} µm²</td></tr>"
-            f"<tr><td>ATP per spike</td><td style='text-align:right'>{self.cell.atp_per_spike_molecules:.3g}</td></tr>"
-            f"<tr><td>ATP per second</td><td style='text-align:right'>{self.cell.atp_per_second_molecules:.3g}</td></tr>"
-            f"<tr><td>glucose per second (oxidised)</td><td style='text-align:right'>{glc:.3g}</td></tr>"
+            f"<tr><td>ATP per spike</td><td style='text-align:right'>{sci(self.cell.atp_per_spike_molecules)}</td></tr>"
+            f"<tr><td>ATP per second</td><td style='text-align:right'>{sci(self.cell.atp_per_second_molecules)}</td></tr>"
+            f"<tr><td>glucose per second (oxidised)</td><td style='text-align:right'>{sci(glc)}</td></tr>"
             "</table><b>Brain budget</b><table>"
             f"<tr><td>pump share of signalling ATP</td><td style='text-align:right'>{100 * b.pump_share_of_signalling:.0f}%</td></tr>"
             f"<tr><td>pump share of all ATP</td><td style='text-align:right'>{100 * b.pump_share_of_total:.0f}%</td></tr>"

@@ -63,7 +63,8 @@ class CotransportExplorer(App):
         e_ncx = ncx_reversal_potential(na_o, na_i, CA_OUT_MM, CA_IN_MM, t)
         mode = "forward: Ca²⁺ out" if v < e_ncx else "reverse: Ca²⁺ in"
         rows = "".join(
-            f"<tr><td>{n} ({p.n_na} Na⁺)</td><td style='text-align:right'>{self.ratios[n]:,.3g}×</td>"
+            f"<tr><td>{n} ({p.n_na} Na⁺)</td><td style='text-align:right'>"
+            f"{(f'{self.ratios[n]:,.0f}' if self.ratios[n] >= 100 else f'{self.ratios[n]:.3g}')}×</td>"
             f"<td style='text-align:right'>{at10[n]:+.2f}</td></tr>" for n, p in _TRANSPORTERS.items())
         readout = (
             "<div aria-live='polite' style='padding-left:1.5em'><b>At these settings</b>"
