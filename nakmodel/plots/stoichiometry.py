@@ -16,7 +16,11 @@
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
+
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import Normalize
 from matplotlib.patches import Rectangle
 
@@ -39,6 +43,58 @@ def _time_axis(ax, t0, t_max):
     ax.set_xticks([t for t, _ in TIME_TICKS], [lab for _, lab in TIME_TICKS])
     ax.minorticks_off()
     ax.set_xlabel("time after the switch (log scale)")
+
+
+class _BlitCanvas(FigureCanvasAgg):
+    """Agg canvas that redraws only the plot's changing artists over a cached background.
+
+    The background (axes, ticks, labels, titles, legends: about two thirds of
+    the drawing time) depends only on the axis limits and the dpi, so it is
+    drawn once per set of limits and kept (a few, least recently used). The
+    limits are rounded outwards to "nice" steps so that most slider moves reuse
+    a background. ``savefig`` still draws everything.
+    """
+
+    max_backgrounds = 6
+
+    def __init__(self, figure, plot):
+        super().__init__(figure)
+        self._plot = plot
+        self._backgrounds = OrderedDict()
+
+    def draw(self):
+        key = (self.figure.dpi,) + self._plot.background_key()
+        engine = self.figure.get_layout_engine()
+        if engine is not None and type(engine).__name__ != "PlaceHolderLayoutEngine":
+            self._backgrounds.clear()  # layout not frozen yet: draw everything normally
+            super().draw()
+            self._draw_dynamic()
+            return
+        bg = self._backgrounds.get(key)
+        if bg is None:
+            super().draw()
+            bg = self.copy_from_bbox(self.figure.bbox)
+            self._backgrounds[key] = bg
+            while len(self._backgrounds) > self.max_backgrounds:
+                self._backgrounds.popitem(last=False)
+        else:
+            self._backgrounds.move_to_end(key)
+            self.restore_region(bg)
+        self._draw_dynamic()
+
+    def _draw_dynamic(self):
+        renderer = self.get_renderer()
+        for artist in self._plot.dynamic_artists():
+            if artist.get_visible():
+                artist.draw(renderer)
+
+
+def _nice_floor(x, step):
+    return math.floor(x / step) * step
+
+
+def _nice_ceil(x, step):
+    return math.ceil(x / step) * step
 
 
 def _label(st):
@@ -80,7 +136,7 @@ class StoichiometryPlot:
         (self.ref_line,) = ax.plot([t0, self.t_max_s], [0, 0], color="0.45", ls=":", lw=1.3,
                                    label="3:2 resting potential")
         (self.v_line,) = ax.plot([t0, self.t_max_s], [0, 0], color=ION_COLORS["Vm"], ls=ION_LINESTYLES["Vm"],
-                                 lw=2.4, label="Vm with the selected pump")
+                                 lw=2.4, label="Vm with the highlighted pump")
         self.end_markers = {}
         self.end_texts = {}
         for st in self.variants:
@@ -139,6 +195,22 @@ class StoichiometryPlot:
         self.select_box = Rectangle((-0.5, -0.5), 1, 1, fill=False, ec=ION_COLORS["pump"], lw=3.0)
         ax.add_patch(self.select_box)
         self.grid_note = ax.text(0.5, -0.17, "", transform=ax.transAxes, ha="center", va="top", fontsize=8.5)
+        for artist in self.dynamic_artists():
+            artist.set_animated(True)
+        self.canvas = _BlitCanvas(self.fig, self)
+
+    def dynamic_artists(self):
+        """Artists that change on every update (drawn over the cached background)."""
+        out = [self.ref_line, self.v_line, self.jump_text, self.na_line, self.k_line, self.image,
+               self.select_box, self.grid_note]
+        out += list(self.end_markers.values()) + list(self.end_texts.values())
+        out += list(self.bars_grad) + list(self.bars_direct) + list(self.bar_texts)
+        out += [t for row in self.grid_texts for t in row]
+        return out
+
+    def background_key(self):
+        """What the background depends on: the axis limits of the changing panels."""
+        return (self.ax_v.get_ylim(), self.ax_c.get_ylim(), self.ax_bar.get_xlim())
 
     # ---------------------------------------------------------------------------------------
     def update(self, *, t_s, v_mV, d_na_mM, d_k_mM, v_ref_mV, selected, steady, grid_dg, dg_atp, grid_state):
@@ -165,13 +237,12 @@ class StoichiometryPlot:
         # A
         self.ref_line.set_ydata([v_ref_mV, v_ref_mV])
         self.v_line.set_data(t, v_mV)
-        self.v_line.set_label("Vm with the " + ("pump blocked" if selected == (0, 0) else f"{selected[0]}:"
-                                                f"{selected[1]} pump"))
         finals = [steady[st][0] for st in self.variants]
         lo = min(np.min(v_mV), *finals, v_ref_mV)
         hi = max(np.max(v_mV), *finals, v_ref_mV)
         pad = max(2.0, 0.12 * (hi - lo))
-        self.ax_v.set_ylim(lo - pad, hi + pad)
+        step = 5.0 if hi - lo < 25 else 10.0
+        self.ax_v.set_ylim(_nice_floor(lo - pad, step), _nice_ceil(hi + pad, step))
         ys = np.array(finals)
         order = np.argsort(ys)
         placed = ys[order].copy()
@@ -187,7 +258,6 @@ class StoichiometryPlot:
             m.set_markerfacecolor(ION_COLORS["pump"] if sel else "white")
             self.end_texts[st].set_position((self.t_max_s * 1.6, ly))
             self.end_texts[st].set_fontweight("bold" if sel else "normal")
-        self.ax_v.legend(loc="lower left", fontsize=8.5)
         i_step = int(np.searchsorted(t, 0.1))
         self.jump_text.set_text(f"within 0.1 s: {v_mV[min(i_step, len(v_mV) - 1)] - v_ref_mV:+.1f} mV;  "
                                 f"after {t[-1] / 60:.0f} min: {v_mV[-1] - v_ref_mV:+.1f} mV")
@@ -197,7 +267,8 @@ class StoichiometryPlot:
         c_lo = min(np.min(d_na_mM), np.min(d_k_mM), -1.0)
         c_hi = max(np.max(d_na_mM), np.max(d_k_mM), 1.0)
         pad = 0.12 * (c_hi - c_lo)
-        self.ax_c.set_ylim(c_lo - pad, c_hi + pad)
+        step = 10 ** math.floor(math.log10(c_hi - c_lo))
+        self.ax_c.set_ylim(_nice_floor(c_lo - pad, step), _nice_ceil(c_hi + pad, step))
         # C
         vmin = 0.0
         for k, st in enumerate(self.variants):
@@ -212,7 +283,7 @@ class StoichiometryPlot:
                                                         " (direct 0)"))
             self.bar_texts[k].set_fontweight("bold" if sel else "normal")
             vmin = min(vmin, v, v_ghk)
-        self.ax_bar.set_xlim(vmin * 1.12, 2.0)
+        self.ax_bar.set_xlim(_nice_floor(vmin * 1.12, 20.0), 2.0)
         # D
         ratio = np.asarray(grid_dg, float) / abs(dg_atp)
         self.image.set_data(ratio)
