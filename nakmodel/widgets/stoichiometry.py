@@ -187,9 +187,8 @@ def _key(x, digits=4):
 
 
 _VARIANT_OPTIONS = (("3:2 (real)", (3, 2)), ("3:3", (3, 3)), ("2:2", (2, 2)), ("1:1", (1, 1)),
-                    ("pump blocked", (0, 0)))
-_BASIS_OPTIONS = (("same pumps (same cycle rate law, 1 ATP per cycle)", "same_atp"),
-                  ("same Na⁺ extrusion law", "same_na_flux"))
+                    ("blocked", (0, 0)))
+_BASIS_OPTIONS = (("same pumps", "same_atp"), ("same Na⁺ pumping", "same_na_flux"))
 
 
 class StoichiometryExplorer(App):
@@ -207,9 +206,9 @@ class StoichiometryExplorer(App):
     controls = (
         Control("pna_pk", "leak ratio P_Na/P_K", "", round(_CELL.p_na_cm_s / _CELL.p_k_cm_s, 4), 0.02, 0.15,
                 0.002, readout_format=".3f"),
-        Control("pump_density", "pump density", "pumps/µm²", _CELL.pump_density_per_um2, 200.0, 2000.0, 20.0,
+        Control("pump_density", "pumps", "per µm²", _CELL.pump_density_per_um2, 200.0, 2000.0, 20.0,
                 readout_format=".0f"),
-        Control("dg_atp", "ΔG of ATP hydrolysis", "kJ/mol", _CELL.atp_free_energy_kJ_per_mol, -65.0, -40.0, 0.5),
+        Control("dg_atp", "ΔG of ATP", "kJ/mol", _CELL.atp_free_energy_kJ_per_mol, -65.0, -40.0, 0.5),
     )
     scenarios = {
         "leaky": {"pna_pk": 0.1},
@@ -221,12 +220,14 @@ class StoichiometryExplorer(App):
         self._default_variant = tuple(variant)
         self._default_basis = basis
         self.variant = W.ToggleButtons(options=_VARIANT_OPTIONS, value=tuple(variant),
-                                       description="Highlight:", style={"button_width": "8.5em"},
+                                       description="Highlight:", style={"button_width": "6.5em"},
                                        tooltips=["the real pump", "hypothetical, electroneutral",
                                                  "hypothetical, electroneutral", "hypothetical, electroneutral",
                                                  "all pumps stopped (e.g. ouabain)"])
         self.basis = W.ToggleButtons(options=_BASIS_OPTIONS, value=basis, description="Compare at:",
-                                     style={"button_width": "20em"})
+                                     style={"button_width": "10em"},
+                                     tooltips=["same number of pumps and cycle rate law, one ATP per cycle",
+                                               "each cycle sped up by 3/n so every pump exports Na⁺ like the real one"])
         self.variant.observe(self._on_change, names="value")
         self.basis.observe(self._on_change, names="value")
         super().__init__(**initial_values)
@@ -266,21 +267,23 @@ class StoichiometryExplorer(App):
 
     @staticmethod
     def _readout(rows, selected, dg_atp):
-        head = ("<tr><th>pump</th><th>Vm</th><th>direct</th><th>[Na⁺]ᵢ</th><th>pump current</th>"
-                "<th>ATP/s per cell</th><th>work per ATP</th><th>per ion</th></tr>")
+        head = ("<tr><th>pump</th><th>Vm<br>(mV)</th><th>direct<br>(mV)</th><th>[Na⁺]ᵢ<br>(mM)</th>"
+                "<th>I<sub>pump</sub><br>(µA/cm²)</th><th>ATP/s<br>(10⁶/cell)</th><th>work/ATP<br>(kJ/mol)</th>"
+                "<th>per ion<br>(kJ/mol)</th></tr>")
         body = []
         for r in rows:
             st = r.stoichiometry
             style = " style='font-weight:bold;background:#fdf1dc'" if st == selected else ""
             ok = "" if r.dg_cycle_kJ < abs(dg_atp) else " ✗"
-            direct = 0.0 if abs(r.direct_mV) < 0.05 else r.direct_mV
+            direct = "0" if abs(r.direct_mV) < 0.05 else f"{r.direct_mV:+.1f}"
             body.append(
-                f"<tr{style}><td>{st[0]}:{st[1]}</td><td>{r.v_mV:.1f} mV</td><td>{direct:+.1f} mV</td>"
-                f"<td>{r.na_in:.1f} mM</td><td>{r.pump_current_uA_cm2:.2f} µA/cm² ({r.pump_current_pA:.1f} pA)</td>"
-                f"<td>{r.atp_per_s_cell / 1e6:.1f} × 10⁶</td><td>{r.dg_cycle_kJ:.1f} kJ/mol{ok}</td>"
-                f"<td>{r.dg_per_ion_kJ:.1f} kJ/mol</td></tr>")
+                f"<tr{style}><td>{st[0]}:{st[1]}</td><td>{r.v_mV:.1f}</td><td>{direct}</td>"
+                f"<td>{r.na_in:.1f}</td><td>{r.pump_current_uA_cm2:.2f}</td>"
+                f"<td>{r.atp_per_s_cell / 1e6:.0f}</td><td>{r.dg_cycle_kJ:.1f}{ok}</td>"
+                f"<td>{r.dg_per_ion_kJ:.1f}</td></tr>")
         return ("<div aria-live='polite' style='padding-left:1.5em;font-size:0.92em'>"
                 "<b>Steady states of the pump–leak cell</b>"
                 f"<table>{head}{''.join(body)}</table>"
-                f"<span style='color:#555'>ATP supplies {abs(dg_atp):.1f} kJ/mol; ✗ = cycle costs more. "
+                f"<span style='color:#555'>3:2 pump current per cell: {rows[0].pump_current_pA:.1f} pA. "
+                f"ATP supplies {abs(dg_atp):.1f} kJ/mol; ✗ = cycle costs more. "
                 f"Selected: {html.escape(dict((v, k) for k, v in _VARIANT_OPTIONS)[selected])}.</span></div>")
