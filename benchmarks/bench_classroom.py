@@ -90,10 +90,12 @@ def run_phase(name, server_options, students, seconds, arrival, warm_timeout=240
             t0 = time.time()
             while time.time() - t0 < warm_timeout:
                 s = server.status()
-                if s["kernels"] >= students:
+                if s["ready"] >= students:
                     break
                 time.sleep(1)
-            time.sleep(3)  # the last kernels finish executing the notebook
+            # warm = every pooled kernel ran the notebook up to the app and waits for a student
+            while server.status()["ready"] < students and time.time() - t0 < warm_timeout:
+                time.sleep(1)
             print(f"[{name}] pool warm: {server.status()} after {time.time() - t0:.0f} s", flush=True)
         mem = MemorySampler(server.proc.pid)
         mem.start()
@@ -156,6 +158,8 @@ def report(r, students):
               f"(n={len(rtt)})")
     print(f"   peak memory: server+kernels {r['peak_total_mb']:.0f} MB with {r['peak_kernels']} kernels; "
           f"per kernel RSS {r['kernel_rss_mb']:.0f} MB, USS {r['kernel_uss_mb']:.0f} MB; server {r['server_rss_mb']:.0f} MB")
+    print(f"   (RSS sums count shared libraries once per kernel; unique memory ~ server + kernels x USS = "
+          f"{r['server_rss_mb'] + r['peak_kernels'] * r['kernel_uss_mb']:.0f} MB)")
     for e in r["errors"][:5]:
         print("   !", e)
 

@@ -42,7 +42,7 @@ class ClassroomServer:
         deadline = time.time() + timeout
         while time.time() < deadline:
             s = self.status()
-            if s["kernels"] >= s["pooled"] + (s["in_use"] or 0):
+            if s["ready"] >= s["pooled"]:
                 return
             time.sleep(0.5)
 
