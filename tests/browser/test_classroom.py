@@ -71,6 +71,6 @@ def test_teacher_link_opens_at_that_state(browser, classroom):
     page.locator(".nak-message", has_text="from the link").first.wait_for(timeout=30000)
     msg = page.locator(".nak-message").first.inner_text()
     assert "from the link" in msg and "na_in=abc" in msg  # ... and is reported
-    # E_K at 10/140 mM and 20 °C, by the Nernst equation: -66.6 mV
-    assert "-66.6 mV" in page.locator(".nak-readout").first.inner_text().replace("−", "-")
+    # E_K at 10/140 mM and 20 °C, by the Nernst equation: -66.7 mV
+    assert "-66.7 mV" in page.locator(".nak-readout").first.inner_text().replace("−", "-")
     page.close()

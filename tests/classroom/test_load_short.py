@@ -1,4 +1,4 @@
-"""Short load test: 5 simulated students open the app together and move sliders for 15 s.
+"""Short load test: 5 simulated students open the app together and move sliders for 10 s.
 
 Full form (30 students, with/without preheating): benchmarks/bench_classroom.py.
 """
@@ -11,7 +11,7 @@ import time
 from classroom.student import Student
 from tests.classroom.server import shared_server
 
-N_STUDENTS, SECONDS = 5, 15
+N_STUDENTS, SECONDS = 5, 10
 
 
 def test_five_students(tmp_path):
