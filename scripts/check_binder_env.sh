@@ -18,7 +18,8 @@ $PY -m venv "$WORK/venv"
 export HOME="$WORK/home" PATH="$WORK/venv/bin:$PATH"
 mkdir -p "$HOME"
 bash postBuild
-jupyter server --no-browser --port="$PORT" --IdentityProvider.token= --ServerApp.ip=127.0.0.1 \
+ROOTFLAG=""; [ "$(id -u)" -eq 0 ] && ROOTFLAG="--allow-root"   # Binder runs as a normal user
+jupyter server --no-browser --port="$PORT" --IdentityProvider.token= --ServerApp.ip=127.0.0.1 $ROOTFLAG \
   > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
