@@ -38,8 +38,9 @@ def voila_argv(args) -> list[str]:
         f"--MappingKernelManager.cull_idle_timeout={int(args.cull_minutes * 60)}",
         f"--MappingKernelManager.cull_interval={max(1, min(60, int(args.cull_minutes * 60) // 4))}",
     ]
-    if args.pool > 0:
-        argv += ["--VoilaConfiguration.preheat_kernel=True", f"--VoilaConfiguration.default_pool_size={args.pool}"]
+    if args.pool > 0 or args.pool_for:
+        argv += ["--VoilaConfiguration.preheat_kernel=True",
+                 f"--VoilaConfiguration.default_pool_size={max(args.pool, 0)}"]
     else:
         argv += ["--VoilaConfiguration.preheat_kernel=False"]
     return argv + list(args.extra)
@@ -76,8 +77,6 @@ def main(argv=None) -> None:
             stem, _, n = item.partition("=")
             pools[f"{stem.removesuffix('.ipynb')}.ipynb"] = {"pool_size": int(n)}
         ClassroomVoila.kernel_pools = pools
-        if args.pool <= 0:
-            args.extra = [*args.extra, "--VoilaConfiguration.preheat_kernel=True"]
 
     print(f"Classroom server: http://{args.ip}:{args.port}/  (students use this machine's address)", flush=True)
     ClassroomVoila.launch_instance(voila_argv(args))
