@@ -5,22 +5,9 @@ from nakmodel.constants import MAMMALIAN_NEURON, SQUID_AXON
 from nakmodel.hh import simulate_hh, spike_ion_budget
 from nakmodel.widgets import RundownExplorer, SpikeExplorer
 from nakmodel.widgets import action_potentials as ap
-from nakmodel.widgets._base import display_mode
 
 from .fuzz import fuzz_app
 
-
-@pytest.mark.parametrize("mode", ["static", "live"])
-@pytest.mark.parametrize("cls", [SpikeExplorer, RundownExplorer])
-def test_constructs_in_both_modes(monkeypatch, mode, cls):
-    monkeypatch.setenv("NAKMODEL_DISPLAY", mode)
-    assert display_mode() == mode
-    app = cls()
-    assert app.mode == mode
-    assert app.message.value == ""
-    assert "<img" in app.view.widget.value and 'alt="' in app.view.widget.value
-    note = "snapshot" in str([getattr(c, "value", "") for c in app.widget.children])
-    assert note == (mode == "static")
 
 
 def test_fuzz_spike_explorer():

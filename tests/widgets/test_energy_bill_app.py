@@ -2,23 +2,12 @@ import pytest
 
 import nakmodel as nak
 from nakmodel.widgets import EnergyCalculator
-from nakmodel.widgets._base import display_mode
 from nakmodel.widgets.energy_bill import SOURCES, SPIKE_MODELS
 
 from .fuzz import fuzz_app
 
 AVOGADRO = 6.02214076e23
 
-
-@pytest.mark.parametrize("mode", ["static", "live"])
-def test_constructs_in_both_modes(monkeypatch, mode):
-    monkeypatch.setenv("NAKMODEL_DISPLAY", mode)
-    assert display_mode() == mode
-    app = EnergyCalculator()
-    assert app.mode == mode
-    assert "<img" in app.view.widget.value and 'alt="' in app.view.widget.value
-    note = "snapshot" in str([getattr(c, "value", "") for c in app.widget.children])
-    assert note == (mode == "static")
 
 
 def test_fuzz_every_control():

@@ -5,23 +5,10 @@ import pytest
 
 from nakmodel.drugs import OUABAIN_ISOFORMS, ouabain_pump_fraction
 from nakmodel.widgets import OuabainDoseResponse, PumpBlockTimeCourse
-from nakmodel.widgets._base import display_mode
 from nakmodel.widgets.ouabain import T_GRID_S, _compute, _grid, scenario
 
 from .fuzz import fuzz_app
 
-
-@pytest.mark.parametrize("cls", [OuabainDoseResponse, PumpBlockTimeCourse])
-@pytest.mark.parametrize("mode", ["static", "live"])
-def test_constructs_in_both_modes(monkeypatch, mode, cls):
-    monkeypatch.setenv("NAKMODEL_DISPLAY", mode)
-    assert display_mode() == mode
-    app = cls()
-    assert app.mode == mode
-    assert "<img" in app.view.widget.value and 'alt="' in app.view.widget.value
-    note = "snapshot" in str([getattr(c, "value", "") for c in app.widget.children])
-    assert note == (mode == "static")
-    assert app.message.value == ""
 
 
 def test_fuzz_dose_response():

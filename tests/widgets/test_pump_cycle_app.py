@@ -7,25 +7,11 @@ import nakmodel
 from nakmodel import PUMP_STATES, pump_cycle_rate, pump_reversal_potential
 from nakmodel.widgets import CycleExplorer
 from nakmodel.widgets import pump_cycle as pc
-from nakmodel.widgets._base import display_mode
 
 from .fuzz import fuzz_app
 
 R, F = 8.314462618, 96485.33212
 
-
-@pytest.mark.parametrize("mode", ["static", "live"])
-def test_constructs_in_both_modes(monkeypatch, mode):
-    monkeypatch.setenv("NAKMODEL_DISPLAY", mode)
-    assert display_mode() == mode
-    app = CycleExplorer()
-    assert app.mode == mode
-    assert "<img" in app.view.widget.value and 'alt="' in app.view.widget.value
-    note = "snapshot" in str([getattr(c, "value", "") for c in app.widget.children])
-    assert note == (mode == "static")
-    # the static book shows the whole precomputed run (last event), live starts at event 0
-    n = len(app.run.t_s) - 1
-    assert app.frame == (n if mode == "static" else 0)
 
 
 def test_fuzz_every_control():

@@ -7,25 +7,12 @@ import pytest
 
 from nakmodel import CellParams
 from nakmodel.widgets import GHKExplorer, PumpLeakLoop
-from nakmodel.widgets._base import display_mode
 
 from .fuzz import fuzz_app, plotted_numbers
 
 R, F, E = 8.314462618, 96485.33212, 1.602176634e-19
 RT_F_37 = R * 310.15 / F * 1e3
 
-
-@pytest.mark.parametrize("cls", [GHKExplorer, PumpLeakLoop])
-@pytest.mark.parametrize("mode", ["static", "live"])
-def test_constructs_in_both_modes(monkeypatch, mode, cls):
-    monkeypatch.setenv("NAKMODEL_DISPLAY", mode)
-    assert display_mode() == mode
-    app = cls()
-    assert app.mode == mode
-    assert app.message.value == ""
-    assert "<img" in app.view.widget.value and 'alt="' in app.view.widget.value
-    note = "snapshot" in str([getattr(c, "value", "") for c in app.widget.children])
-    assert note == (mode == "static")
 
 
 def test_fuzz_ghk_explorer():

@@ -1,0 +1,31 @@
+"""Every app exported by nakmodel.widgets builds in both display modes.
+
+Static mode (book build) adds the snapshot note; live mode (Jupyter/Voilà)
+does not. Both show a figure with alt text and no error message.
+"""
+
+import pytest
+
+import nakmodel.widgets as widgets
+from nakmodel.widgets import App
+from nakmodel.widgets._base import display_mode
+
+APPS = [getattr(widgets, n) for n in widgets.__all__]
+APPS = [a for a in APPS if isinstance(a, type) and issubclass(a, App) and a is not App]
+
+
+def test_every_chapter_app_is_exported():
+    assert len(APPS) >= 8
+
+
+@pytest.mark.parametrize("cls", APPS, ids=lambda c: c.__name__)
+@pytest.mark.parametrize("mode", ["static", "live"])
+def test_constructs_in_both_modes(monkeypatch, mode, cls):
+    monkeypatch.setenv("NAKMODEL_DISPLAY", mode)
+    assert display_mode() == mode
+    app = cls()
+    assert app.mode == mode
+    assert app.message.value == ""
+    assert "<img" in app.view.widget.value and 'alt="' in app.view.widget.value
+    note = "snapshot" in str([getattr(c, "value", "") for c in app.widget.children])
+    assert note == (mode == "static")
