@@ -30,7 +30,9 @@ from .drugs import (
     pump_fraction_from_atp,
 )
 # hh, cotransport, energy
-from .hh import HHResult, simulate_hh, spike_ion_budget, spike_train_rundown
+from .hh import (
+    HHResult, RefractoryPeriods, refractory_periods, simulate_hh, spike_ion_budget, spike_train_rundown,
+)
 from .cotransport import epithelium_glucose_steady_state, ncx_reversal_potential, sglt_flux, sglt_max_accumulation
 from .energy import atp_per_spike, atp_rate_per_cell, brain_energy_budget
 
@@ -44,7 +46,8 @@ __all__ = [
     "OUABAIN_ISOFORMS", "anoxia_atp_time_course", "ouabain_block_time_course", "ouabain_pump_fraction",
     "pump_fraction_from_atp",
     # hh, cotransport, energy
-    "HHResult", "simulate_hh", "spike_ion_budget", "spike_train_rundown",
+    "HHResult", "RefractoryPeriods", "refractory_periods", "simulate_hh", "spike_ion_budget",
+    "spike_train_rundown",
     "epithelium_glucose_steady_state", "ncx_reversal_potential", "sglt_flux", "sglt_max_accumulation",
     "atp_per_spike", "atp_rate_per_cell", "brain_energy_budget",
     "ParameterError",

@@ -96,3 +96,43 @@ def test_locked_open_numbers(g):
     assert g["lock_giant_s"] == pytest.approx(g["giant_n"] * g["sq_na"] / g["lock_na_pmol_s"], rel=1e-9)
     assert 0 < g["lock_block_sq_pct"] <= g["lock_pct"]
     assert 0 < g["lock_block_mam_pct"] <= g["lock_pct"]
+
+
+def test_refractory_numbers_match_the_model(g):
+    from nakmodel.hh import MAMMALIAN_WB, refractory_periods
+
+    sq, sq18 = refractory_periods("squid"), refractory_periods("squid", 18.5)
+    mam = refractory_periods("mammalian")
+    for key, value in {
+        "rp_sq_abs": sq.absolute_ms, "rp_sq_rel": sq.relative_ms, "rp_sq_h_abs": sq.h_at_absolute,
+        "rp_sq_h_rest": sq.h_rest, "rp_sq_n_abs": sq.n_at_absolute, "rp_sq_n_rest": sq.n_rest,
+        "rp_sq18_abs": sq18.absolute_ms, "rp_sq18_rel": sq18.relative_ms,
+        "rp_mam_abs": mam.absolute_ms, "rp_mam_rel": mam.relative_ms, "rp_mam_h_abs": mam.h_at_absolute,
+        "rp_mam_h_rest": mam.h_rest, "rp_mam_n_abs": mam.n_at_absolute, "rp_mam_n_rest": mam.n_rest,
+        "rp_pulse": sq.pulse_ms, "rp_factor_abs": sq.absolute_factor,
+    }.items():
+        assert g[key] == pytest.approx(value, rel=1e-12), key
+    # closed forms
+    assert g["rp_sq_max_hz"] == pytest.approx(1000.0 / g["rp_sq_abs"], rel=1e-12)
+    assert g["rp_sq18_max_hz"] == pytest.approx(1000.0 / g["rp_sq18_abs"], rel=1e-12)
+    assert g["rp_mam_max_hz"] == pytest.approx(1000.0 / g["rp_mam_abs"], rel=1e-12)
+    assert g["rp_phi18"] == pytest.approx(3.0 ** 1.22, rel=1e-12)
+    assert g["rp_pct_rel"] == pytest.approx(10.0, rel=1e-9)
+    assert g["rp_mam_tau_ms"] == pytest.approx(MAMMALIAN_WB.c_uF_cm2 / MAMMALIAN_WB.g_leak_mS_cm2, rel=1e-12)
+
+
+def test_refractory_claims_in_the_prose(g):
+    # "a few milliseconds" (HH 1952, Fig. 20) for the squid at 6.3 °C; absolute < relative
+    assert 3.0 < g["rp_sq_abs"] < 8.0 and g["rp_sq_abs"] < g["rp_sq_rel"]
+    assert g["rp_mam_abs"] < g["rp_mam_rel"]
+    # "h has recovered only to ... (at rest ...)", "n is still ... (at rest ...)"
+    assert g["rp_sq_h_abs"] < g["rp_sq_h_rest"] and g["rp_sq_n_abs"] > g["rp_sq_n_rest"]
+    assert g["rp_mam_h_abs"] < g["rp_mam_h_rest"] and g["rp_mam_n_abs"] > g["rp_mam_n_rest"]
+    # warming shortens both periods, "by a little less than" the factor phi
+    assert g["rp_sq_abs"] / g["rp_phi18"] < g["rp_sq18_abs"] < g["rp_sq_abs"]
+    assert g["rp_sq_rel"] / g["rp_phi18"] < g["rp_sq18_rel"] < g["rp_sq_rel"]
+    # "the mammalian relative period is longer than the squid's at 6.3 °C"
+    assert g["rp_mam_rel"] > g["rp_sq_rel"]
+    # the ceiling 1/ARP is above the highest rate the f-I curve reaches
+    assert g["fi_max_sq"] < g["rp_sq_max_hz"]
+    assert g["fi_max_mam"] < g["rp_mam_max_hz"]
