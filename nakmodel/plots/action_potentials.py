@@ -9,49 +9,10 @@ place with ``update(...)``; ``alt_text(...)`` describes the figure.
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, styled
-
-
-class BlitCanvasAgg(FigureCanvasAgg):
-    """Agg canvas that redraws only the *animated* artists when the axes have not changed.
-
-    ``draw()`` keeps a copy of the static part of the figure (axes, ticks,
-    labels, legends) keyed by every axes' limits; when the key is unchanged it
-    restores that copy and draws just the artists marked ``animated=True``
-    (the data). :func:`nakmodel.plots.style.render_png` calls ``draw()``, so
-    apps get the speed-up without knowing about it. About 4x faster for a
-    four-panel figure.
-    """
-
-    def __init__(self, figure):
-        super().__init__(figure)
-        self._background = None
-        self._key = None
-        self.n_full_draws = 0
-
-    def _static_key(self):
-        fig = self.figure
-        return (fig.dpi, *(tuple(ax.get_xlim()) + tuple(ax.get_ylim()) for ax in fig.axes))
-
-    def draw(self):
-        key = self._static_key()
-        if self._background is None or key != self._key:
-            super().draw()  # animated artists are skipped by Figure.draw
-            self._background = self.copy_from_bbox(self.figure.bbox)
-            self._key = self._static_key()  # the layout engine may have moved axes
-            self.n_full_draws += 1
-        else:
-            self.restore_region(self._background)
-        renderer = self.get_renderer()
-        for ax in self.figure.axes:
-            for artist in ax.get_children():
-                if artist.get_animated() and artist.get_visible():
-                    artist.draw(renderer)
+from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, nice_ceiling, styled
 
 
 def _animate(*artists):
@@ -67,16 +28,6 @@ def _doubling_ceiling(x: float, base: float) -> float:
     return top
 
 
-def nice_ceiling(x: float) -> float:
-    """Smallest of 1, 2, 2.5, 5 × 10^k that is >= ``x`` (> 0); quantises axis limits."""
-    if not x > 0:
-        return 1.0
-    k = math.floor(math.log10(x))
-    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if m * 10**k >= x * (1 - 1e-12):
-            return m * 10**k
-    return 10.0 ** (k + 1)
-
 #: Line styles of the gates (m and h belong to the Na+ channel, n to the K+ channel).
 GATE_STYLES = {"m": ("Na", "-"), "h": ("Na", ":"), "n": ("K", "--")}
 
@@ -88,7 +39,7 @@ class SpikePlot:
     channel currents (µA/cm², inward negative); gates m, h, n (0–1). Right:
     firing rate (Hz) against stimulus current (µA/cm²) with the operating
     point of the current run. Axis limits are quantised so that most slider
-    moves only redraw the data (:class:`BlitCanvasAgg`).
+    moves only redraw the data (:class:`nakmodel.plots.style.BlitCanvas`).
     """
 
     def __init__(self, max_current_uA_cm2: float = 50.0, current_bound_uA_cm2: float = 2000.0):
@@ -103,7 +54,6 @@ class SpikePlot:
             gridspec_kw={"width_ratios": [1.6, 1.0], "height_ratios": [1.3, 1.0, 0.8]},
         )
         self.fig = fig
-        BlitCanvasAgg(fig)
         self.ax_v, self.ax_i, self.ax_g = axes[:, 0]
         gs = axes[0, 1].get_gridspec()
         for ax in axes[:, 1]:
@@ -225,7 +175,6 @@ class RundownPlot:
     @styled
     def _build(self):
         self.fig, (self.ax_c, self.ax_e) = new_figure(9.0, 3.9, ncols=2, sharex=True)
-        BlitCanvasAgg(self.fig)
         c_na, ls_na = ION_COLORS["Na"], ION_LINESTYLES["Na"]
         ax = self.ax_c
         (self.line_na_ref,) = ax.plot([], [], color="0.55", ls="--", lw=1.2, label="pump stopped")

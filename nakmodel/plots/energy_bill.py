@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import ION_COLORS, ION_LINESTYLES, new_figure, styled
+from .style import ION_COLORS, ION_LINESTYLES, ceil_to, new_figure, nice_ceiling, styled
 
 #: Firing rates over which the per-cell ATP line is drawn, Hz.
 RATE_GRID_HZ = np.linspace(0.0, 100.0, 21)
@@ -65,7 +65,7 @@ class EnergyBudgetPlot:
         self.mark_text.set_position((rate_hz + 2.0, atp_per_s_now / 1e9))
         self.mark_text.set_text(f"{atp_per_s_now / 1e9:.2g} × 10$^9$/s")
         top = max(float(np.max(atp_per_s_curve)) / 1e9, 1e-9)
-        self.ax_c.set_ylim(0, top * 1.15)
+        self.ax_c.set_ylim(0, nice_ceiling(top * 1.15))
         from ..energy import PUMP_SHARE_OF_CATEGORY
 
         hi = 0.0
@@ -77,7 +77,7 @@ class EnergyBudgetPlot:
             t.set_position((share + 0.8, tb.get_y() + tb.get_height() / 2))
             t.set_text(f"{share:.0f}%")
             hi = max(hi, share)
-        self.ax_b.set_xlim(0, max(60.0, hi * 1.2))
+        self.ax_b.set_xlim(0, max(60.0, ceil_to(hi * 1.2, 20.0)))
         src = "Howarth et al. 2012" if budget.source.startswith("howarth") else "Attwell & Laughlin 2001"
         self.title.set_text(f"Brain budget at {budget.rate_hz:.0f} Hz ({src}):\npump ≈ "
                             f"{100 * budget.pump_share_of_total:.0f}% of all ATP")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import FixedLocator, NullFormatter
 
-from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, styled
+from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, ceil_to, floor_to, new_figure, styled
 
 #: One colour and line style per α isoform (Okabe–Ito; the style is a second carrier).
 ISOFORM_STYLES = {
@@ -180,9 +180,9 @@ class RundownPlot:
                                    ("washout" if cause == "ouabain" else "oxygen back"))
         self.p_title.set_text("Pump activity" + (" (ATP falls)" if cause == "anoxia" else " (ouabain)"))
         lo = min(float(run["v_mV"][sel].min()), float(nernst(1, 5.0, run["k_in"][sel]).min()))
-        self.ax_v.set_ylim(lo - 5, max(-40.0, float(run["v_mV"][sel].max()) + 8))
+        self.ax_v.set_ylim(floor_to(lo - 5, 10.0), max(-40.0, ceil_to(float(run["v_mV"][sel].max()) + 8, 10.0)))
         w = run["volume_rel"][sel]
-        self.ax_w.set_ylim(min(0.95, float(w.min()) - 0.02), max(1.1, float(w.max()) + 0.05))
+        self.ax_w.set_ylim(min(0.95, floor_to(float(w.min()) - 0.02, 0.05)), max(1.1, ceil_to(float(w.max()) + 0.05, 0.1)))
         self.ax_v.set_xlim(0, duration_min)
         return self.fig
 

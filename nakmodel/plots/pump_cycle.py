@@ -20,13 +20,11 @@ frame) only moves the highlight, the counters and the cursor.
 
 from __future__ import annotations
 
-import io
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
-from .style import ION_COLORS, ION_LINESTYLES, new_figure, styled
+from .style import ION_COLORS, ION_LINESTYLES, new_figure, nice_range, render_png, styled
 
 #: Position of each named state on the diagram (x, y), in PUMP_STATES order:
 #: E1 pool below the membrane (inward-facing), E2P above (outward-facing),
@@ -43,67 +41,6 @@ _MEMBRANE_HALF = 0.3
 _NODE_FACE = "white"
 _NODE_EDGE = "0.45"
 _HIGHLIGHT_FACE = ION_COLORS["pump"]
-
-
-class _BlitCanvas(FigureCanvasAgg):
-    """Agg canvas that keeps a background without the per-frame artists.
-
-    :meth:`draw` (used by every full render, e.g. ``render_png``) draws the
-    figure without the artists in :attr:`dynamic`, stores that background,
-    then draws them on top, so the result is the complete figure.
-    :meth:`draw_frame` restores the background and draws only the dynamic
-    artists: an animation frame costs a few artists, not a whole figure.
-    """
-
-    def __init__(self, figure):
-        super().__init__(figure)
-        self.dynamic = []
-        #: a SubFigure whose artists changed since the last draw (None = redraw everything)
-        self.dirty = None
-        self._background = None
-        self._size = None
-
-    def draw(self):
-        region = self.dirty
-        self.dirty = None
-        for a in self.dynamic:
-            a.set_visible(False)
-        try:
-            if region is not None and self._background is not None and \
-                    self.get_width_height() == self._size:
-                # only one subfigure changed: paint it over the stored background
-                self.restore_region(self._background)
-                region.draw(self.get_renderer())
-            else:
-                super().draw()
-        finally:
-            for a in self.dynamic:
-                a.set_visible(True)
-        self._size = self.get_width_height()
-        self._background = self.copy_from_bbox(self.figure.bbox)
-        self._draw_dynamic()
-
-    def _draw_dynamic(self):
-        renderer = self.get_renderer()
-        for a in self.dynamic:
-            a.draw(renderer)
-
-    def draw_frame(self):
-        """Redraw only the dynamic artists over the stored background (full draw if none yet)."""
-        if self._background is None:
-            self.draw()
-            return
-        self.restore_region(self._background)
-        self._draw_dynamic()
-
-    def png(self) -> bytes:
-        """PNG of what the canvas holds now (no redraw)."""
-        from PIL import Image
-
-        img = Image.frombuffer("RGBA", self.get_width_height(), self.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buf = io.BytesIO()
-        img.convert("RGB").save(buf, format="png", compress_level=1)
-        return buf.getvalue()
 
 
 class PumpCyclePlot:
@@ -131,7 +68,6 @@ class PumpCyclePlot:
         fig, _ax = new_figure(10.5, 5.9)
         _ax.remove()
         self.fig = fig
-        self.canvas = _BlitCanvas(fig)
         left, right = fig.subfigures(1, 2, width_ratios=[1.2, 1.0], wspace=0.0, facecolor="white")
         self.sub_left, self.sub_right = left, right
         self.ax_cycle = left.subplots()
@@ -139,8 +75,8 @@ class PumpCyclePlot:
         self._build_cycle(self.ax_cycle)
         self._build_rate(self.ax_rate)
         self._build_run(self.ax_run)
-        self.canvas.dynamic = [self.hl_box, self.hl_name, self.hl_note, self.counter_text, self.now_text,
-                               self.cursor]
+        for artist in (self.hl_box, self.hl_name, self.hl_note, self.counter_text, self.now_text, self.cursor):
+            artist.set_animated(True)  # change on every animation frame (BlitCanvas draws them on top)
 
     def _build_cycle(self, ax):
         ax.set_xlim(-2.3, 2.3)
@@ -234,8 +170,7 @@ class PumpCyclePlot:
         self.rate_line.set_ydata(curve)
         self.vm_marker.set_data([v_mV], [rate_now])
         lo, hi = float(min(curve.min(), rate_now, 0.0)), float(max(curve.max(), rate_now, 0.0))
-        pad = 0.08 * max(hi - lo, 1.0)
-        self.ax_rate.set_ylim(lo - pad, hi + pad)
+        self.ax_rate.set_ylim(*nice_range(lo, max(hi, lo + 1.0)))
         vmin, vmax = self.v_range
         shown = min(max(v_rev_mV, vmin), vmax)
         self.rev_line.set_xdata([shown, shown])
@@ -255,12 +190,10 @@ class PumpCyclePlot:
             line.set_data(tt, np.r_[y, y[-1]])
         ymin = min(float(np.min(run.na_out)), float(np.min(run.atp_used)), float(np.min(run.k_in)), 0.0)
         ymax = max(float(np.max(run.na_out)), float(np.max(run.k_in)), float(np.max(run.atp_used)), 0.0)
-        pad = 0.08 * max(ymax - ymin, 3.0)
-        self.ax_run.set_ylim(ymin - pad, ymax + pad)
+        self.ax_run.set_ylim(*nice_range(ymin, max(ymax, ymin + 3.0)))
         self.ax_run.set_xlim(0.0, t_end if t_end > 0 else 1.0)
         self.run_legend.set_loc("upper left" if run.atp_used[-1] >= 0 else "lower left")
         self.current = None
-        self.canvas.dirty = self.sub_right
         return self.fig
 
     def show_frame(self, i):
@@ -290,9 +223,8 @@ class PumpCyclePlot:
         return self.fig
 
     def frame_png(self) -> bytes:
-        """PNG after :meth:`show_frame`: redraws only the highlight, counters and cursor."""
-        self.canvas.draw_frame()
-        return self.canvas.png()
+        """PNG after :meth:`show_frame` (the canvas redraws only the highlight, counters and cursor)."""
+        return render_png(self.fig)
 
     def alt_text(self, v_mV, rate_now, v_rev_mV, frame):
         """A sentence describing the figure for screen readers."""

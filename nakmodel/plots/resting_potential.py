@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.ticker import FixedFormatter, FixedLocator, MultipleLocator, NullLocator
 
 from .electrochem import spread_labels
-from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, styled
+from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, ceil_to, new_figure, nice_ceiling, styled
 
 _IONS = ("Na", "K", "Cl")
 
@@ -128,7 +128,7 @@ class GHKPlot:
         for ion in ("Na", "K"):
             self.sweep_e[ion].set_ydata([potentials[ion]] * 2)
         values = np.array([potentials[i] for i in _IONS] + [vm] + list(np.ravel(vm_sweep)))
-        span = max(110.0, float(np.max(np.abs(values))) + 20.0)
+        span = ceil_to(max(110.0, float(np.max(np.abs(values))) + 20.0), 25.0)
         self.ax_v.set_ylim(-span, span)
         _place_ladder(self.lines, self.texts, self.vm_line, self.vm_text, potentials, vm, span)
         if not getattr(self, "_pinned", False):
@@ -217,7 +217,7 @@ class PumpLeakPlot:
         c_in, c_out : dicts of concentrations (mM).
         """
         vals = np.array([potentials[i] for i in _IONS] + [vm, v_ghk])
-        span = max(110.0, float(np.max(np.abs(vals))) + 20.0)
+        span = ceil_to(max(110.0, float(np.max(np.abs(vals))) + 20.0), 25.0)
         self.ax_v.set_ylim(-span, span)
         extra = [(self.ghk_line, self.ghk_text, v_ghk, f"GHK {v_ghk:+.1f} (no pump I)")]
         _place_ladder(self.lines, self.texts, self.vm_line, self.vm_text, potentials, vm, span, extra)
@@ -228,7 +228,7 @@ class PumpLeakPlot:
             bar.set_height(h)
         for bar, h in zip(self.leak_bars, leak):
             bar.set_height(h)
-        top = max(0.5, float(np.max(np.abs(pump + leak))))
+        top = nice_ceiling(max(0.5, float(np.max(np.abs(pump + leak)))))
         self.ax_i.set_ylim(-1.35 * top, 1.55 * top)
         for t, bar, h in zip(self.bar_texts, list(self.pump_bars) + list(self.leak_bars), pump + leak):
             t.set_position((bar.get_x() + bar.get_width() / 2, h + (0.04 * top if h >= 0 else -0.04 * top)))

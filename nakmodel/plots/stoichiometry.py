@@ -17,14 +17,12 @@
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import Normalize
 from matplotlib.patches import Rectangle
 
-from .style import ION_COLORS, ION_LINESTYLES, new_figure, styled
+from .style import ION_COLORS, ION_LINESTYLES, ceil_to, floor_to, new_figure, styled
 
 __all__ = ["StoichiometryPlot", "VARIANT_MARKERS"]
 
@@ -43,58 +41,6 @@ def _time_axis(ax, t0, t_max):
     ax.set_xticks([t for t, _ in TIME_TICKS], [lab for _, lab in TIME_TICKS])
     ax.minorticks_off()
     ax.set_xlabel("time after the switch (log scale)")
-
-
-class _BlitCanvas(FigureCanvasAgg):
-    """Agg canvas that redraws only the plot's changing artists over a cached background.
-
-    The background (axes, ticks, labels, titles, legends: about two thirds of
-    the drawing time) depends only on the axis limits and the dpi, so it is
-    drawn once per set of limits and kept (a few, least recently used). The
-    limits are rounded outwards to "nice" steps so that most slider moves reuse
-    a background. ``savefig`` still draws everything.
-    """
-
-    max_backgrounds = 6
-
-    def __init__(self, figure, plot):
-        super().__init__(figure)
-        self._plot = plot
-        self._backgrounds = OrderedDict()
-
-    def draw(self):
-        key = (self.figure.dpi,) + self._plot.background_key()
-        engine = self.figure.get_layout_engine()
-        if engine is not None and type(engine).__name__ != "PlaceHolderLayoutEngine":
-            self._backgrounds.clear()  # layout not frozen yet: draw everything normally
-            super().draw()
-            self._draw_dynamic()
-            return
-        bg = self._backgrounds.get(key)
-        if bg is None:
-            super().draw()
-            bg = self.copy_from_bbox(self.figure.bbox)
-            self._backgrounds[key] = bg
-            while len(self._backgrounds) > self.max_backgrounds:
-                self._backgrounds.popitem(last=False)
-        else:
-            self._backgrounds.move_to_end(key)
-            self.restore_region(bg)
-        self._draw_dynamic()
-
-    def _draw_dynamic(self):
-        renderer = self.get_renderer()
-        for artist in self._plot.dynamic_artists():
-            if artist.get_visible():
-                artist.draw(renderer)
-
-
-def _nice_floor(x, step):
-    return math.floor(x / step) * step
-
-
-def _nice_ceil(x, step):
-    return math.ceil(x / step) * step
 
 
 def _label(st):
@@ -196,8 +142,7 @@ class StoichiometryPlot:
         ax.add_patch(self.select_box)
         self.grid_note = ax.text(0.5, -0.17, "", transform=ax.transAxes, ha="center", va="top", fontsize=8.5)
         for artist in self.dynamic_artists():
-            artist.set_animated(True)
-        self.canvas = _BlitCanvas(self.fig, self)
+            artist.set_animated(True)  # known in advance: BlitCanvas need not learn them
 
     def dynamic_artists(self):
         """Artists that change on every update (drawn over the cached background)."""
@@ -207,10 +152,6 @@ class StoichiometryPlot:
         out += list(self.bars_grad) + list(self.bars_direct) + list(self.bar_texts)
         out += [t for row in self.grid_texts for t in row]
         return out
-
-    def background_key(self):
-        """What the background depends on: the axis limits of the changing panels."""
-        return (self.ax_v.get_ylim(), self.ax_c.get_ylim(), self.ax_bar.get_xlim())
 
     # ---------------------------------------------------------------------------------------
     def update(self, *, t_s, v_mV, d_na_mM, d_k_mM, v_ref_mV, selected, steady, grid_dg, dg_atp, grid_state):
@@ -242,7 +183,7 @@ class StoichiometryPlot:
         hi = max(np.max(v_mV), *finals, v_ref_mV)
         pad = max(2.0, 0.12 * (hi - lo))
         step = 5.0 if hi - lo < 25 else 10.0
-        self.ax_v.set_ylim(_nice_floor(lo - pad, step), _nice_ceil(hi + pad, step))
+        self.ax_v.set_ylim(floor_to(lo - pad, step), ceil_to(hi + pad, step))
         ys = np.array(finals)
         order = np.argsort(ys)
         placed = ys[order].copy()
@@ -268,7 +209,7 @@ class StoichiometryPlot:
         c_hi = max(np.max(d_na_mM), np.max(d_k_mM), 1.0)
         pad = 0.12 * (c_hi - c_lo)
         step = 10 ** math.floor(math.log10(c_hi - c_lo))
-        self.ax_c.set_ylim(_nice_floor(c_lo - pad, step), _nice_ceil(c_hi + pad, step))
+        self.ax_c.set_ylim(floor_to(c_lo - pad, step), ceil_to(c_hi + pad, step))
         # C
         vmin = 0.0
         for k, st in enumerate(self.variants):
@@ -283,7 +224,7 @@ class StoichiometryPlot:
                                                         " (direct 0)"))
             self.bar_texts[k].set_fontweight("bold" if sel else "normal")
             vmin = min(vmin, v, v_ghk)
-        self.ax_bar.set_xlim(_nice_floor(vmin * 1.12, 20.0), 2.0)
+        self.ax_bar.set_xlim(floor_to(vmin * 1.12, 20.0), 2.0)
         # D
         ratio = np.asarray(grid_dg, float) / abs(dg_atp)
         self.image.set_data(ratio)

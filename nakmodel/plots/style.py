@@ -7,12 +7,18 @@ line style, so colour is never the only thing that tells ions apart.
 from __future__ import annotations
 
 import io
+import math
+from collections import OrderedDict
 
 import matplotlib
 
 matplotlib.use("Agg", force=False)  # no GUI backends in kernels or builds
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.colors import to_rgba  # noqa: E402
+from matplotlib.figure import Figure, SubFigure  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
 
 #: Okabe-Ito colours, one per species or quantity (same across all chapters).
 ION_COLORS = {
@@ -43,6 +49,271 @@ _RC = {
 }
 
 
+class BlitCanvas(FigureCanvasAgg):
+    """Agg canvas that redraws only what changed since the last draw.
+
+    Every slider move changes a few artists (lines, markers, a text); the rest
+    of the figure (axes, ticks, labels, legends, diagrams) is the same pixels
+    as before, and with text it is most of the drawing time. This canvas keeps
+    the *background*, the figure drawn without its changing artists, and on
+    each :meth:`draw` restores it and draws the changing artists on top.
+
+    Which artists change is learnt, not declared: matplotlib marks an artist
+    ``stale`` when any of its properties is set, and drawing clears the mark.
+    An artist found stale at a later draw is marked ``animated`` from then on
+    (Figure.draw skips animated artists, so they are not in the background)
+    and the background is drawn again without it. Plots may also mark
+    artists ``animated`` themselves.
+
+    The background is redrawn when it could be wrong: the figure size or dpi
+    changed; any axes' limits, scale, tick positions or axis labels changed; a
+    spine or a background patch changed; or a static artist was removed. A few backgrounds
+    are kept keyed by the axes limits (least recently used first out), so
+    plots that switch between a few quantised limits reuse them. While a
+    layout engine still runs (before :class:`nakmodel.widgets.FigureView`
+    freezes the layout after the first render) every draw is a full draw.
+
+    Result: the same pixels as a full draw (artists that change are drawn
+    above the static ones, which only matters where they overlap a legend).
+    """
+
+    #: how many backgrounds (one per set of axes limits) are kept.
+    max_backgrounds = 4
+
+    def __init__(self, figure):
+        super().__init__(figure)
+        self._backgrounds = OrderedDict()
+        self._static_ids = None
+        self._learning = False  # True once a full draw has cleared every stale flag
+        self.n_full_draws = 0
+        self.n_axes_redraws = 0
+        self.n_blits = 0
+        #: why the last full draw was needed (for tests and benchmarks)
+        self.last_full_draw_reason = ""
+
+    # -- what the figure is made of ------------------------------------------------------
+    def _scan(self):
+        """Return ``(leaves, structure)``: the drawable artists in draw order, and the
+        parts that only a full draw can update (figure, subfigure and axes patches, spines)."""
+        leaves, structure = [], []
+        self._figure_leaves = []  # leaves outside every axes (suptitle, figure texts, legends)
+
+        def walk_container(c):
+            structure.append(c.patch)
+            children = [a for a in c.get_children() if a is not c.patch]
+            for a in sorted(children, key=lambda a: a.get_zorder()):
+                if isinstance(a, Axes):
+                    walk_axes(a)
+                elif isinstance(a, SubFigure):
+                    walk_container(a)
+                else:
+                    leaves.append(a)
+                    self._figure_leaves.append(a)
+
+        def walk_axes(ax):
+            # xaxis/yaxis are compared through _limits_key instead: setting the
+            # same limits again marks them stale although nothing changed
+            own = [ax.patch, *ax.spines.values()]
+            structure.extend(own)
+            skip = {id(a) for a in own} | {id(ax.xaxis), id(ax.yaxis)}
+            for a in sorted(ax.get_children(), key=lambda a: a.get_zorder()):
+                if id(a) in skip:
+                    continue
+                if isinstance(a, Axes):
+                    walk_axes(a)
+                else:
+                    leaves.append(a)
+
+        walk_container(self.figure)
+        return leaves, structure
+
+    @staticmethod
+    def _axis_key(axis):
+        fmt = axis.get_major_formatter()
+        return (axis.get_scale(), axis.label.get_text(), tuple(axis.get_majorticklocs()),
+                tuple(getattr(fmt, "seq", ())), axis.get_visible())
+
+    def _limits_key(self):
+        """What the background depends on besides its artists: ``(size and dpi,
+        per-axes keys)``, an axes' key being its limits, scales, axis labels and ticks."""
+        fig = self.figure
+        return ((fig.dpi, self.get_width_height()),
+                tuple((ax.get_xlim(), ax.get_ylim(), self._axis_key(ax.xaxis), self._axis_key(ax.yaxis))
+                      for ax in fig.get_axes()))
+
+    @staticmethod
+    def _extent(ax, renderer):
+        """``ax.get_tightbbox`` without its side effect: it moves the titles, which
+        marks them stale, and a stale mark would be read as a change."""
+        titles = [(t, t.stale) for t in (ax.title, ax._left_title, ax._right_title)]
+        extent = ax.get_tightbbox(renderer)
+        for t, was_stale in titles:
+            t.stale = was_stale
+        return extent
+
+    def _remember_extents(self):
+        """Store every axes' drawn extent (pixels), for :meth:`_redraw_axes`."""
+        renderer = self.get_renderer()
+        self._extents = [self._extent(ax, renderer) for ax in self.figure.get_axes()]
+
+    def _redraw_axes(self, old_key, new_key) -> bool:
+        """Update the last background by redrawing only the axes whose key changed.
+
+        Each such axes' region (where it was drawn before and where it is drawn
+        now) is painted with the background colour and the axes is drawn again.
+        An unchanged axes whose extent a region touches is redrawn too.
+        Refused (returns False, nothing drawn) when a region touches a
+        figure-level artist or every axes would be redrawn: then a full draw
+        is needed.
+        """
+        if old_key is None or old_key[0] != new_key[0] or len(old_key[1]) != len(new_key[1]):
+            return False
+        axes = self.figure.get_axes()
+        extents = getattr(self, "_extents", None)
+        if extents is None or len(extents) != len(axes):
+            return False
+        changed = {i for i, (a, b) in enumerate(zip(old_key[1], new_key[1])) if a != b}
+        if not changed:
+            return False
+        renderer = self.get_renderer()
+        fig_extents = [a.get_window_extent(renderer) for a in self._figure_leaves
+                       if a.get_visible() and not a.get_animated()]
+        regions = {}
+        todo = sorted(changed)
+        while todo:  # an axes whose extent a region touches is redrawn as well
+            i = todo.pop()
+            new_extent = self._extent(axes[i], renderer) if i in changed else extents[i]
+            if new_extent is None or extents[i] is None:
+                return False
+            region = Bbox.union([extents[i], new_extent])
+            regions[i] = region = Bbox([[math.floor(region.x0) - 2, math.floor(region.y0) - 2],
+                                        [math.ceil(region.x1) + 2, math.ceil(region.y1) + 2]])
+            if any(e.overlaps(region) for e in fig_extents):
+                self.last_full_draw_reason += " (a changed axes overlaps a figure-level artist)"
+                return False
+            todo += [j for j in range(len(axes)) if j not in regions and j not in todo
+                     and extents[j] is not None and extents[j].overlaps(region)]
+        if len(regions) == len(axes):
+            self.last_full_draw_reason += f" ({len(changed)} of {len(axes)} axes changed, all touched)"
+            return False
+        self.restore_region(self._backgrounds[old_key])
+        pixels = np.asarray(self.buffer_rgba())
+        height = pixels.shape[0]
+        for i, region in regions.items():  # first clear every region, then draw
+            colour = np.round(255 * np.array(to_rgba(axes[i].get_figure(root=False).patch.get_facecolor())))
+            x0, x1 = max(int(region.x0), 0), min(int(region.x1), pixels.shape[1])
+            y0, y1 = max(int(region.y0), 0), min(int(region.y1), height)
+            pixels[height - y1:height - y0, x0:x1] = colour.astype(np.uint8)  # rows run downwards
+        for i in sorted(regions):
+            axes[i].draw(renderer)
+        self._extents = [self._extent(axes[j], renderer) if j in regions else extents[j] for j in range(len(axes))]
+        return True
+
+    # -- drawing ---------------------------------------------------------------------------
+    def draw(self):
+        engine = self.figure.get_layout_engine()
+        if engine is not None and type(engine).__name__ != "PlaceHolderLayoutEngine":
+            self._backgrounds.clear()
+            self.last_full_draw_reason = "layout engine active"
+            super().draw()
+            leaves, structure = self._scan()
+            self._draw_animated(leaves)
+            self._settle(structure)
+            self.n_full_draws += 1
+            self._learning = True  # the draw cleared every stale flag
+            return
+        leaves, structure = self._scan()
+        structure_changed = [a for a in structure if a.stale]
+        if self._learning:
+            for a in leaves:
+                if a.stale and not a.get_animated():
+                    a.set_animated(True)
+        static_ids = frozenset(id(a) for a in leaves if not a.get_animated())
+        if structure_changed:
+            self._backgrounds.clear()
+            self.last_full_draw_reason = "changed: " + ", ".join(sorted({repr(a) for a in structure_changed}))
+        elif static_ids != self._static_ids:
+            self._backgrounds.clear()
+            self.last_full_draw_reason = "static artists added or removed"
+        else:
+            self.last_full_draw_reason = "new axes limits, scale, ticks or axis labels"
+        self._static_ids = static_ids
+        key = self._limits_key()
+        background = self._backgrounds.get(key)
+        last_key = next(reversed(self._backgrounds), None)
+        if background is not None:
+            self._backgrounds.move_to_end(key)
+            self.restore_region(background)
+            self.n_blits += 1
+        else:
+            if self._redraw_axes(last_key, key):
+                self.n_axes_redraws += 1
+            else:
+                super().draw()  # Figure.draw leaves out animated artists
+                self._settle(structure)
+                self._remember_extents()
+                self.n_full_draws += 1
+            self._backgrounds[key] = self.copy_from_bbox(self.figure.bbox)
+            while len(self._backgrounds) > self.max_backgrounds:
+                self._backgrounds.popitem(last=False)
+        self._draw_animated(leaves)
+        self._learning = True
+
+    @staticmethod
+    def _settle(structure):
+        """After a full draw: patches and spines that are not drawn (axes turned off)
+        keep their stale mark; clear it so it is not read as a change next time."""
+        for a in structure:
+            a.stale = False
+
+    def _draw_animated(self, leaves):
+        renderer = self.get_renderer()
+        for a in leaves:
+            if a.get_animated() and a.get_visible():
+                a.draw(renderer)
+            elif a.get_animated():
+                a.stale = False  # hidden: nothing to draw, nothing left to update
+
+
+# -- axis limits that change rarely --------------------------------------------------------
+# Every change of an axes' limits redraws the whole figure (BlitCanvas); limits
+# rounded outwards to round numbers change only when the data cross one.
+
+
+def nice_ceiling(x: float) -> float:
+    """Smallest of 1, 2, 2.5, 5 × 10^k that is >= ``x``; 1 for ``x <= 0``."""
+    if not x > 0:
+        return 1.0
+    k = math.floor(math.log10(x))
+    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if m * 10**k >= x * (1 - 1e-12):
+            return m * 10**k
+    return 10.0 ** (k + 1)
+
+
+def ceil_to(x: float, step: float) -> float:
+    """``x`` rounded up to a multiple of ``step``."""
+    return math.ceil(x / step - 1e-9) * step
+
+
+def floor_to(x: float, step: float) -> float:
+    """``x`` rounded down to a multiple of ``step``."""
+    return math.floor(x / step + 1e-9) * step
+
+
+def nice_range(lo: float, hi: float, pad: float = 0.08) -> tuple:
+    """Limits around [``lo``, ``hi``] with ``pad`` (fraction of the span) on each side,
+    rounded outwards to a fifth of a :func:`nice_ceiling` of the span."""
+    span = max(hi - lo, 1e-12)
+    step = nice_ceiling(span * (1 + 2 * pad)) / 5
+    return floor_to(lo - pad * span, step), ceil_to(hi + pad * span, step)
+
+
+def decade_limits(lo: float, hi: float) -> tuple:
+    """Log-axis limits: ``lo`` and ``hi`` (> 0) widened to whole powers of ten."""
+    return 10.0 ** math.floor(math.log10(lo)), 10.0 ** math.ceil(math.log10(hi))
+
+
 def new_figure(width_in: float = 8.0, height_in: float = 4.0, **subplots_kw):
     """Return ``(fig, axes)``: a pyplot-free Figure with the book style.
 
@@ -50,7 +321,7 @@ def new_figure(width_in: float = 8.0, height_in: float = 4.0, **subplots_kw):
     """
     with matplotlib.rc_context(_RC):
         fig = Figure(figsize=(width_in, height_in), layout="constrained")
-        FigureCanvasAgg(fig)
+        BlitCanvas(fig)
         axes = fig.subplots(**subplots_kw)
     return fig, axes
 
