@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import math
+
 import numpy as np
 
 __all__ = [
@@ -58,6 +60,10 @@ def _describe_range(lo, hi, lo_inclusive, hi_inclusive, unit):
     return "must be a finite number"
 
 
+#: Scalar types checked without building an array (bool is deliberately absent).
+_PLAIN_REALS = frozenset({float, int, np.float64, np.float32, np.int64, np.int32})
+
+
 def check_number(
     name: str,
     value,
@@ -88,6 +94,11 @@ def check_number(
     ParameterError
         If the value is not a real finite number or lies outside the bounds.
     """
+    if type(value) in _PLAIN_REALS:  # fast path for scalars (model right-hand sides call this often)
+        x = float(value)
+        if math.isfinite(x) and (lo is None or (x >= lo if lo_inclusive else x > lo)) and \
+                (hi is None or (x <= hi if hi_inclusive else x < hi)):
+            return x
     allowed = _describe_range(lo, hi, lo_inclusive, hi_inclusive, unit)
     if isinstance(value, (bool, np.bool_)) or isinstance(value, (str, bytes)):
         raise ParameterError(name, value, unit, "must be a real number; " + allowed)
