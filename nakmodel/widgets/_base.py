@@ -133,6 +133,16 @@ class FigureView:
         self.last_render_s = time.perf_counter() - t0
 
 
+def selector_options(widget) -> tuple:
+    """The values a choice widget accepts (``(False, True)`` for a checkbox)."""
+    if isinstance(widget, (W.Checkbox, W.ToggleButton)):
+        return (False, True)
+    vals = getattr(widget, "_options_values", None)
+    if vals is None:
+        vals = tuple(o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in widget.options)
+    return tuple(vals)
+
+
 _PREHEAT_QUERY: list = []  # query string of this kernel's request, once known (preheated Voilà)
 
 
@@ -173,14 +183,22 @@ class App:
     continuous_update: bool = False
     #: Named teacher scenarios: ``{"ouabain-10uM": {"control_name": value, ...}}``.
     #: In Voilà a link ``...ipynb?scenario=<name>`` (or ``?<control>=<value>``)
-    #: opens the app at that state (see :meth:`apply_url_parameters`).
+    #: opens the app at that state (see :meth:`apply_url_parameters`). A key
+    #: names a slider (:attr:`controls`) or a *selector* of the app: an
+    #: attribute holding a choice widget (``Dropdown``, ``ToggleButtons``,
+    #: ``Checkbox``), e.g. ``"cause": "anoxia"``; its value must be one of the
+    #: selector's option values. Names are kebab-case (URL-safe).
     scenarios: dict = {}
+    #: One line per scenario for teachers, ``{name: "what students see"}``
+    #: (listed in ``docs/classroom.md``; not used by :meth:`apply_url_parameters`).
+    scenario_notes: dict = {}
 
     def __init__(self, **initial_values):
         self.mode = display_mode()
         self.sliders = {c.name: c.make_widget(self.continuous_update) for c in self.controls}
         self._defaults = {c.name: c.default for c in self.controls}
         self._suspend = False
+        self._selector_defaults = {}  # selectors a scenario changed -> value before (restored by reset)
         self.n_updates = 0
         self.last_update_s = 0.0
         self.plot = self.make_figure()
@@ -241,20 +259,28 @@ class App:
     def apply_url_parameters(self, query: str | None) -> dict:
         """Apply a page's URL parameters (teacher links) to the controls.
 
-        ``scenario=<name>`` applies :attr:`scenarios` ``[name]``; then every
-        parameter named like a control (``na_in=30``) sets it. Parameters
-        naming no control of this app are ignored (another app on the page
-        may use them). Bad values never raise: they are listed in the app's
-        message area and the rest is applied. Returns the values applied.
+        ``scenario=<name>`` applies :attr:`scenarios` ``[name]`` (sliders and
+        selectors); then every parameter named like a slider (``na_in=30``)
+        sets it. Parameters naming no control of this app are ignored (another
+        app on the page may use them), and so is a scenario that another app
+        of the same chapter module defines. Bad values never raise: they are
+        listed in the app's message area and the rest is applied. Returns the
+        values applied (sliders and selectors).
         """
         params = {k: v[-1] for k, v in parse_qs(query or "", keep_blank_values=True).items()}
-        values, problems, notes = {}, [], []
+        values, choices, problems, notes = {}, {}, [], []
         name = params.get("scenario")
         if name is not None and self.scenarios:
             if name in self.scenarios:
-                values.update({k: v for k, v in self.scenarios[name].items() if k in self.sliders})
+                for k, v in self.scenarios[name].items():
+                    if k in self.sliders:
+                        values[k] = v
+                    elif self.scenario_selector(k) is not None and v in selector_options(self.scenario_selector(k)):
+                        choices[k] = v
+                    else:
+                        problems.append(f"scenario setting {html.escape(k)}={html.escape(repr(v))}")
                 notes.append(f"scenario “{html.escape(name)}”")
-            else:
+            elif name not in self._sibling_scenarios():
                 problems.append(
                     f"unknown scenario “{html.escape(name)}” (known: {html.escape(', '.join(self.scenarios))})"
                 )
@@ -273,10 +299,12 @@ class App:
                 )
                 continue
             values[key] = v
-        if values:
+        if choices:
+            self._set_selectors(choices)
+        if values or choices:
             self.set_values(**values)
         msgs = []
-        if values:
+        if values or choices:
             which = f" ({notes[0]})" if notes else ""
             msgs.append(f"<div style='color:#555'>Opened with the settings from the link{which}; "
                         "<b>Reset</b> restores the defaults.</div>")
@@ -286,11 +314,44 @@ class App:
         self._link_notice = "".join(msgs)  # kept (update() re-shows it) until Reset
         if msgs and not self.message.value:
             self.message.value = self._link_notice
-        return values
+        return {**choices, **values}
+
+    def scenario_selector(self, key: str):
+        """The choice widget a scenario key names (``None`` if ``key`` is a slider or no selector)."""
+        if key in self.sliders or key.startswith("_"):
+            return None
+        w = getattr(self, key, None)
+        return w if isinstance(w, (W.Checkbox, W.ToggleButton)) or (
+            isinstance(w, W.ValueWidget) and hasattr(w, "options")) else None
+
+    def _set_selectors(self, choices: dict, remember: bool = True) -> None:
+        """Set selectors (no redraw by suspend-aware observers); with ``remember``, keep their
+        earlier values so :meth:`reset` restores them."""
+        self._suspend = True
+        try:
+            for k, v in choices.items():
+                w = self.scenario_selector(k)
+                if remember:
+                    self._selector_defaults.setdefault(k, w.value)
+                w.value = v
+        finally:
+            self._suspend = False
+
+    def _sibling_scenarios(self) -> set:
+        """Scenario names of the other apps defined in this app's module (the same chapter page)."""
+        names, stack = set(), list(App.__subclasses__())
+        while stack:
+            cls = stack.pop()
+            stack.extend(cls.__subclasses__())
+            if cls.__module__ == type(self).__module__ and not isinstance(self, cls):
+                names.update(cls.scenarios)
+        return names
 
     def reset(self) -> None:
         """Restore every control to its default and redraw once."""
         self._link_notice = ""
+        saved, self._selector_defaults = self._selector_defaults, {}
+        self._set_selectors(saved, remember=False)
         self.set_values(**self._defaults)
 
     def _on_change(self, _change) -> None:

@@ -138,6 +138,19 @@ class SpikeExplorer(App):
         Control("temperature_C", "temperature (squid only)", "°C", HH_TEMPERATURE_C, 0.0, 30.0, 0.1),
         Control("locked_pct", "Na⁺ channels locked open", "%", 0.0, 0.0, 100.0, 1.0, readout_format=".0f"),
     )
+    scenarios = {
+        "below-threshold": {"i_amp": 6.0},
+        "warm-squid": {"temperature_C": 18.5},
+        "depolarisation-block": {"model_choice": "mammalian", "i_amp": 30.0},
+        "sodium-channel-stuck": {"locked_pct": 20.0},
+    }
+    scenario_notes = {
+        "below-threshold": "6 µA/cm², just below the squid's threshold for repetitive firing: two spikes, then silence",
+        "warm-squid": "squid at 18.5 °C: briefer spikes, the excess Na⁺ ratio falls from about 13 to about 4",
+        "depolarisation-block": "mammalian neuron at 30 µA/cm²: lean spikes (excess ratio near 1), a short burst, "
+                                "then depolarisation block",
+        "sodium-channel-stuck": "20 % of Na⁺ channels locked open: one spike, then Vm sticks near −15 mV",
+    }
 
     def __init__(self, **initial_values):
         self.model_choice = W.ToggleButtons(options=_MODEL_OPTIONS, value="squid", description="model",
@@ -270,6 +283,20 @@ class RundownExplorer(App):
                 readout_format=".3g"),
         Control("rate_hz", "firing rate", "Hz", 10.0, 1.0, 300.0, 1.0, readout_format=".0f"),
     )
+    scenarios = {
+        "thin-axon": {"diameter_um": THIN_AXON_UM},
+        "squid-18C": {"case": ("squid", 18.5)},
+        "pump-keeps-up": {"case": ("mammalian", None), "diameter_um": THIN_AXON_UM, "pump": True, "rate_hz": 1.0},
+        "pump-falls-behind": {"case": ("mammalian", None), "diameter_um": THIN_AXON_UM, "pump": True,
+                              "rate_hz": 20.0},
+    }
+    scenario_notes = {
+        "thin-axon": "a 0.2 µm axon, pump stopped: 2500 times fewer spikes than the giant axon before E_Na falls",
+        "squid-18C": "giant axon at 18.5 °C: the leaner, warmer spike buys about 3.5 times as many spikes",
+        "pump-keeps-up": "thin mammalian axon, pump working at 1 Hz: [Na⁺]i never reaches the criterion",
+        "pump-falls-behind": "thin mammalian axon, pump working at 20 Hz: the gradient still runs down, "
+                             "only a little more slowly",
+    }
 
     def __init__(self, **initial_values):
         self.case = W.ToggleButtons(options=_CASES, value=_CASES[0][1], description="neuron model",

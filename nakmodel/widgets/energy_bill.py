@@ -58,6 +58,18 @@ class EnergyCalculator(App):
         Control("axon_length_mm", "axon length", "mm", _AREA_DEFAULTS["axon_length_um"] / 1000.0, 0.1, 100.0, 0.02,
                 log=True, readout_format=".1f"),
     )
+    scenarios = {
+        "squid-spikes": {"model_choice": list(SPIKE_MODELS)[1]},
+        "thick-axon": {"axon_diameter_um": 1.0},
+        "silent-brain": {"rate_hz": 0.0},
+        "busy-brain": {"rate_hz": 40.0},
+    }
+    scenario_notes = {
+        "squid-spikes": "squid spikes at 6.3 °C: ATP per spike about ten times the mammalian one",
+        "thick-axon": "a 1 µm axon instead of 0.3 µm: the bill rises with the membrane area",
+        "silent-brain": "0 Hz: no spike bill; the pump's share of all the brain's ATP drops (resting potentials only)",
+        "busy-brain": "40 Hz: spikes and synapses take over the brain budget and the pump's share of all ATP grows",
+    }
 
     def __init__(self, **initial_values):
         self.model_choice = W.Dropdown(options=list(SPIKE_MODELS), description="spike model",

@@ -30,6 +30,18 @@ class NernstExplorer(App):
     controls = tuple(
         _conc_control(ion, side, (_OUT if side == "out" else _IN)[ion]) for ion in _IONS for side in ("out", "in")
     ) + (Control("temperature_C", "temperature", "°C", MAMMALIAN_NEURON.temperature_C, 0.0, 45.0, 0.5),)
+    scenarios = {
+        "hyperkalaemia": {"k_out": 10.0},
+        "sodium-loaded": {"na_in": 30.0},
+        "squid-cold": {"temperature_C": 6.5},
+        "immature-neuron": {"cl_in": 30.0},
+    }
+    scenario_notes = {
+        "hyperkalaemia": "K⁺ outside doubled to 10 mM: E_K rises by about 18 mV (only the ratio counts)",
+        "sodium-loaded": "Na⁺ inside doubled to 30 mM, as after the pump stops: E_Na falls by about 18 mV",
+        "squid-cold": "6.5 °C, close to Hodgkin and Huxley's squid experiments: every E shrinks by only about 10 %",
+        "immature-neuron": "Cl⁻ inside 30 mM, as in immature neurons: E_Cl lies above the resting potential",
+    }
 
     def make_figure(self):
         return EquilibriumPotentialPlot(_IONS)

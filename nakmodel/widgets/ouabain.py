@@ -294,6 +294,16 @@ class OuabainDoseResponse(App):
         _DR_CONC,
         Control("washout_min", "washout at", "min", 60.0, 5.0, 120.0, 5.0, readout_format=".0f"),
     )
+    scenarios = {
+        "rat-vs-human": {"conc_uM": 1.0},
+        "low-dose-washout": {"conc_uM": 0.01, "washout_min": 20.0},
+        "ouabain-1mM": {"conc_uM": 1000.0},
+    }
+    scenario_notes = {
+        "rat-vs-human": "1 µM: human α1 and rat α3 almost fully blocked, rat α1 hardly at all",
+        "low-dose-washout": "10 nM washed out at 20 min: block builds over tens of minutes, recovery is slower still",
+        "ouabain-1mM": "1 mM: even the resistant rat α1 is blocked, and it binds and lets go within seconds",
+    }
     window_min = 120.0
 
     def make_figure(self):
@@ -358,6 +368,22 @@ class PumpBlockTimeCourse(App):
         Control("duration_min", "time shown", "min", MAX_DURATION_MIN, 10.0, MAX_DURATION_MIN, 10.0,
                 readout_format=".0f"),
     )
+    # values on the precomputed grid (GRID_CONC_UM, GRID_DIAMETER_UM, GRID_RESTART_MIN)
+    scenarios = {
+        "first-10-minutes": {"duration_min": 10.0},
+        "small-cell": {"diameter_um": 5.0},
+        "rat-pump-washout": {"isoform": "rodent_alpha1", "conc_uM": 1000.0, "restart_min": 60.0},
+        "anoxia-reoxygenation": {"cause": "anoxia", "restart_min": 60.0},
+    }
+    scenario_notes = {
+        "first-10-minutes": "1 µM on human α1, first 10 min: a few mV at once, then a slow creep; the test pulse "
+                            "still works",
+        "small-cell": "a 5 µm cell: the test pulse fails after minutes instead of about 20 and the cell swells more",
+        "rat-pump-washout": "1 mM on rat α1, washed out at 60 min: the pump restarts at once, Vm overshoots below "
+                            "rest and [Na⁺]i is back within about 10 min",
+        "anoxia-reoxygenation": "ATP falls (anoxia), oxygen back at 60 min: Vm overshoots to about −79 mV, "
+                                "the cell recovers within about 10 min",
+    }
 
     def __init__(self, **initial_values):
         style = {"description_width": "13em"}

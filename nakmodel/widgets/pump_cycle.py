@@ -98,9 +98,16 @@ class CycleExplorer(App):
         Control("dg_atp", "ΔG of ATP hydrolysis", "kJ/mol", DEFAULT_DG_ATP, -80.0, -20.0, 0.5),
     )
     scenarios = {
+        "high-sodium": {"na_in": 30.0},
+        "low-atp": {"atp": 0.05},
         "backwards": {"dg_atp": -30.0},
         "hyperpolarised": {"v_mV": -260.0},
-        "low-atp": {"atp": 0.05},
+    }
+    scenario_notes = {
+        "high-sodium": "[Na⁺] inside doubled to 30 mM: the cycle rate rises strongly (3 Na⁺ must bind)",
+        "low-atp": "[ATP] 0.05 mM: the rate falls although ΔG is unchanged (a kinetic, not a thermodynamic limit)",
+        "backwards": "ΔG of ATP only −30 kJ/mol: the pump runs backwards, Na⁺ in, K⁺ out, making ATP",
+        "hyperpolarised": "Vm −260 mV, below the reversal potential: the pump runs backwards",
     }
 
     def __init__(self, **initial_values):

@@ -97,6 +97,19 @@ class GHKExplorer(App):
         _conc("Cl", "out", _OUT["Cl"], 10.0, 300.0),
         _conc("Cl", "in", _IN["Cl"], 1.0, 100.0),
     )
+    # log sliders: scenario values at the ends of their ranges lie on the slider's grid
+    scenarios = {
+        "only-k-channels": {"pna_pk": controls[0].minimum, "pcl_pk": controls[1].minimum},
+        "high-sodium-permeability": {"pna_pk": controls[0].maximum},
+        "hyperkalaemia": {"k_out": 10.0},
+        "many-cl-channels": {"pcl_pk": controls[1].maximum},
+    }
+    scenario_notes = {
+        "only-k-channels": "Na⁺ and Cl⁻ permeabilities at their minimum: Vm falls onto E_K (GHK becomes Nernst)",
+        "high-sodium-permeability": "P_Na/P_K near 1: Vm heads towards E_Na, an action potential in slow motion",
+        "hyperkalaemia": "K⁺ outside doubled to 10 mM: E_K rises by 18 mV but Vm follows only partly",
+        "many-cl-channels": "P_Cl/P_K near 10: Vm barely moves, because E_Cl is already close to Vm",
+    }
     temperature_C = MAMMALIAN_NEURON.temperature_C
 
     def __init__(self, **initial_values):
@@ -247,6 +260,20 @@ class PumpLeakLoop(App):
         _log_control("p_na", "Na⁺ leak P_Na", "cm/s", _CELL.p_na_cm_s, 5e-9, 3e-7, fmt=".2e"),
         _log_control("density", "pump density", "per µm²", _CELL.pump_density_per_um2, 60.0, 6000.0, fmt=".0f"),
     )
+    # factors 10**(±k·0.02) keep the log sliders on their grid (×1.995 ≈ double, ×0.251 ≈ a quarter)
+    scenarios = {
+        "electroneutral-pump": {"stoich": list(_STOICH)[1]},
+        "few-pumps": {"density": _CELL.pump_density_per_um2 * 10 ** -0.6},
+        "double-na-leak": {"p_na": _CELL.p_na_cm_s * 10 ** 0.3},
+        "double-k-leak": {"p_k": _CELL.p_k_cm_s * 10 ** 0.3},
+    }
+    scenario_notes = {
+        "electroneutral-pump": "hypothetical 3 Na⁺ : 3 K⁺ pump: no net pump current, Vm meets the GHK line, "
+                               "concentrations hardly change",
+        "few-pumps": "a quarter of the pumps: [Na⁺]i climbs, but ATP use and Vm change little",
+        "double-na-leak": "Na⁺ leak doubled: every current grows, ATP use rises, Vm moves towards E_Na",
+        "double-k-leak": "K⁺ leak doubled: Vm moves towards E_K, pump current and ATP use change little",
+    }
 
     def __init__(self, **initial_values):
         self.stoich = W.Dropdown(options=list(_STOICH), value=list(_STOICH)[0], description="pump stoichiometry",

@@ -45,6 +45,16 @@ class CotransportExplorer(App):
         Control("na_out", "[Na⁺] outside", "mM", _FLUX_DEFAULTS["na_out_mM"], 10.0, 200.0, 1.0, readout_format=".0f"),
         Control("glucose_in", "glucose inside the cell", "mM", 1.0, 0.0, 20.0, 0.5),
     )
+    scenarios = {
+        "depolarised": {"v_mV": 0.0},
+        "failing-pump": {"na_in": 50.0},
+        "transporter-reverses": {"glucose_in": 20.0, "v_mV": 20.0, "na_in": 140.0},
+    }
+    scenario_notes = {
+        "depolarised": "Vm 0 mV: both accumulation limits fall, SGLT1's twice as steeply",
+        "failing-pump": "[Na⁺] inside 50 mM: the limits fall, but SGLT1 still concentrates glucose hundreds of times",
+        "transporter-reverses": "20 mM glucose inside, Vm +20 mV, no Na⁺ gradient: both transporters run backwards",
+    }
 
     def make_figure(self):
         return CotransportPlot(tuple(_TRANSPORTERS))
@@ -117,6 +127,16 @@ class EpitheliumView(App):
         Control("pump_fraction", "pump activity (1 = no ouabain)", "", _EPI_DEFAULTS["pump_fraction"], 0.0, 1.0,
                 0.05, readout_format=".2f"),
     )
+    scenarios = {
+        "ouabain-fasting": {"glucose_lumen": 1.0, "pump_fraction": 0.0},
+        "ouabain-after-meal": {"pump_fraction": 0.0},
+        "ouabain-voltage-held": {"pump_fraction": 0.0, "couple": False},
+    }
+    scenario_notes = {
+        "ouabain-fasting": "1 mM glucose in the lumen, pump blocked: glucose now leaks from blood to lumen",
+        "ouabain-after-meal": "10 mM glucose in the lumen, pump blocked: uptake partly survives (glucose runs downhill)",
+        "ouabain-voltage-held": "as after a meal with the pump blocked, apical Vm held at −60 mV: uptake almost unchanged",
+    }
 
     def __init__(self, **initial_values):
         self.couple = W.Checkbox(value=True, description="apical Vm follows the pump (K⁺ gradient runs down)",
@@ -150,6 +170,6 @@ class EpitheliumView(App):
             f"<tr><td>cell [glucose]</td><td style='text-align:right'>{r.glucose_cell_mM:.2f} mM</td></tr>"
             f"<tr><td>apical V<sub>m</sub></td><td style='text-align:right'>{v:+.1f} mV</td></tr>"
             f"<tr><td>cell glucose above both sides?</td><td style='text-align:right'>{uphill}</td></tr>"
-            "</table><span style='color:#555'>fluxes per litre of cell water; J<sub>max</sub> values are "
-            "illustrative, compare ratios</span></div>")
+            "</table><span style='color:#555'>fluxes in mM/s of cell water, on a scale where SGLT1's "
+            "maximum is 1 mM/s (absolute transporter densities are not known well enough)</span></div>")
         return self.plot.alt_text(r, g_l, g_b, v), readout

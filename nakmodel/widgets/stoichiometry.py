@@ -211,9 +211,17 @@ class StoichiometryExplorer(App):
         Control("dg_atp", "ΔG of ATP", "kJ/mol", _CELL.atp_free_energy_kJ_per_mol, -65.0, -40.0, 0.5),
     )
     scenarios = {
-        "leaky": {"pna_pk": 0.1},
-        "few-pumps": {"pump_density": 300.0},
-        "poor-atp": {"dg_atp": -45.0},
+        "pump-blocked": {"variant": (0, 0)},
+        "many-pumps": {"pump_density": 2000.0, "variant": (3, 2)},
+        "leaky-membrane": {"pna_pk": 0.12, "variant": (1, 1)},
+        "energy-crisis": {"dg_atp": -45.0},
+    }
+    scenario_notes = {
+        "pump-blocked": "all pumps stopped: Vm jumps by a few mV at once (direct share), then creeps up over minutes",
+        "many-pumps": "2000 pumps per µm², real 3:2 pump: [Na⁺]i halves, but pump current, ATP use and the "
+                      "direct share stay put (the Na⁺ leak sets them)",
+        "leaky-membrane": "P_Na/P_K 0.12, 1:1 pump highlighted: all cells depolarise and gain Na⁺, the 1:1 pump most",
+        "energy-crisis": "ΔG of ATP −45 kJ/mol: fewer ions can be moved per ATP, ✗ marks spread",
     }
 
     def __init__(self, variant=(3, 3), basis="same_atp", **initial_values):

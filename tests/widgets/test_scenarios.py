@@ -76,3 +76,175 @@ def test_link_notice_stays_until_reset(monkeypatch):
     assert "from the link" in app.message.value
     app.reset()
     assert app.message.value == "" and app.values["k_out"] == 5.0
+
+
+# ----------------------------------------------------------------------------------------------
+# The scenarios every chapter app ships with (teacher links ``?scenario=<name>``)
+# ----------------------------------------------------------------------------------------------
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, quote
+
+import ipywidgets as W
+
+import nakmodel.widgets as widgets
+from nakmodel.widgets import App
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = [getattr(widgets, n) for n in widgets.__all__]
+APPS = [a for a in APPS if isinstance(a, type) and issubclass(a, App) and a is not App]
+CASES = [(cls, name) for cls in APPS for name in cls.scenarios]
+_NAME = re.compile(r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")
+
+
+def _chapter_apps():
+    """{chapter stem: [app class names]} from the chapters' ``from nakmodel.widgets import X`` cells."""
+    out = {}
+    for nb in sorted((ROOT / "chapters").glob("*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        src = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        names = [n.strip() for m in re.findall(r"from nakmodel\.widgets import ([\w, ]+)", src) for n in m.split(",")]
+        if names:
+            out[nb.stem] = names
+    return out
+
+
+CHAPTER_APPS = _chapter_apps()
+_APPS_CACHE = {}
+
+
+def _app(cls):
+    """One live app per class for the whole module (reset before each scenario)."""
+    if cls not in _APPS_CACHE:
+        _APPS_CACHE[cls] = cls()
+    return _APPS_CACHE[cls]
+
+
+def _option_values(widget):
+    """The values a choice widget accepts, from its ``options`` (independent of the app's helper)."""
+    if isinstance(widget, (W.Checkbox, W.ToggleButton)):
+        return [False, True]
+    return [o[1] if isinstance(o, tuple) and len(o) == 2 and isinstance(o[0], str) else o for o in widget.options]
+
+
+def _alt(view_html):
+    return re.search(r'alt="([^"]*)"', view_html).group(1)
+
+
+def test_every_app_has_two_to_four_scenarios_with_notes():
+    for cls in APPS:
+        assert 2 <= len(cls.scenarios) <= 4, cls.__name__
+        assert set(cls.scenario_notes) == set(cls.scenarios), cls.__name__
+        for name, note in cls.scenario_notes.items():
+            assert isinstance(note, str) and 20 <= len(note) <= 160 and "\n" not in note, (cls.__name__, name)
+
+
+@pytest.mark.parametrize("cls,name", CASES, ids=lambda x: getattr(x, "__name__", x))
+def test_scenario_name_is_url_safe(cls, name):
+    assert _NAME.match(name), name
+    assert quote(name, safe="") == name
+    assert parse_qs(f"scenario={name}") == {"scenario": [name]}
+
+
+@pytest.mark.parametrize("cls,name", CASES, ids=lambda x: getattr(x, "__name__", x))
+def test_scenario_values_are_inside_the_control_ranges(cls, name):
+    specs = {c.name: c for c in cls.controls}
+    app = _app(cls)
+    assert cls.scenarios[name], "a scenario sets something"
+    for key, value in cls.scenarios[name].items():
+        if key in specs:
+            c = specs[key]
+            assert isinstance(value, (int, float)) and not isinstance(value, bool), (key, value)
+            assert c.minimum <= value <= c.maximum, f"{name}: {key}={value} outside [{c.minimum}, {c.maximum}] {c.unit}"
+        else:
+            widget = getattr(app, key, None)
+            assert isinstance(widget, W.ValueWidget), f"{name}: {key} is neither a control nor a selector"
+            assert value in _option_values(widget), f"{name}: {key}={value!r} is not an option"
+
+
+@pytest.mark.parametrize("cls,name", CASES, ids=lambda x: getattr(x, "__name__", x))
+def test_applying_a_scenario_sets_exactly_its_values(cls, name):
+    app = _app(cls)
+    app.reset()
+    default_values = dict(app.values)
+    default_view, default_readout = app.view.widget.value, app.readout.value
+    scenario = cls.scenarios[name]
+    selectors = {k: getattr(app, k) for k in scenario if k not in app.sliders}
+    selector_defaults = {k: w.value for k, w in selectors.items()}
+
+    applied = app.apply_url_parameters(f"scenario={name}")
+
+    assert applied == scenario
+    for key, value in app.values.items():
+        assert value == pytest.approx(scenario.get(key, default_values[key]), rel=1e-12), key
+    for key, widget in selectors.items():
+        assert widget.value == scenario[key], key
+    assert "role='alert'" not in app.message.value and 'role="alert"' not in app.message.value
+    assert f"scenario “{name}”" in app.message.value
+    # the scenario shows something: the figure changes, and the readout or the alt text says so
+    assert app.view.widget.value != default_view
+    assert app.readout.value != default_readout or _alt(app.view.widget.value) != _alt(default_view)
+
+    app.reset()  # Reset also restores the selectors a scenario changed
+    assert app.values == default_values
+    assert {k: w.value for k, w in selectors.items()} == selector_defaults
+    assert app.message.value == ""
+
+
+def test_scenario_names_are_unique_on_each_chapter_page():
+    by_name = {a.__name__: a for a in APPS}
+    for chapter, names in CHAPTER_APPS.items():
+        seen = {}
+        for n in names:
+            for s in by_name[n].scenarios:
+                assert s not in seen, f"{chapter}: scenario {s} in both {seen.get(s)} and {n}"
+                seen[s] = n
+
+
+def test_every_app_is_on_a_chapter_page():
+    on_pages = {n for names in CHAPTER_APPS.values() for n in names}
+    assert {a.__name__ for a in APPS} <= on_pages
+
+
+def test_other_app_on_the_page_ignores_a_sibling_scenario():
+    """A chapter link reaches every app of the page: the app that does not define it stays quiet."""
+    from nakmodel.widgets import OuabainDoseResponse, PumpBlockTimeCourse
+
+    app = _app(OuabainDoseResponse)
+    app.reset()
+    before = dict(app.values)
+    assert "anoxia-reoxygenation" in PumpBlockTimeCourse.scenarios
+    assert app.apply_url_parameters("scenario=anoxia-reoxygenation") == {}
+    assert app.values == before and app.message.value == ""
+
+
+def test_a_bad_scenario_setting_is_reported_not_raised():
+    class Broken(NernstExplorer):
+        scenarios = {"oops": {"k_out": 10.0, "nonexistent": 1.0}}
+
+    app = Broken()
+    applied = app.apply_url_parameters("scenario=oops")
+    assert applied == {"k_out": 10.0}
+    assert "nonexistent" in app.message.value and "alert" in app.message.value
+
+
+def test_scenario_and_explicit_control_combine():
+    from nakmodel.widgets import PumpBlockTimeCourse
+
+    app = _app(PumpBlockTimeCourse)
+    app.reset()
+    app.apply_url_parameters("scenario=anoxia-reoxygenation&diameter_um=10")
+    assert app.cause.value == "anoxia" and app.values["restart_min"] == 60.0 and app.values["diameter_um"] == 10.0
+    app.reset()
+    assert app.cause.value == "ouabain"
+
+
+def test_classroom_doc_lists_every_scenario_with_its_link():
+    doc = (ROOT / "docs" / "classroom.md").read_text(encoding="utf-8")
+    by_name = {a.__name__: a for a in APPS}
+    for chapter, names in CHAPTER_APPS.items():
+        for n in names:
+            for s in by_name[n].scenarios:
+                link = f"voila/render/chapters/{chapter}.ipynb?scenario={s}"
+                assert link in doc, f"docs/classroom.md does not list {link} ({n})"
