@@ -146,7 +146,7 @@ class EpitheliumPlot:
         # transporters (circles on the membranes)
         for (x, y, lab, lx, ly, ha) in [(3.0, 3.6, "SGLT1", 3.35, 2.85, "left"),
                                         (7.0, 4.2, "Na$^+$/K$^+$ pump", 6.6, 3.45, "right"),
-                                        (7.0, 1.6, "GLUT2", 6.6, 2.3, "right")]:
+                                        (7.0, 1.6, "GLUT2", 6.7, 0.8, "right")]:
             ax.add_patch(Rectangle((x - 0.2, y - 0.75), 0.4, 1.5, facecolor="white", edgecolor="0.2", lw=1.5,
                                    alpha=0.85, zorder=5))
             ax.text(lx, ly, lab, ha=ha, va="top", fontsize=8, zorder=6)
@@ -157,7 +157,7 @@ class EpitheliumPlot:
             "pump_na": ((5.6, 4.5), (9.0, 4.5), na),
             "pump_k": ((9.0, 3.9), (5.6, 3.9), k),
             "glut2": ((5.4, 1.6), (9.0, 1.6), g),
-            "leak": ((9.0, 0.6), (7.4, 0.6), na),
+            "leak": ((1.2, 1.0), (4.6, 1.0), na),  # other apical Na+ entry (NHE3, channels)
         }
         self.arrows = {key: _arrow(ax, a, b, c) for key, (a, b, c) in self.arrow_geom.items()}
         self.labels = {
@@ -166,7 +166,7 @@ class EpitheliumPlot:
             "pump_na": ax.text(7.6, 4.95, "", fontsize=8, color="0.1"),
             "pump_k": ax.text(7.6, 3.35, "", fontsize=8, color="0.1"),
             "glut2": ax.text(7.6, 2.0, "", fontsize=8, color="0.1"),
-            "leak": ax.text(7.6, 0.15, "", fontsize=8, color="0.1"),
+            "leak": ax.text(0.2, 0.45, "", fontsize=8, color="0.1"),
         }
         self.cell_text = ax.text(5.0, 2.45, "", ha="center", va="center", fontsize=9, zorder=6,
                                  bbox=dict(facecolor="white", edgecolor="0.7", boxstyle="round"))
@@ -198,7 +198,7 @@ class EpitheliumPlot:
         self._set_arrow("pump_na", 3 * res.pump_rate_mM_s, f"3 Na$^+$ {3 * res.pump_rate_mM_s:.2f}")
         self._set_arrow("pump_k", 2 * res.pump_rate_mM_s, f"2 K$^+$ {2 * res.pump_rate_mM_s:.2f}")
         self._set_arrow("glut2", res.glut2_flux_mM_s, f"glucose {res.glut2_flux_mM_s:+.2f}")
-        self._set_arrow("leak", res.na_leak_mM_s, f"Na$^+$ leak {res.na_leak_mM_s:+.2f}")
+        self._set_arrow("leak", res.na_leak_mM_s, f"other Na$^+$ entry {res.na_leak_mM_s:+.2f}")
         self.cell_text.set_text(
             f"[Na$^+$] {res.na_cell_mM:.0f} mM\n[glucose] {res.glucose_cell_mM:.1f} mM\n"
             f"apical V$_m$ {v_apical_mV:.0f} mV")
@@ -216,6 +216,8 @@ class EpitheliumPlot:
         direction = "from lumen to blood" if res.glucose_flux_mM_s >= 0 else "from blood back to lumen"
         return (f"Schematic of an intestinal epithelial cell between lumen and blood. With pump activity "
                 f"{100 * res.pump_fraction:.0f}% and apical potential {v_apical_mV:.0f} mV, glucose crosses "
-                f"{direction} at {abs(res.glucose_flux_mM_s):.2f} mM/s; cell Na+ is {res.na_cell_mM:.0f} mM and cell "
+                f"{direction} at {abs(res.glucose_flux_mM_s):.2f} mM/s; Na+ enters apically by SGLT1 "
+                f"({2 * res.sglt_flux_mM_s:.2f} mM/s) and other routes ({res.na_leak_mM_s:.2f} mM/s) and leaves by "
+                f"the pump ({3 * res.pump_rate_mM_s:.2f} mM/s); cell Na+ is {res.na_cell_mM:.0f} mM and cell "
                 f"glucose {res.glucose_cell_mM:.1f} mM, against {glucose_lumen_mM:.1f} mM in the lumen and "
                 f"{glucose_blood_mM:.1f} mM in the blood.")
