@@ -50,6 +50,7 @@ __all__ = [
     "pump_current",
     "pump_rate_fast",
     "pump_atp_factor",
+    "pump_temperature_factor",
     "simulate_pump_cycles",
 ]
 
@@ -118,10 +119,18 @@ class PumpParams:
         (O'Hara 2011: -0.155); extracellular release moves ``1 + delta`` so
         one charge crosses per cycle (Smith & Crampin 2004).
     q10 : float
-        Q10 applied to every rate constant. 2.4: active Na transport in sheep
-        Purkinje fibres between 22 and 35 °C ("On the temperature dependence of
-        the Na pump in sheep Purkinje fibres"; bibliographic details not
-        verified here). The same factor on every rate keeps detailed balance.
+        Q10 applied to every rate constant below ``q10_break_C``. 2.4: active
+        Na transport in sheep Purkinje fibres between 22 and 35 °C (Glitsch &
+        Pusch, bib key ``Glitsch1980``; bibliographic details not fully
+        verified). Mammalian values near 37 °C agree: 2.1 between 25 and 37 °C
+        in rabbit sino-atrial node cells (``Sakai1996``). The same factor on
+        every rate keeps detailed balance.
+    q10_warm : float
+        Q10 above ``q10_break_C``: 1.2 between 35 and 42 °C in the same
+        Purkinje-fibre study (the pump's temperature dependence flattens).
+    q10_break_C : float
+        Temperature, °C, where the Q10 changes (35 °C in that study). See
+        :func:`pump_temperature_factor`.
     reference_temperature_C : float
         Temperature of the rate constants, °C (O'Hara 2011 model: 310 K).
     fast_max_rate_per_s : float
@@ -157,6 +166,8 @@ class PumpParams:
     kd_k_out_mM: float = 0.15
     delta: float = -0.155
     q10: float = 2.4
+    q10_warm: float = 1.2
+    q10_break_C: float = 35.0
     reference_temperature_C: float = 37.0
     fast_max_rate_per_s: float = 1080.0
     fast_km_na_mM: float = 39.8
@@ -172,6 +183,27 @@ def _thermal(temperature_C):
     return t, GAS_CONSTANT * (t + ZERO_CELSIUS_K)  # J/mol
 
 
+def pump_temperature_factor(temperature_C, params: PumpParams = _DEFAULT) -> float:
+    """Factor on every pump rate constant at ``temperature_C`` (°C, 0–45) relative
+    to ``params.reference_temperature_C`` (37 °C): Q10 ``params.q10`` (2.4) below
+    ``params.q10_break_C`` (35 °C) and ``params.q10_warm`` (1.2) above, continuous
+    at the break (Glitsch & Pusch; see :class:`PumpParams`).
+
+    >>> round(pump_temperature_factor(37.0), 12)
+    1.0
+    >>> round(pump_temperature_factor(35.0) / pump_temperature_factor(25.0), 12)
+    2.4
+    """
+    t = float(check_temperature(temperature_C))
+    p = params
+
+    def log_factor(x):  # log of the factor from the break temperature to x
+        q = p.q10_warm if x >= p.q10_break_C else p.q10
+        return math.log(q) * (x - p.q10_break_C) / 10.0
+
+    return math.exp(log_factor(t) - log_factor(p.reference_temperature_C))
+
+
 def _rates(na_in, k_out, v, na_out, k_in, dg_atp, t_c, atp, p):
     """The eight lumped rates (1/s) of the four-state cycle; arrays broadcast.
 
@@ -181,7 +213,7 @@ def _rates(na_in, k_out, v, na_out, k_in, dg_atp, t_c, atp, p):
     """
     t, rt = _thermal(t_c)
     u = v * 1e-3 * FARADAY / rt  # FV/RT
-    s = p.q10 ** ((t - p.reference_temperature_C) / 10.0)
+    s = pump_temperature_factor(t, p)
     kna_i = p.kd_na_in0_mM * np.exp(p.delta * u / 3.0)
     kna_o = p.kd_na_out0_mM * np.exp((1.0 + p.delta) * u / 3.0)
     d_in = (1.0 + na_in / kna_i) ** 3 + (1.0 + k_in / p.kd_k_in_mM) ** 2 - 1.0
@@ -382,7 +414,7 @@ def pump_rate_fast(na_in_mM, k_out_mM, v_mV, *, na_out_mM=145.0, temperature_C=3
     na_out = check_concentration("na_out_mM", na_out_mM)
     t, rt = _thermal(temperature_C)
     f_atp = 1.0 if atp_mM is None else pump_atp_factor(atp_mM, params)
-    r = _fast_core(na_in, k_out, v, na_out, rt, params) * params.q10 ** ((t - params.reference_temperature_C) / 10)
+    r = _fast_core(na_in, k_out, v, na_out, rt, params) * pump_temperature_factor(t, params)
     r = r * f_atp
     return float(r) if np.ndim(r) == 0 else r
 
