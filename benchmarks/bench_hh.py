@@ -4,7 +4,6 @@ Run: .venv/bin/python benchmarks/bench_hh.py
 """
 
 import math
-import time
 
 import numpy as np
 from scipy.integrate import solve_ivp

@@ -4,7 +4,6 @@ Run: .venv/bin/python benchmarks/bench_pump_cell.py
 Prints each time against its budget and against a naive baseline computed in the same run.
 """
 
-import time
 
 import numpy as np
 from scipy.integrate import solve_ivp

@@ -9,7 +9,7 @@ import ipywidgets as W
 import numpy as np
 
 from ..energy import (
-    ATP_PER_GLUCOSE_OXIDATIVE, BUDGET_RATE_HZ, BUDGETS, atp_rate_per_cell, brain_energy_budget,
+    ATP_PER_GLUCOSE_OXIDATIVE, BUDGET_RATE_HZ, atp_rate_per_cell, brain_energy_budget,
     neuron_membrane_area_cm2,
 )
 from ..hh import spike_ion_budget

@@ -33,6 +33,7 @@ from ..constants import MAMMALIAN_NEURON
 from ..electrochem import pump_reversal_potential
 from ..plots.electrochem import REFERENCE_REST_MV
 from ..plots.pump_cycle import PumpCyclePlot
+from ..plots.style import nice_ceiling
 from ..pump import PUMP_STATES, PumpParams, pump_cycle_rate, simulate_pump_cycles
 from ._base import App, Control
 
@@ -45,7 +46,8 @@ _PUMP = PumpParams()
 DEFAULT_DG_ATP = inspect.signature(pump_cycle_rate).parameters["atp_free_energy_kJ_per_mol"].default
 #: Seed of the stochastic run shown (fixed: the book and every reader see the same run).
 RUN_SEED = 7
-#: Net cycles the run aims at; its duration is clipped to [MIN_RUN_S, MAX_RUN_S].
+#: Net cycles the run aims at (at least); its duration is rounded up to 1, 2, 2.5 or 5 × 10^k s
+#: (so the time axis changes only in steps) and clipped to [MIN_RUN_S, MAX_RUN_S].
 TARGET_CYCLES = 25.0
 MIN_RUN_S = 0.25
 MAX_RUN_S = 3.0
@@ -55,11 +57,12 @@ RENDER_DPI = 82
 
 
 def run_duration_s(rate_per_s: float) -> float:
-    """Length of the displayed run, s: ``TARGET_CYCLES/|rate|`` clipped to [MIN_RUN_S, MAX_RUN_S]."""
+    """Length of the displayed run, s: ``TARGET_CYCLES/|rate|`` rounded up by
+    :func:`nakmodel.plots.style.nice_ceiling`, clipped to [MIN_RUN_S, MAX_RUN_S]."""
     r = abs(float(rate_per_s))
     if r == 0.0 or not np.isfinite(r):
         return MAX_RUN_S
-    return float(min(max(TARGET_CYCLES / r, MIN_RUN_S), MAX_RUN_S))
+    return float(min(max(nice_ceiling(TARGET_CYCLES / r), MIN_RUN_S), MAX_RUN_S))
 
 
 @lru_cache(maxsize=256)

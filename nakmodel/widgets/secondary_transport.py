@@ -170,6 +170,6 @@ class EpitheliumView(App):
             f"<tr><td>cell [glucose]</td><td style='text-align:right'>{r.glucose_cell_mM:.2f} mM</td></tr>"
             f"<tr><td>apical V<sub>m</sub></td><td style='text-align:right'>{v:+.1f} mV</td></tr>"
             f"<tr><td>cell glucose above both sides?</td><td style='text-align:right'>{uphill}</td></tr>"
-            "</table><span style='color:#555'>fluxes per litre of cell water; J<sub>max</sub> values are "
-            "illustrative, compare ratios</span></div>")
+            "</table><span style='color:#555'>fluxes in mM/s of cell water, on a scale where SGLT1's "
+            "maximum is 1 mM/s (absolute transporter densities are not known well enough)</span></div>")
         return self.plot.alt_text(r, g_l, g_b, v), readout

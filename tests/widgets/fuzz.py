@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.collections import Collection
-from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 

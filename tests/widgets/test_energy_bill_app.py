@@ -15,7 +15,6 @@ def test_fuzz_every_control():
     assert len(fuzz_app(app)) == 3 * 22
     for label in SPIKE_MODELS:
         for src in SOURCES:
-            before = app.view.widget.value
             app.model_choice.value, app.source_choice.value = label, src
             assert app.message.value == ""
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import nakmodel
-from nakmodel import PUMP_STATES, pump_cycle_rate, pump_reversal_potential
+from nakmodel import PUMP_STATES, pump_cycle_rate
 from nakmodel.widgets import CycleExplorer
 from nakmodel.widgets import pump_cycle as pc
 
