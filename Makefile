@@ -31,17 +31,22 @@ build: $(STAMP)
 
 book: build serve
 
+# the dashboards' Voilà template (voila.json: nak-offline, nothing from a CDN) linked into the venv
+VOILA_TEMPLATE := $(VENV)/share/jupyter/voila/templates/nak-offline
+$(VOILA_TEMPLATE): | $(STAMP)
+	bash scripts/install_voila_template.sh $(PY)
+
 serve:
 	@echo "Serving the book on http://localhost:$(BOOK_PORT)/ (Ctrl-C to stop)"
 	@(command -v xdg-open >/dev/null && sleep 1 && xdg-open http://localhost:$(BOOK_PORT)/ >/dev/null 2>&1 &) || true
 	$(PY) -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory _build/html
 
-voila: $(STAMP)
+voila: $(STAMP) $(VOILA_TEMPLATE)
 	$(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0
 
 # Classroom server: gallery at /, preheated kernels, kernel cap, idle culling (docs/classroom.md).
 # Options: make classroom VOILA_PORT=9000 CLASSROOM_POOL=2 CLASSROOM_MAX_KERNELS=40 CLASSROOM_CULL_MINUTES=10
-classroom: $(STAMP)
+classroom: $(STAMP) $(VOILA_TEMPLATE)
 	$(PY) -m classroom --port=$(VOILA_PORT)
 
 chromium:
@@ -49,7 +54,7 @@ chromium:
 	  echo "Installing Chromium from Debian packages (for the browser tests)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
-test: $(STAMP) chromium
+test: $(STAMP) $(VOILA_TEMPLATE) chromium
 	bash scripts/run_tests.sh
 
 clean:

@@ -62,6 +62,10 @@ def main(argv=None) -> None:
     args, extra = p.parse_known_args(argv)  # anything else goes to Voilà, e.g. --Voila.base_url=/class/
     args.extra = extra
     os.chdir(ROOT)  # voila.json and the chapters are found relative to the repository
+    # voila.json names the repository's template (share/jupyter/voila/templates/nak-offline: no CDN);
+    # Voilà finds templates only in Jupyter data directories, so add the repository's
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(ROOT / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     import subprocess
