@@ -82,3 +82,17 @@ def test_pump_would_reverse_only_far_below_rest():
     s = nak.cell_steady_state()
     vrev = nak.pump_reversal_potential({"Na": 145.0, "K": 5.0}, {"Na": s.na_in, "K": s.k_in}, -55.0)
     assert vrev < -150.0
+
+
+def test_more_pumps_lower_na_but_leave_the_direct_share():
+    """"What to try" 3: at steady state pump Na+ export equals the Na+ leak, which barely
+    depends on [Na+]i, so 2.6x more pumps roughly halve [Na+]i (rate ~ [Na]^3 near Km) while
+    the pump current and the direct share change by a few per cent only."""
+    from nakmodel.widgets.stoichiometry import _CELL, _key, steady_comparison
+
+    ratio = _key(_CELL.p_na_cm_s / _CELL.p_k_cm_s)
+    base = steady_comparison(ratio, _key(_CELL.pump_density_per_um2), "same_atp")[0]
+    many = steady_comparison(ratio, _key(2000.0), "same_atp")[0]
+    assert 0.4 < many.na_in / base.na_in < 0.6
+    assert abs(many.pump_current_uA_cm2 / base.pump_current_uA_cm2 - 1) < 0.05
+    assert abs(many.direct_mV - base.direct_mV) < 0.3
