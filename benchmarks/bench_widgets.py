@@ -63,21 +63,27 @@ def main():
     apps = [a for a in apps if isinstance(a, type) and issubclass(a, App) and a is not App]
     print("Kernel-side update time per slider move (model + artists + PNG), 100 moves per app and mode.")
     print("draws: full / axes-only / blit (background reused). Baseline: rebuilding the app (new figure).")
-    print(f"{'app':24s} {'jump med':>9s} {'p95':>7s} {'draws':>11s} {'step med':>9s} {'p95':>7s} "
+    print(f"{'app':24s} {'jump med':>9s} {'p95':>7s} {'max':>7s} {'draws':>11s} {'step med':>9s} {'p95':>7s} {'max':>7s} "
           f"{'rebuild':>8s} {'med/rebuild':>11s}  budget")
-    worst = 0.0
+    worst = worst_max = 0.0
     for cls in apps:
         jump, canvas_j = bench_app(cls, mode="jump")
         step, _canvas_s = bench_app(cls, mode="step")
-        rebuild, _ = best_of(cls, 3)
+        os.environ["NAKMODEL_DISPLAY"] = "static"  # one render, no warm-up: a fair "new figure" baseline
+        try:
+            rebuild, _ = best_of(cls, 3)
+        finally:
+            os.environ["NAKMODEL_DISPLAY"] = "live"
         med, p95 = np.median(jump), np.percentile(jump, 95)
         ok = "ok" if med <= 0.050 and p95 <= 0.100 else "OVER"
         worst = max(worst, p95)
+        worst_max = max(worst_max, np.max(jump), np.max(step))
         draws = f"{canvas_j.n_full_draws}/{canvas_j.n_axes_redraws}/{canvas_j.n_blits}"
-        print(f"{cls.__name__:24s} {med * 1e3:7.1f}ms {p95 * 1e3:5.1f}ms {draws:>11s} "
-              f"{np.median(step) * 1e3:7.1f}ms {np.percentile(step, 95) * 1e3:5.1f}ms "
+        print(f"{cls.__name__:24s} {med * 1e3:7.1f}ms {p95 * 1e3:5.1f}ms {np.max(jump) * 1e3:5.0f}ms {draws:>11s} "
+              f"{np.median(step) * 1e3:7.1f}ms {np.percentile(step, 95) * 1e3:5.1f}ms {np.max(step) * 1e3:5.0f}ms "
               f"{rebuild * 1e3:6.1f}ms {med / rebuild:11.2f}  {ok}")
-    print(f"worst p95 (jumps): {worst * 1e3:.1f} ms (budget: median 50 ms, p95 100 ms)")
+    print(f"worst p95 (jumps): {worst * 1e3:.1f} ms; slowest single move: {worst_max * 1e3:.0f} ms "
+          "(budget: median 50 ms, p95 100 ms)")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.ticker import NullLocator
 
 from .style import ION_COLORS, ION_LINESTYLES, decade_limits, new_figure, nice_ceiling, styled
 
@@ -34,6 +35,7 @@ class CotransportPlot:
         self.fig, (self.ax_r, self.ax_j) = new_figure(9.0, 4.2, ncols=2)
         ax = self.ax_r
         ax.set_yscale("log")
+        ax.yaxis.set_minor_locator(NullLocator())  # the axis spans up to 10 decades: minor ticks are clutter
         ax.set_xlim(V_GRID_MV[0], V_GRID_MV[-1])
         ax.set_xlabel("membrane potential V$_m$ (mV)")
         ax.set_ylabel("max. accumulation [glucose]$_i$/[glucose]$_o$")

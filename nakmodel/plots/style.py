@@ -13,7 +13,8 @@ from collections import OrderedDict
 import matplotlib
 
 matplotlib.use("Agg", force=False)  # no GUI backends in kernels or builds
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag  # noqa: E402
+from matplotlib.ft2font import RenderMode  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.colors import to_rgba  # noqa: E402
@@ -47,6 +48,87 @@ _RC = {
     "legend.frameon": False,
     "figure.dpi": 100,
 }
+
+
+class _TextCachingRenderer(RendererAgg):
+    """Agg renderer that keeps text layouts and glyph bitmaps between draws.
+
+    Text is about half the time of drawing a figure, and a slider move redraws
+    the same tick labels, titles and legends again and again. This renderer
+    remembers (1) the glyph layout of each string in each font and (2) the
+    bitmap of each glyph at each sub-pixel offset (FreeType positions glyphs in
+    1/64 pixel; the bitmap depends only on the fractional part, so a glyph
+    moved by whole pixels reuses it). The pixels are the same as matplotlib's
+    own (``tests/widgets/test_blit_canvas.py`` compares them). It follows
+    ``RendererAgg.draw_text`` / ``_draw_text_glyphs_and_boxes`` of matplotlib
+    3.11; :func:`_text_cache_supported` turns it off for other versions.
+    """
+
+    _layouts: dict = {}
+    _glyphs: dict = {}
+    MAX_LAYOUTS = 4000
+    MAX_GLYPHS = 40000
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath:
+            return self.draw_mathtext(gc, x, y, s, prop, angle)
+        features = tuple(mtext.get_fontfeatures() or ()) if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        key = (s, prop, self.dpi, features, language)
+        layout = self._layouts.get(key)
+        if layout is None:
+            font = self._prepare_font(prop)
+            items = font._layout(s, flags=get_hinting_flag(),
+                                 features=mtext.get_fontfeatures() if mtext is not None else None,
+                                 language=language)
+            layout = tuple((item.ft_object, item.glyph_index, item.x, item.y) for item in items)
+            if len(self._layouts) > self.MAX_LAYOUTS:
+                self._layouts.clear()
+            self._layouts[key] = layout
+        size = prop.get_size_in_points()
+        self._draw_text_glyphs_and_boxes(
+            gc, x, y, angle, ((f, size, g, 0, 1, gx, gy) for f, g, gx, gy in layout), [])
+
+    def _draw_text_glyphs_and_boxes(self, gc, x, y, angle, glyphs, boxes):
+        cos = math.cos(math.radians(angle))
+        sin = math.sin(math.radians(angle))
+        load_flags = get_hinting_flag()
+        antialiased = gc.get_antialiased()
+        height = int(self.height)
+        cache = self._glyphs
+        for font, size, glyph_index, slant, extend, dx, dy in glyphs:  # dy is upwards
+            tx = round(0x40 * (x + dx * cos - dy * sin))
+            ty = round(0x40 * (self.height - y + dx * sin + dy * cos))  # FreeType's y is upwards
+            key = (font, size, self.dpi, glyph_index, slant, extend, angle, tx & 63, ty & 63, antialiased,
+                   load_flags)
+            hit = cache.get(key)
+            if hit is None:
+                font.set_size(size, self.dpi)
+                font._set_transform(
+                    (0x10000 * np.array([[cos, -sin], [sin, cos]]) @ [[extend, extend * slant], [0, 1]])
+                    .round().astype(int), [tx, ty])
+                bitmap = font._render_glyph(glyph_index, load_flags,
+                                            RenderMode.NORMAL if antialiased else RenderMode.MONO)
+                buffer = np.array(bitmap.buffer)
+                if not antialiased:
+                    buffer *= 0xff
+                hit = (buffer, bitmap.left - (tx >> 6), bitmap.top - (ty >> 6))
+                if len(cache) > self.MAX_GLYPHS:
+                    cache.clear()
+                cache[key] = hit
+            buffer, d_left, d_top = hit
+            self._renderer.draw_text_image(buffer, (tx >> 6) + d_left,
+                                           height - ((ty >> 6) + d_top) + buffer.shape[0], 0, gc)
+        if boxes:
+            super()._draw_text_glyphs_and_boxes(gc, x, y, angle, (), boxes)
+
+
+def _text_cache_supported() -> bool:
+    """The caching renderer copies matplotlib 3.11's text drawing; use it only there."""
+    return matplotlib.__version__.startswith("3.11.") and hasattr(RendererAgg, "_draw_text_glyphs_and_boxes")
+
+
+_TEXT_CACHE = _text_cache_supported()
 
 
 class BlitCanvas(FigureCanvasAgg):
@@ -83,6 +165,7 @@ class BlitCanvas(FigureCanvasAgg):
     def __init__(self, figure):
         super().__init__(figure)
         self._backgrounds = OrderedDict()
+        self._extent_cache = {}
         self._static_ids = None
         self._learning = False  # True once a full draw has cleared every stale flag
         self.n_full_draws = 0
@@ -90,6 +173,17 @@ class BlitCanvas(FigureCanvasAgg):
         self.n_blits = 0
         #: why the last full draw was needed (for tests and benchmarks)
         self.last_full_draw_reason = ""
+
+    def get_renderer(self):
+        """A renderer that caches text (see :class:`_TextCachingRenderer`) when supported."""
+        if not _TEXT_CACHE:
+            return super().get_renderer()
+        w, h = self.get_width_height(physical=True)
+        key = w, h, self.figure.dpi
+        if self._lastKey != key:
+            self.renderer = _TextCachingRenderer(w, h, self.figure.dpi)
+            self._lastKey = key
+        return self.renderer
 
     # -- what the figure is made of ------------------------------------------------------
     def _scan(self):
@@ -151,10 +245,21 @@ class BlitCanvas(FigureCanvasAgg):
             t.stale = was_stale
         return extent
 
-    def _remember_extents(self):
+    def _cached_extent(self, i, ax, axes_key, renderer):
+        """Extent of axes ``i`` drawn with ``axes_key``; computing one costs about as much
+        as drawing the ticks, so they are kept per key until the figure's artists change."""
+        extent = self._extent_cache.get((i, axes_key))
+        if extent is None:
+            if len(self._extent_cache) > 512:
+                self._extent_cache.clear()
+            extent = self._extent_cache[(i, axes_key)] = self._extent(ax, renderer)
+        return extent
+
+    def _remember_extents(self, key):
         """Store every axes' drawn extent (pixels), for :meth:`_redraw_axes`."""
         renderer = self.get_renderer()
-        self._extents = [self._extent(ax, renderer) for ax in self.figure.get_axes()]
+        self._extents = [self._cached_extent(i, ax, k, renderer)
+                         for i, (ax, k) in enumerate(zip(self.figure.get_axes(), key[1]))]
 
     def _redraw_axes(self, old_key, new_key) -> bool:
         """Update the last background by redrawing only the axes whose key changed.
@@ -182,7 +287,7 @@ class BlitCanvas(FigureCanvasAgg):
         todo = sorted(changed)
         while todo:  # an axes whose extent a region touches is redrawn as well
             i = todo.pop()
-            new_extent = self._extent(axes[i], renderer) if i in changed else extents[i]
+            new_extent = self._cached_extent(i, axes[i], new_key[1][i], renderer) if i in changed else extents[i]
             if new_extent is None or extents[i] is None:
                 return False
             region = Bbox.union([extents[i], new_extent])
@@ -206,7 +311,8 @@ class BlitCanvas(FigureCanvasAgg):
             pixels[height - y1:height - y0, x0:x1] = colour.astype(np.uint8)  # rows run downwards
         for i in sorted(regions):
             axes[i].draw(renderer)
-        self._extents = [self._extent(axes[j], renderer) if j in regions else extents[j] for j in range(len(axes))]
+        self._extents = [self._cached_extent(j, axes[j], new_key[1][j], renderer) if j in regions else extents[j]
+                         for j in range(len(axes))]
         return True
 
     # -- drawing ---------------------------------------------------------------------------
@@ -214,6 +320,7 @@ class BlitCanvas(FigureCanvasAgg):
         engine = self.figure.get_layout_engine()
         if engine is not None and type(engine).__name__ != "PlaceHolderLayoutEngine":
             self._backgrounds.clear()
+            self._extent_cache.clear()
             self.last_full_draw_reason = "layout engine active"
             super().draw()
             leaves, structure = self._scan()
@@ -231,9 +338,11 @@ class BlitCanvas(FigureCanvasAgg):
         static_ids = frozenset(id(a) for a in leaves if not a.get_animated())
         if structure_changed:
             self._backgrounds.clear()
+            self._extent_cache.clear()
             self.last_full_draw_reason = "changed: " + ", ".join(sorted({repr(a) for a in structure_changed}))
         elif static_ids != self._static_ids:
             self._backgrounds.clear()
+            self._extent_cache.clear()
             self.last_full_draw_reason = "static artists added or removed"
         else:
             self.last_full_draw_reason = "new axes limits, scale, ticks or axis labels"
@@ -251,7 +360,7 @@ class BlitCanvas(FigureCanvasAgg):
             else:
                 super().draw()  # Figure.draw leaves out animated artists
                 self._settle(structure)
-                self._remember_extents()
+                self._remember_extents(key)
                 self.n_full_draws += 1
             self._backgrounds[key] = self.copy_from_bbox(self.figure.bbox)
             while len(self._backgrounds) > self.max_backgrounds:

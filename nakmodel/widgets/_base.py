@@ -108,10 +108,17 @@ class Control:
 class FigureView:
     """A matplotlib Figure shown as an ``<img>`` (with alt text) inside an HTML widget."""
 
-    def __init__(self, fig, dpi: float = 100, width: str = "100%", max_width: str = "820px"):
+    #: Widest the image is shown, CSS pixels (the book's text column).
+    MAX_WIDTH_PX = 820
+    #: Highest rendering resolution, dots per inch.
+    MAX_DPI = 100
+
+    def __init__(self, fig, dpi: float | None = None, width: str = "100%"):
         self.fig = fig
-        self.dpi = dpi
-        self._style = f"width:{width};max-width:{max_width};height:auto"
+        # no more pixels than are shown: a 10-inch figure is rendered at 82 dpi (820 px),
+        # which saves drawing and PNG time; the layout (in points) is the same at any dpi
+        self.dpi = dpi if dpi is not None else min(self.MAX_DPI, self.MAX_WIDTH_PX / fig.get_figwidth())
+        self._style = f"width:{width};max-width:{self.MAX_WIDTH_PX}px;height:auto"
         self.widget = W.HTML(layout=W.Layout(width="100%"))
         self.widget.add_class("nak-figure")
         self.last_render_s = 0.0
@@ -218,6 +225,9 @@ class App:
             self.set_values(**initial_values, _update=False)
         self.update()
         if self.mode == "live":
+            # warm-up: a second identical update lets the figure's canvas learn which
+            # artists change and cache the rest, so the reader's first move is fast
+            self.update()
             self.apply_url_parameters(_query_string())
         self.widget = self._layout()
 

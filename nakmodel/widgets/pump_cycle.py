@@ -52,8 +52,6 @@ TARGET_CYCLES = 25.0
 MIN_RUN_S = 0.25
 MAX_RUN_S = 3.0
 _V_RANGE = (-300.0, 60.0)
-#: Rendering resolution, dots per inch: 10.5 in x 82 dpi = 861 px, just above the 820 px shown.
-RENDER_DPI = 82
 
 
 def run_duration_s(rate_per_s: float) -> float:
@@ -134,9 +132,6 @@ class CycleExplorer(App):
         self.frame_times = []
         self.play.observe(self._on_frame, names="value")
         super().__init__(**initial_values)
-        # render at about the displayed width (the page shows at most 820 px): fewer pixels per update
-        self.view.dpi = RENDER_DPI
-        self.view.refresh(self.plot.alt_text(self.values["v_mV"], self.rate, self.v_rev, self.frame))
 
     # ----- App hooks -------------------------------------------------------------------
     def extra_controls(self):

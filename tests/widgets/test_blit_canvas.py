@@ -136,3 +136,29 @@ def test_every_app_shows_what_a_full_draw_shows(cls):
             canvas.draw()
             assert np.array_equal(shown, pixels(canvas)), f"{cls.__name__}: cached drawing differs after move {i}"
     assert canvas.n_blits + canvas.n_axes_redraws > 0, f"{cls.__name__} never used the shortcut"
+
+
+def test_text_cache_draws_the_same_pixels_as_matplotlib():
+    """Rotated, math, bold, small and large text, twice (second time from the caches)."""
+    fig, ax = new_figure(5, 3)
+    ax.set_title("Title with $E_{\\mathrm{Na}}$ and µ, Ω, ⁺")
+    ax.set_ylabel("rotated label (mV)")
+    for i, angle in enumerate((0, 15, 45, 90, 180)):
+        ax.text(0.1 + 0.15 * i, 0.5, f"text {i} Na⁺/K⁺", rotation=angle, fontsize=6 + 3 * i,
+                fontweight="bold" if i % 2 else "normal", transform=ax.transAxes)
+    ax.text(0.05, 0.1, "mono 123", family="monospace", transform=ax.transAxes)
+    fig.canvas.draw()
+    fig.set_layout_engine("none")  # as FigureView does: the layout is solved once
+    for _ in range(2):
+        fig.canvas.draw()
+        assert np.array_equal(pixels(fig.canvas), plain_full_draw(fig))
+
+
+def test_text_cache_is_active_with_the_pinned_matplotlib():
+    """requirements.txt pins matplotlib 3.11 for the cache; an upgrade must revisit it."""
+    from nakmodel.plots import style
+
+    fig, _ax = new_figure()
+    fig.canvas.draw()
+    assert style._TEXT_CACHE
+    assert isinstance(fig.canvas.get_renderer(), style._TextCachingRenderer)
