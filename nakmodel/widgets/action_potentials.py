@@ -108,7 +108,7 @@ def min_locked_fraction_for_block(model="squid", i_amp_uA_cm2=10.0, duration_ms=
     return float("nan")
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)  # ~70 kB per run: at most ~5 MB per kernel (classroom memory budget)
 def _run(model, i_amp, pulse_ms, temperature_C, lock):
     return simulate_hh(i_amp, WINDOW_MS, onset_ms=STIM_ONSET_MS, pulse_ms=pulse_ms, model=model,
                        temperature_C=temperature_C, na_locked_open_fraction=lock, dt_ms=_DT_MS)
