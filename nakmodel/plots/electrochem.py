@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, ceil_to, new_figure, nice_ceiling, styled
+from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, ceil_to, new_figure, nice_top, styled
 
 #: Typical resting potential drawn for reference, mV (the seeds' and textbooks' value).
 REFERENCE_REST_MV = -70.0
@@ -95,7 +95,7 @@ class EquilibriumPotentialPlot:
         for label, bar, h in zip(self.bar_labels, list(self.bars_out) + list(self.bars_in), out + inn):
             label.set_position((bar.get_x() + bar.get_width() / 2, h))
             label.set_text(f"{h:.0f}" if h >= 10 else f"{h:.1f}")
-        self.ax_conc.set_ylim(0, nice_ceiling(max(out + inn) * 1.18))
+        self.ax_conc.set_ylim(0, nice_top(max(out + inn) * 1.18))
 
         values = np.array([potentials_mV[i] for i in self.ions])
         span = ceil_to(max(130.0, float(np.max(np.abs(values))) + 25.0), 25.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .style import ION_COLORS, ION_LINESTYLES, ceil_to, new_figure, nice_ceiling, styled
+from .style import ION_COLORS, ION_LINESTYLES, ceil_to, new_figure, nice_top, styled
 
 #: Firing rates over which the per-cell ATP line is drawn, Hz.
 RATE_GRID_HZ = np.linspace(0.0, 100.0, 21)
@@ -65,7 +65,7 @@ class EnergyBudgetPlot:
         self.mark_text.set_position((rate_hz + 2.0, atp_per_s_now / 1e9))
         self.mark_text.set_text(f"{atp_per_s_now / 1e9:.2g} × 10$^9$/s")
         top = max(float(np.max(atp_per_s_curve)) / 1e9, 1e-9)
-        self.ax_c.set_ylim(0, nice_ceiling(top * 1.15))
+        self.ax_c.set_ylim(0, nice_top(top * 1.15))
         from ..energy import PUMP_SHARE_OF_CATEGORY
 
         hi = 0.0

@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.ticker import FixedFormatter, FixedLocator, MultipleLocator, NullLocator
 
 from .electrochem import spread_labels
-from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, ceil_to, new_figure, nice_ceiling, styled
+from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, ceil_to, new_figure, nice_top, styled
 
 _IONS = ("Na", "K", "Cl")
 
@@ -228,7 +228,7 @@ class PumpLeakPlot:
             bar.set_height(h)
         for bar, h in zip(self.leak_bars, leak):
             bar.set_height(h)
-        top = nice_ceiling(max(0.5, float(np.max(np.abs(pump + leak)))))
+        top = nice_top(max(0.5, float(np.max(np.abs(pump + leak)))))
         self.ax_i.set_ylim(-1.35 * top, 1.55 * top)
         for t, bar, h in zip(self.bar_texts, list(self.pump_bars) + list(self.leak_bars), pump + leak):
             t.set_position((bar.get_x() + bar.get_width() / 2, h + (0.04 * top if h >= 0 else -0.04 * top)))

@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.ticker import NullLocator
 
-from .style import ION_COLORS, ION_LINESTYLES, decade_limits, new_figure, nice_ceiling, styled
+from .style import ION_COLORS, ION_LINESTYLES, decade_limits, new_figure, nice_top, styled
 
 #: Membrane potentials over which the accumulation curves are drawn, mV.
 V_GRID_MV = np.linspace(-120.0, 20.0, 29)
@@ -92,8 +92,8 @@ class CotransportPlot:
         lo, hi = float(np.min(allr)), float(np.max(allr))
         self.ax_r.set_ylim(*decade_limits(min(0.1, lo / 3.0), max(100.0, hi * 3.0)))
         allj = np.concatenate([flux_curves[n] for n in self.transporters])
-        self.ax_j.set_ylim(-nice_ceiling(max(0.1, -float(np.min(allj)) * 1.15)),
-                           nice_ceiling(max(1.0, float(np.max(allj)) * 1.1)))
+        self.ax_j.set_ylim(-nice_top(max(0.1, -float(np.min(allj)) * 1.15)),
+                           nice_top(max(1.0, float(np.max(allj)) * 1.1)))
         self.gin_line.set_xdata([glucose_in_mM, glucose_in_mM])
         self.gin_text.set_position((glucose_in_mM, self.ax_j.get_ylim()[0] * 0.9 + 0.02))
         self.gin_text.set_text(f"cell glucose {glucose_in_mM:.1f} mM")
@@ -211,7 +211,7 @@ class EpitheliumPlot:
             bar.set_height(v)
             t.set_position((bar.get_x() + bar.get_width() / 2, v))
             t.set_text(f"{v:.1f}")
-        self.ax_g.set_ylim(0, nice_ceiling(max(vals) * 1.2))
+        self.ax_g.set_ylim(0, nice_top(max(vals) * 1.2))
         return self.fig
 
     def alt_text(self, res, glucose_lumen_mM, glucose_blood_mM, v_apical_mV):

@@ -400,14 +400,20 @@ def nice_ceiling(x: float) -> float:
     return 10.0 ** (k + 1)
 
 
+def nice_top(x: float) -> float:
+    """``x`` rounded up to a tenth of :func:`nice_ceiling` (11.9 -> 12, 0.41 -> 0.45):
+    an axis top that leaves little empty space and still changes only in steps."""
+    return ceil_to(x, nice_ceiling(x) / 10) if x > 0 else 1.0
+
+
 def ceil_to(x: float, step: float) -> float:
     """``x`` rounded up to a multiple of ``step``."""
-    return math.ceil(x / step - 1e-9) * step
+    return round(math.ceil(x / step - 1e-9) * step, 12)
 
 
 def floor_to(x: float, step: float) -> float:
     """``x`` rounded down to a multiple of ``step``."""
-    return math.floor(x / step + 1e-9) * step
+    return round(math.floor(x / step + 1e-9) * step, 12)
 
 
 def nice_range(lo: float, hi: float, pad: float = 0.08) -> tuple:

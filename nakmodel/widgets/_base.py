@@ -391,13 +391,34 @@ class App:
         self.n_updates += 1
         self.last_update_s = time.perf_counter() - t0
 
+    def _fit_descriptions(self, controls) -> None:
+        """Give every control's label room for its full text (with unit), the same for all.
+
+        ipywidgets cuts a description that is wider than ``description_width``
+        with an ellipsis, which would hide the units. Widths are estimated at
+        0.55 em per character (the UI font), between 13 and 24 em.
+        """
+        labelled = [c for c in controls if getattr(c, "description", "") and hasattr(c, "style")
+                    and hasattr(c.style, "description_width")]
+        if not labelled:
+            return
+        width_em = min(max(13.0, 0.55 * max(len(c.description) for c in labelled) + 1.0), 24.0)
+        for c in labelled:
+            c.style.description_width = f"{width_em:.1f}em"
+            if isinstance(c, (W.FloatSlider, W.FloatLogSlider, W.IntSlider)):
+                c.layout.width = f"{width_em + 17:.1f}em"
+            if isinstance(c, W.ToggleButtons):
+                c.style.button_width = "auto"  # each button as wide as its label
+
     def _layout(self):
         parts = []
         if self.title:
             parts.append(W.HTML(f"<h4 style='margin:0.2em 0'>{html.escape(self.title)}</h4>"))
+        extra = self.extra_controls()
+        self._fit_descriptions(list(self.sliders.values()) + list(extra))
         parts += [
             W.HBox(
-                [W.VBox(list(self.sliders.values()) + self.extra_controls() + [self.reset_button]), self.readout],
+                [W.VBox(list(self.sliders.values()) + extra + [self.reset_button]), self.readout],
                 layout=W.Layout(flex_flow="row wrap", align_items="flex-start"),
             ),
             self.message,
