@@ -32,6 +32,17 @@ def test_no_outside_assets(built_book):
     assert not offenders, "\n".join(offenders[:20])
 
 
+def test_every_page_names_a_local_favicon(built_book):
+    """Browsers request /favicon.ico when a page names none: a 404 in the console."""
+    for page in html_pages(built_book):
+        text = page.read_text(errors="replace")
+        if 'http-equiv="Refresh"' in text or 'http-equiv="refresh"' in text:
+            continue
+        icon = re.search(r'<link rel="(?:shortcut )?icon" href="([^"]+)"', text)
+        assert icon, f"{page}: no favicon link"
+        assert (page.parent / icon.group(1)).resolve().is_file(), f"{page}: favicon {icon.group(1)} missing"
+
+
 def test_every_page_has_a_title_and_alt_texts(built_book):
     for page in html_pages(built_book):
         text = page.read_text(errors="replace")
