@@ -6,6 +6,8 @@ anywhere in the range, then single steps) and prints median and p95 of
 ``App.last_update_s`` (model + plot update + PNG render), then the same app's
 rebuild-from-scratch time as a naive baseline (a new figure per move, which
 is what a plt.figure()-per-callback app does) and the ratio.
+Apps are measured as in a Voilà kernel (``VOILA_SERVER_URL`` set: the app
+freezes the garbage collector after it is built, see ``nakmodel.widgets._base``).
 Budgets: median <= 50 ms, p95 <= 100 ms.
 """
 
@@ -18,6 +20,7 @@ import sys
 import numpy as np
 
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
+os.environ.setdefault("VOILA_SERVER_URL", "/")  # measure as in a Voilà kernel (apps freeze the GC there)
 sys.path.insert(0, os.path.dirname(__file__))
 
 import nakmodel.widgets as widgets  # noqa: E402

@@ -29,3 +29,22 @@ def test_constructs_in_both_modes(monkeypatch, mode, cls):
     assert "<img" in app.view.widget.value and 'alt="' in app.view.widget.value
     note = "snapshot" in str([getattr(c, "value", "") for c in app.widget.children])
     assert note == (mode == "static")
+
+
+def test_apps_freeze_the_garbage_collector_only_in_voila(monkeypatch):
+    import gc
+
+    from nakmodel.widgets import NernstExplorer
+
+    monkeypatch.setenv("NAKMODEL_DISPLAY", "live")
+    monkeypatch.delenv("VOILA_SERVER_URL", raising=False)
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    gc.unfreeze()
+    NernstExplorer()
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setenv("VOILA_SERVER_URL", "/")
+    try:
+        NernstExplorer()
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
