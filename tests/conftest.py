@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -105,22 +106,27 @@ def wait_for_http(url: str, timeout_s: float = 60.0) -> None:
     raise RuntimeError(f"{url} did not answer within {timeout_s} s: {last}")
 
 
-@pytest.fixture(scope="session")
-def voila_server(tmp_path_factory):
-    port = free_port()
-    log = tmp_path_factory.mktemp("voila") / "voila.log"
+@contextlib.contextmanager
+def running_server(cmd, base, health_url, log, env=None, start_timeout_s=90, stop_timeout_s=20):
+    """Start ``cmd`` (a server answering at ``base``), wait until ``health_url`` answers 200,
+    yield ``base``; terminate it afterwards (kill if it does not stop). Output goes to ``log``."""
     with open(log, "w") as fh:
-        proc = subprocess.Popen(
-            [str(VENV_BIN / "voila"), "chapters/", f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"],
-            cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT)
     try:
-        wait_for_http(base + "/", 90)
+        wait_for_http(health_url, start_timeout_s)
         yield base
     finally:
         proc.terminate()
         try:
-            proc.wait(15)
+            proc.wait(stop_timeout_s)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def voila_server(tmp_path_factory):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    cmd = [str(VENV_BIN / "voila"), "chapters/", f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"]
+    with running_server(cmd, base, base + "/", tmp_path_factory.mktemp("voila") / "voila.log") as url:
+        yield url

@@ -12,7 +12,9 @@ EXTERNAL_ASSET = re.compile(
 
 
 def html_pages(built_book):
-    pages = [p for p in built_book.html.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts]
+    pages = [p for p in built_book.html.rglob("*.html")
+             if "_static" not in p.parts and "_sources" not in p.parts
+             and not any(part.startswith(".") for part in p.relative_to(built_book.html).parts)]
     assert pages, "no HTML pages were built"
     return pages
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.classroom.server import shared_server
-from tests.conftest import ROOT, VENV_BIN, free_port, wait_for_http
+from tests.conftest import ROOT, VENV_BIN, free_port, running_server
 
 pytestmark = pytest.mark.browser
 
@@ -132,22 +132,11 @@ def binder_server(tmp_path_factory):
     assert built.returncode == 0, f"postBuild failed:\n{built.stdout}{built.stderr}"
     port = free_port()
     log = Path(tempfile.mkstemp(prefix="binder_", suffix=".log")[1])
-    with open(log, "w") as fh:
-        proc = subprocess.Popen(
-            [str(VENV_BIN / "jupyter"), "server", "--no-browser", f"--port={port}",
-             "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--allow-root"],
-            cwd=ROOT, env=env, stdout=fh, stderr=subprocess.STDOUT,
-        )
     base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/api/status", 90)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    cmd = [str(VENV_BIN / "jupyter"), "server", "--no-browser", f"--port={port}",
+           "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--allow-root"]
+    with running_server(cmd, base, base + "/api/status", log, env=env) as url:
+        yield url
 
 
 def test_binder_voila_extension_offline(browser, binder_server):
