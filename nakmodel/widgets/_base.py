@@ -150,6 +150,20 @@ def selector_options(widget) -> tuple:
     return tuple(vals)
 
 
+_CHOICE_TYPES = (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.Select, W.Checkbox, W.ToggleButton)
+
+
+def _choice_widgets(widgets) -> list:
+    """The menus, toggle buttons and check boxes among ``widgets`` (boxes searched too)."""
+    found = []
+    for w in widgets:
+        if isinstance(w, _CHOICE_TYPES):
+            found.append(w)
+        elif isinstance(w, W.Box):
+            found += _choice_widgets(w.children)
+    return found
+
+
 def _in_voila() -> bool:
     """True in a kernel Voilà started for a page (or preheated for one)."""
     return "VOILA_SERVER_URL" in os.environ or "VOILA_PREHEAT" in os.environ
@@ -246,6 +260,7 @@ class App:
         if initial_values:
             self.set_values(**initial_values, _update=False)
         self.update()
+        self._choice_defaults = [(w, w.value) for w in _choice_widgets(self.extra_controls())]
         if self.mode == "live":
             # warm-up: a second identical update lets the figure's canvas learn which
             # artists change and cache the rest, so the reader's first move is fast
@@ -382,10 +397,17 @@ class App:
         return names
 
     def reset(self) -> None:
-        """Restore every control to its default and redraw once."""
+        """Restore every control (sliders, menus, buttons, check boxes) to its default; redraw."""
         self._link_notice = ""
         saved, self._selector_defaults = self._selector_defaults, {}
         self._set_selectors(saved, remember=False)
+        self._suspend = True
+        try:
+            for widget, value in self._choice_defaults:
+                if widget.value != value:
+                    widget.value = value
+        finally:
+            self._suspend = False
         self.set_values(**self._defaults)
 
     def _on_change(self, _change) -> None:

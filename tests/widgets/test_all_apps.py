@@ -48,3 +48,34 @@ def test_apps_freeze_the_garbage_collector_only_in_voila(monkeypatch):
         assert gc.get_freeze_count() > 1000
     finally:
         gc.unfreeze()
+
+
+def _choice_widgets(widgets):
+    import ipywidgets as W
+
+    out = []
+    for w in widgets:
+        if isinstance(w, (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.Select, W.Checkbox, W.ToggleButton)):
+            out.append(w)
+        elif isinstance(w, W.Box):
+            out += _choice_widgets(w.children)
+    return out
+
+
+@pytest.mark.parametrize("cls", APPS, ids=lambda c: c.__name__)
+def test_reset_restores_menus_buttons_and_sliders(cls, monkeypatch):
+    """Change every menu/toggle/check box and every slider, press Reset: the app shows
+    what a freshly built app shows."""
+    monkeypatch.setenv("NAKMODEL_DISPLAY", "live")
+    fresh, app = cls(), cls()
+    for w in _choice_widgets(app.extra_controls()):
+        options = [o[1] if isinstance(o, tuple) else o for o in getattr(w, "options", ())]
+        others = [o for o in options if o != w.value] if options else [not w.value]
+        w.value = others[-1]
+    for s in app.sliders.values():
+        s.value = s.max
+    app.reset_button.click()
+    assert [w.value for w in _choice_widgets(app.extra_controls())] == \
+        [w.value for w in _choice_widgets(fresh.extra_controls())]
+    assert app.values == fresh.values
+    assert app.readout.value == fresh.readout.value
