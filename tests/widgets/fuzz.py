@@ -43,6 +43,7 @@ def _slider_range(slider):
 def fuzz_app(app, n_random: int = 20, seed: int = 0, allow_messages: bool = False):
     """Drive every slider of ``app`` through min, max and random values.
 
+    Menus and buttons stay as the caller set them (fuzz one model, then another).
     Returns the list of (control, value, seconds) for each update.
     """
     rng = np.random.default_rng(seed)
@@ -51,7 +52,7 @@ def fuzz_app(app, n_random: int = 20, seed: int = 0, allow_messages: bool = Fals
         lo, hi = _slider_range(slider)
         values = [lo, hi] + list(rng.uniform(lo, hi, n_random))
         for v in values:
-            app.reset()
+            app.set_values(**app._defaults)  # sliders back to defaults; menus stay as the caller set them
             before = app.view.widget.value
             n_before = app.n_updates
             slider.value = v
@@ -66,5 +67,5 @@ def fuzz_app(app, n_random: int = 20, seed: int = 0, allow_messages: bool = Fals
                 if abs(slider.value - app._defaults[name]) > 1e-9 * max(1, abs(app._defaults[name])):
                     assert app.view.widget.value != before, f"{name}={v}: figure did not change"
             timings.append((name, v, app.last_update_s))
-    app.reset()
+    app.set_values(**app._defaults)
     return timings
