@@ -2,7 +2,8 @@
 
 Voilà's page sends a beacon on unload; stock Jupyter Server refuses it (403,
 no XSRF header; voila-dashboards/voila#1458). The classroom server accepts it
-from its own origin only.
+from its own origin; standalone Voilà (``make voila``) gets ``disable_check_xsrf``
+from voila.json. Cross-origin requests stay refused (Jupyter Server's origin check).
 """
 
 import re
@@ -52,3 +53,24 @@ def test_shutdown_from_another_origin_is_refused(browser, server):
     time.sleep(1)
     assert server.status()["kernels"] == kernels
     context.close()
+
+
+def test_plain_voila_also_shuts_the_kernel_down(browser, voila_server):
+    """``make voila`` (standalone Voilà): voila.json turns the XSRF check off, so the unload
+    beacon is accepted; cross-origin requests are still refused by Jupyter Server's origin check."""
+    page = browser.new_page()
+    page.goto(voila_server + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
+    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    ids = set(re.findall(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", page.content()))
+    assert len(ids) == 1
+    kernel_url = voila_server + f"/api/kernels/{ids.pop()}"
+    assert page.request.get(kernel_url).status == 200
+    forged = page.context.request.post(kernel_url.replace("/api/kernels/", "/voila/api/shutdown/"),
+                                       headers={"Origin": "http://evil.example"})
+    assert forged.status in (403, 404) and page.request.get(kernel_url).status == 200
+    page.goto("about:blank")
+    deadline = time.time() + 20
+    while time.time() < deadline and page.request.get(kernel_url).status == 200:
+        time.sleep(0.5)
+    assert page.request.get(kernel_url).status == 404, "the kernel outlived its closed tab"
+    page.close()
