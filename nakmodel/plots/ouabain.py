@@ -85,17 +85,18 @@ class DoseResponsePlot:
             self.course_lines[iso].set_data(t_min, 100 * np.asarray(courses[iso]))
         self.washout_line.set_xdata([washout_min, washout_min])
         self.washout_text.set_x(washout_min)
-        self.title_t.set_text(f"Binding over time at {_conc_text(conc_uM)}")
+        self.title_t.set_text(f"Binding over time at {concentration_text(conc_uM)}")
         return self.fig
 
     def alt_text(self, conc_uM, fractions, washout_min):
         parts = "; ".join(f"{self.labels[iso]}: {100 * fractions[iso]:.1f} % left" for iso in self.isoforms)
         return ("Left: pump activity left versus ouabain concentration on a log axis for three isoforms, "
-                f"with a line at {_conc_text(conc_uM)} ({parts}). Right: activity over two hours after ouabain "
+                f"with a line at {concentration_text(conc_uM)} ({parts}). Right: activity over two hours after ouabain "
                 f"is added, washed out at {washout_min:.0f} min.")
 
 
-def _conc_text(c_uM):
+def concentration_text(c_uM: float) -> str:
+    """A concentration given in µM written in the unit that reads best: 10 nM, 2.5 µM, 1 mM."""
     if c_uM >= 1000:
         return f"{c_uM / 1000:.3g} mM"
     if c_uM >= 1:

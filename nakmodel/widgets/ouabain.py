@@ -34,6 +34,7 @@ from ..drugs import (OUABAIN_ISOFORMS, anoxia_atp_time_course, ouabain_block_tim
 from ..electrochem import nernst
 from ..hh import probe_excitability
 from ..pump import PumpParams
+from ..plots.ouabain import concentration_text
 from ._base import App, Control
 
 __all__ = [
@@ -325,17 +326,9 @@ class OuabainDoseResponse(App):
             f"{100 * self.fraction[iso]:.1f} %</td><td style='text-align:right;color:#555'>"
             f"{_fmt_time(taus[iso])}</td></tr>" for iso in ISOFORM_LABELS)
         readout = ("<div aria-live='polite' style='padding-left:1.5em'><b>Pump activity left at "
-                   f"{_fmt_conc(c)}</b><table><tr><th></th><th>at equilibrium</th><th>time constant</th></tr>"
+                   f"{concentration_text(c)}</b><table><tr><th></th><th>at equilibrium</th><th>time constant</th></tr>"
                    f"{rows}</table></div>")
         return self.plot.alt_text(c, self.fraction, tw), readout
-
-
-def _fmt_conc(c_uM):
-    if c_uM >= 1000:
-        return f"{c_uM / 1000:.3g} mM"
-    if c_uM >= 1:
-        return f"{c_uM:.3g} µM"
-    return f"{c_uM * 1000:.3g} nM"
 
 
 def _fmt_time(t_s):
@@ -452,7 +445,7 @@ class PumpBlockTimeCourse(App):
             ap = f"stops firing at {fail:.0f} min"
             if not math.isnan(rec) and rec <= dur:
                 ap += f", fires again at {rec:.0f} min"
-        what = (f"{_fmt_conc(conc)} ouabain on {ISOFORM_LABELS[iso]}" if cause == "ouabain"
+        what = (f"{concentration_text(conc)} ouabain on {ISOFORM_LABELS[iso]}" if cause == "ouabain"
                 else "anoxia: ATP falls with a 1-min time constant")
         rows = [
             ("V<sub>m</sub>", f"{run['v_mV'][0]:.1f} → {run['v_mV'][i20]:.1f} (20 s) → {run['v_mV'][end]:.1f} mV"),
