@@ -9,7 +9,6 @@ from pathlib import Path
 import tornado.web
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
-from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
@@ -99,25 +98,6 @@ class ClassroomVoilaHandler(TornadoVoilaHandler):
             self.flush()
 
 
-class SameOriginShutdownHandler(VoilaShutdownKernelHandler):
-    """Voilà's kernel shutdown on tab close, made to work.
-
-    When a tab closes, Voilà's page sends ``POST /voila/api/shutdown/<kernel>``
-    with ``navigator.sendBeacon``, which cannot add the XSRF header, so Jupyter
-    Server answers 403 and the kernel lives on until culled (voila-dashboards/voila
-    issue 1458). Here a request whose ``Origin`` is this server itself is
-    accepted without the token (a beacon from the page always sends it); any
-    other request still needs the token.
-    """
-
-    def check_xsrf_cookie(self):
-        origin = self.request.headers.get("Origin", "")
-        host = self.request.headers.get("Host", "")
-        if host and origin in (f"http://{host}", f"https://{host}"):
-            return None
-        return super().check_xsrf_cookie()
-
-
 class ClassroomVoila(Voila):
     name = "voila"  # read voila.json like plain Voilà
     kernel_pools: dict = {}  # per-chapter pool sizes (--pool-for), as VoilaKernelManager.kernel_pools_config
@@ -157,8 +137,6 @@ class ClassroomVoila(Voila):
             pattern, cls = spec[0], spec[1]
             if cls is TornadoVoilaHandler:
                 spec = (pattern, ClassroomVoilaHandler, *spec[2:])
-            elif cls is VoilaShutdownKernelHandler:
-                spec = (pattern, SameOriginShutdownHandler, *spec[2:])
             elif cls is TornadoVoilaTreeHandler and pattern in (root, root.rstrip("/")):
                 continue  # the gallery replaces the file tree at /
             handlers.append(spec)

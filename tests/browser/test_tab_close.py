@@ -1,9 +1,9 @@
 """Closing a dashboard tab shuts its kernel down at once (not only after the idle cull).
 
 Voilà's page sends a beacon on unload; stock Jupyter Server refuses it (403,
-no XSRF header; voila-dashboards/voila#1458). The classroom server accepts it
-from its own origin; standalone Voilà (``make voila``) gets ``disable_check_xsrf``
-from voila.json. Cross-origin requests stay refused (Jupyter Server's origin check).
+no XSRF header; voila-dashboards/voila#1458). ``voila.json`` (read by the classroom
+server and by standalone Voilà) sets ``disable_check_xsrf``. Cross-origin requests
+stay refused (Jupyter Server's origin check).
 """
 
 import re
@@ -56,8 +56,8 @@ def test_shutdown_from_another_origin_is_refused(browser, server):
 
 
 def test_plain_voila_also_shuts_the_kernel_down(browser, voila_server):
-    """``make voila`` (standalone Voilà): voila.json turns the XSRF check off, so the unload
-    beacon is accepted; cross-origin requests are still refused by Jupyter Server's origin check."""
+    """``make voila`` (standalone Voilà): the same voila.json setting; a cross-origin
+    request is still refused."""
     page = browser.new_page()
     page.goto(voila_server + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
     page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
