@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
-from .style import ION_COLORS, ION_LINESTYLES, new_figure, nice_range, render_png, styled
+from .style import ION_COLORS, ION_LINESTYLES, new_figure, nice_range, styled
 
 #: Position of each named state on the diagram (x, y), in PUMP_STATES order:
 #: E1 pool below the membrane (inward-facing), E2P above (outward-facing),
@@ -221,10 +221,6 @@ class PumpCyclePlot:
         self.now_text.set_text(f"event {i}/{len(run.t_s) - 1}: {self.state_names[s]}{step}")
         self.cursor.set_xdata([t * 1e3, t * 1e3])
         return self.fig
-
-    def frame_png(self) -> bytes:
-        """PNG after :meth:`show_frame` (the canvas redraws only the highlight, counters and cursor)."""
-        return render_png(self.fig)
 
     def alt_text(self, v_mV, rate_now, v_rev_mV, frame):
         """A sentence describing the figure for screen readers."""

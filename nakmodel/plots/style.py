@@ -15,6 +15,7 @@ import matplotlib
 matplotlib.use("Agg", force=False)  # no GUI backends in kernels or builds
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag  # noqa: E402
 from matplotlib.ft2font import RenderMode  # noqa: E402
+from matplotlib.layout_engine import PlaceHolderLayoutEngine  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.colors import to_rgba  # noqa: E402
@@ -318,7 +319,7 @@ class BlitCanvas(FigureCanvasAgg):
     # -- drawing ---------------------------------------------------------------------------
     def draw(self):
         engine = self.figure.get_layout_engine()
-        if engine is not None and type(engine).__name__ != "PlaceHolderLayoutEngine":
+        if engine is not None and not isinstance(engine, PlaceHolderLayoutEngine):
             self._backgrounds.clear()
             self._extent_cache.clear()
             self.last_full_draw_reason = "layout engine active"

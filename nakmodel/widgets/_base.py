@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 import ipywidgets as W
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
 from .._validation import ParameterError
 from ..plots.style import render_png
@@ -127,9 +128,7 @@ class FigureView:
         """Render the figure and replace the image (the DOM element stays)."""
         t0 = time.perf_counter()
         png = base64.b64encode(render_png(self.fig, self.dpi)).decode("ascii")
-        if self.fig.get_layout_engine() is not None and self.fig.get_layout_engine().adjust_compatible:
-            pass
-        elif self.fig.get_layout_engine() is not None:
+        if not isinstance(self.fig.get_layout_engine(), (PlaceHolderLayoutEngine, type(None))):
             # constrained layout is solved once (first render); re-solving it on every
             # slider move costs more than drawing. Axes limits may still change.
             self.fig.set_layout_engine("none")

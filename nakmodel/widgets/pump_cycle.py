@@ -20,10 +20,9 @@ stochastic run (:func:`run_duration_s`): long enough for about
 
 from __future__ import annotations
 
-import base64
-import html
 import inspect
 import time
+from collections import deque
 from functools import lru_cache
 
 import ipywidgets as W
@@ -129,7 +128,7 @@ class CycleExplorer(App):
         self.frame = 0
         self._frame_lock = False
         self.last_frame_s = 0.0
-        self.frame_times = []
+        self.frame_times = deque(maxlen=500)  # recent frame times, s (bounded: animations run long)
         self.play.observe(self._on_frame, names="value")
         super().__init__(**initial_values)
 
@@ -188,12 +187,8 @@ class CycleExplorer(App):
         t0 = time.perf_counter()
         self.frame = int(min(max(i, 0), len(self.run.t_s) - 1))
         self.plot.show_frame(self.frame)
-        alt = self.plot.alt_text(self.values["v_mV"], self.rate, self.v_rev, self.frame)
-        png = base64.b64encode(self.plot.frame_png()).decode("ascii")
-        self.view.widget.value = (
-            f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt, quote=True)}" '
-            f'role="img" style="{self.view._style}">'
-        )
+        # the canvas redraws only the highlight, the counters and the cursor
+        self.view.refresh(self.plot.alt_text(self.values["v_mV"], self.rate, self.v_rev, self.frame))
         self.last_frame_s = time.perf_counter() - t0
         self.frame_times.append(self.last_frame_s)
 
