@@ -391,15 +391,6 @@ class PumpBlockTimeCourse(App):
     def extra_controls(self):
         return [self.cause, self.isoform]
 
-    def reset(self):
-        self._suspend = True
-        try:
-            self.cause.value = "ouabain"
-            self.isoform.value = "human_alpha1"
-        finally:
-            self._suspend = False
-        super().reset()
-
     def make_figure(self):
         from ..plots.ouabain import RundownPlot
 

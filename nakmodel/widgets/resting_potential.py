@@ -285,14 +285,6 @@ class PumpLeakLoop(App):
     def extra_controls(self):
         return [self.stoich]
 
-    def reset(self):
-        self._suspend = True
-        try:
-            self.stoich.value = list(_STOICH)[0]
-        finally:
-            self._suspend = False
-        super().reset()
-
     def make_figure(self):
         return PumpLeakPlot()
 

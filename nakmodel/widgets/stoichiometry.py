@@ -225,8 +225,6 @@ class StoichiometryExplorer(App):
     }
 
     def __init__(self, variant=(3, 3), basis="same_atp", **initial_values):
-        self._default_variant = tuple(variant)
-        self._default_basis = basis
         self.variant = W.ToggleButtons(options=_VARIANT_OPTIONS, value=tuple(variant),
                                        description="Highlight:", style={"button_width": "6.5em"},
                                        tooltips=["the real pump", "hypothetical, electroneutral",
@@ -242,15 +240,6 @@ class StoichiometryExplorer(App):
 
     def extra_controls(self):
         return [self.variant, self.basis]
-
-    def reset(self):
-        self._suspend = True
-        try:
-            self.variant.value = self._default_variant
-            self.basis.value = self._default_basis
-        finally:
-            self._suspend = False
-        super().reset()
 
     def make_figure(self):
         return StoichiometryPlot(VARIANTS, GRID_NA, GRID_K, T_MAX_S)
