@@ -275,7 +275,7 @@ class BlitCanvas(FigureCanvasAgg):
         if old_key is None or old_key[0] != new_key[0] or len(old_key[1]) != len(new_key[1]):
             return False
         axes = self.figure.get_axes()
-        extents = getattr(self, "_extents", None)
+        background, extents = self._backgrounds[old_key]  # extents of the axes *in that picture*
         if extents is None or len(extents) != len(axes):
             return False
         changed = {i for i, (a, b) in enumerate(zip(old_key[1], new_key[1])) if a != b}
@@ -302,7 +302,7 @@ class BlitCanvas(FigureCanvasAgg):
         if len(regions) == len(axes):
             self.last_full_draw_reason += f" ({len(changed)} of {len(axes)} axes changed, all touched)"
             return False
-        self.restore_region(self._backgrounds[old_key])
+        self.restore_region(background)
         pixels = np.asarray(self.buffer_rgba())
         height = pixels.shape[0]
         for i, region in regions.items():  # first clear every region, then draw
@@ -349,11 +349,11 @@ class BlitCanvas(FigureCanvasAgg):
             self.last_full_draw_reason = "new axes limits, scale, ticks or axis labels"
         self._static_ids = static_ids
         key = self._limits_key()
-        background = self._backgrounds.get(key)
+        cached = self._backgrounds.get(key)
         last_key = next(reversed(self._backgrounds), None)
-        if background is not None:
+        if cached is not None:
             self._backgrounds.move_to_end(key)
-            self.restore_region(background)
+            self.restore_region(cached[0])
             self.n_blits += 1
         else:
             if self._redraw_axes(last_key, key):
@@ -363,7 +363,7 @@ class BlitCanvas(FigureCanvasAgg):
                 self._settle(structure)
                 self._remember_extents(key)
                 self.n_full_draws += 1
-            self._backgrounds[key] = self.copy_from_bbox(self.figure.bbox)
+            self._backgrounds[key] = (self.copy_from_bbox(self.figure.bbox), self._extents)
             while len(self._backgrounds) > self.max_backgrounds:
                 self._backgrounds.popitem(last=False)
         self._draw_animated(leaves)

@@ -162,3 +162,18 @@ def test_text_cache_is_active_with_the_pinned_matplotlib():
     fig.canvas.draw()
     assert style._TEXT_CACHE
     assert isinstance(fig.canvas.get_renderer(), style._TextCachingRenderer)
+
+
+def test_back_and_forth_between_cached_limits_then_new_limits():
+    """A -> B (one axes redrawn) -> A (cached) -> C: the redraw for C must start from A's
+    picture and A's axes extents, not B's."""
+    fig, axes, _lines = frozen_figure()
+    draw(fig)
+    axes[1].set_ylim(-1000, 1000)  # B: wide tick labels on the right panel
+    draw(fig)
+    axes[1].set_ylim(-1, 2)  # back to A: from the cache
+    blits = fig.canvas.n_blits
+    draw(fig)
+    assert fig.canvas.n_blits == blits + 1
+    axes[0].set_ylim(-3, 3)  # C: the left panel changes
+    assert np.array_equal(draw(fig), plain_full_draw(fig))
