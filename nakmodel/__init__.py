@@ -6,7 +6,7 @@ energy budget. No plotting or widget code lives here (see
 ``nakmodel.plots`` and ``nakmodel.widgets``).
 """
 
-from ._validation import ParameterError
+from ._validation import ModelError, ParameterError
 from .constants import MAMMALIAN_NEURON, SQUID_AXON
 from .electrochem import (
     atp_free_energy,
@@ -51,6 +51,7 @@ __all__ = [
     "epithelium_glucose_steady_state", "ncx_reversal_potential", "sglt_flux", "sglt_max_accumulation",
     "atp_per_spike", "atp_rate_per_cell", "brain_energy_budget",
     "ParameterError",
+    "ModelError",
     "MAMMALIAN_NEURON",
     "SQUID_AXON",
     "atp_free_energy",

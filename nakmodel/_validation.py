@@ -16,6 +16,7 @@ import numpy as np
 
 __all__ = [
     "ParameterError",
+    "ModelError",
     "check_number",
     "check_choice",
     "check_ion_dict",
@@ -45,6 +46,15 @@ class ParameterError(ValueError):
         self.allowed = allowed
         unit_txt = f" {unit}" if unit else ""
         super().__init__(f"{name} = {value!r}{unit_txt} is not allowed: {allowed}")
+
+
+class ModelError(RuntimeError):
+    """A model could not be computed for valid parameters (a solver failed,
+    no steady state was found, a run left the physical range).
+
+    Distinct from :class:`ParameterError` (bad input): the input was allowed,
+    the computation did not succeed. Apps catch both and show a short message.
+    """
 
 
 def _describe_range(lo, hi, lo_inclusive, hi_inclusive, unit):

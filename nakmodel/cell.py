@@ -29,7 +29,7 @@ import numpy as np
 from scipy.integrate import solve_ivp
 from scipy.optimize import fsolve
 
-from ._validation import ParameterError, check_choice, check_number, check_temperature
+from ._validation import ModelError, ParameterError, check_choice, check_number, check_temperature
 from .constants import FARADAY, MAMMALIAN_NEURON, MEMBRANE_CAPACITANCE_UF_CM2, rt_over_f_mV
 from .electrochem import ghk_current, ghk_voltage
 from .pump import PumpParams, pump_atp_factor, pump_current, pump_cycle_rate, pump_rate_fast
@@ -214,7 +214,7 @@ class _Model:
         nk, w = self.amounts(v, nna, ncl)
         na, k, cl = nna / w, nk / w, ncl / w
         if min(na, k, cl) <= 0:
-            raise ParameterError("state", (na, k, cl), "mM", "concentrations left the physical range")
+            raise ModelError(f"the cell left the physical range: [Na+]i, [K+]i, [Cl-]i = {(na, k, cl)} mM")
         self._k_in = k
         i_na = ghk_current("Na", p.p_na_cm_s, v, self.co["Na"], na, p.temperature_C)
         i_k = ghk_current("K", p.p_k_cm_s, v, self.co["K"], k, p.temperature_C)
@@ -303,7 +303,7 @@ def cell_steady_state(params: CellParams = CellParams(), *, rate_scale=1.0) -> C
                         rtol=1e-8, atol=1e-9)
         x, ier, res = _solve_steady(model, sol.y[:3, -1])
         if ier != 1 or res > 1e-6:
-            raise ParameterError("params", "(cell parameters)", "", "no steady state found for these parameters")
+            raise ModelError("no steady state found for these cell parameters")
     return _state_from(model, x, res)
 
 
@@ -359,7 +359,7 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     sol = solve_ivp(model.rhs, (0.0, duration_s), y0, method="BDF", t_eval=t_eval, args=(frac_fn, atp_fn),
                     rtol=rtol, atol=atol, first_step=1e-4)
     if not sol.success:
-        raise ParameterError("params", "(cell parameters)", "", "integration failed: " + sol.message)
+        raise ModelError("cell integration failed: " + sol.message)
     v, nna, ncl = sol.y[0], sol.y[1], sol.y[2]
     nk, w = model.amounts(v, nna, ncl)
     frac = np.array([frac_fn(t) for t in sol.t])

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ._validation import (
+    ModelError,
     ParameterError,
     check_concentration,
     check_number,
@@ -594,8 +595,8 @@ def simulate_pump_cycles(n_cycles=None, duration_s=None, *, na_in_mM=15.0, k_out
         atps.append(atp_c)
         n_events += 1
         if n_events > max_events:
-            raise ParameterError("max_events", max_events, "events",
-                                 "was reached; ask for fewer cycles or a shorter duration")
+            raise ModelError(f"max_events = {max_events} events was reached; "
+                             "ask for fewer cycles or a shorter duration")
     duration = t if duration_s is None else duration_s
     return PumpRun(
         t_s=np.asarray(ts), state=np.asarray(st, dtype=np.int8), state_names=PUMP_STATES,
