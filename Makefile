@@ -19,6 +19,9 @@ help:
 	@echo "make voila  - serve the chapters as interactive apps on http://localhost:$(VOILA_PORT)"
 	@echo "make classroom - classroom server: gallery + apps on http://0.0.0.0:$(VOILA_PORT) (see docs/classroom.md)"
 	@echo "make test   - run all tests"
+	@echo "make lint   - ruff on code and notebooks (part of make test)"
+	@echo "make floors - science and widget tests at the lowest declared versions (make test on CI)"
+	@echo "make site   - build the book and copy it to _build/site: the folder that is published"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -59,3 +62,17 @@ test: $(STAMP) $(VOILA_TEMPLATE) chromium
 
 clean:
 	rm -rf _build .pytest_cache
+
+.PHONY: lint floors site
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+# a second venv (_build/venv-floor) with every dependency at its lowest declared version
+floors: $(STAMP)
+	bash scripts/check_floors.sh
+
+# Exactly what .github/workflows/book.yml publishes to GitHub Pages: the built book without the
+# builder's bookkeeping (dot files), in _build/site/ and as _build/site.tar.gz (docs/publishing.md).
+site: build
+	bash scripts/pack_site.sh _build/html _build/site
