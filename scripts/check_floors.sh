@@ -79,7 +79,7 @@ EOF
 
 rc=0
 # -n 2: both cores (the floor run is alone when make test runs it)
-MPLBACKEND=Agg "$FPY" -P -m pytest tests/science tests/widgets -q -p no:cacheprovider -n 2 \
+MPLBACKEND=Agg "$FPY" -P -m pytest tests/science tests/widgets -q -p no:cacheprovider -n 2 --durations=5 \
   --import-mode=append --timeout=600 || rc=$?
 echo "check_floors took $(( $(date +%s) - start )) s"
 exit "$rc"
