@@ -12,7 +12,7 @@ PY=.venv/bin/python
 start=$(date +%s)
 
 echo "== ruff check (code and notebooks)"
-$PY -m ruff check --no-cache .
+$PY -m ruff check --no-cache --output-format concise .
 lint_rc=$?
 
 floor_rc=0
