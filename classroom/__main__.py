@@ -62,12 +62,12 @@ def main(argv=None) -> None:
     args, extra = p.parse_known_args(argv)  # anything else goes to Voilà, e.g. --Voila.base_url=/class/
     args.extra = extra
     os.chdir(ROOT)  # voila.json and the chapters are found relative to the repository
-    # voila.json names the repository's template (share/jupyter/voila/templates/nak-offline: no CDN);
-    # Voilà finds templates only in Jupyter data directories, so add the repository's
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(
-        p for p in (str(ROOT / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    from classroom.template import template_options
+
+    # the book's template (no CDN), found in the repository itself (classroom/template.py)
+    args.extra = template_options(os.environ) + args.extra
     import subprocess
 
     # thumbnails of chapters added since the last start (a few seconds each; in a child process

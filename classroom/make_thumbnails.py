@@ -21,13 +21,13 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["NAKMODEL_DISPLAY"] = "live"
 os.environ.pop("QUERY_STRING", None)
 
-from classroom.chapters import THUMBNAILS, discover  # noqa: E402
+from classroom.chapters import THUMBNAILS, discover
 
 WIDTH_PX = 360
 
 
 def app_class_for(nb_path: Path):
-    import nakmodel.widgets as widgets
+    from nakmodel import widgets
 
     apps = {name: obj for name, obj in vars(widgets).items()
             if isinstance(obj, type) and issubclass(obj, widgets.App) and obj is not widgets.App}

@@ -18,6 +18,7 @@ step by step, and what is timed:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
@@ -145,14 +146,12 @@ class Student:
             data, cid = msg["content"]["data"], msg["content"]["comm_id"]
             if data.get("method") in ("update", "echo_update"):
                 self.states.setdefault(cid, {}).update(data.get("state", {}))
-            if cid == fig and data.get("method") == "update" and "value" in data.get("state", {}):
-                if data["state"]["value"] != before:
-                    return time.perf_counter() - t0
+            if (cid == fig and data.get("method") == "update" and "value" in data.get("state", {})
+                    and data["state"]["value"] != before):
+                return time.perf_counter() - t0
 
     def close(self) -> None:
         if self.ws is not None:
-            try:
+            with contextlib.suppress(Exception):
                 self.ws.close()
-            except Exception:  # noqa: BLE001
-                pass
             self.ws = None
