@@ -55,4 +55,4 @@ def __dir__():
 
 __version__ = "0.1.0"
 
-__all__ = sorted(_MODULE_OF)  # every name of _WHERE, nothing else
+__all__ = sorted(_MODULE_OF)  # noqa: PLE0605 - every name of _WHERE, nothing else

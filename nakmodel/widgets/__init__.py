@@ -36,4 +36,4 @@ def __dir__():
     return sorted({*globals(), *_MODULE_OF})
 
 
-__all__ = sorted(_MODULE_OF)  # every name of _WHERE, nothing else
+__all__ = sorted(_MODULE_OF)  # noqa: PLE0605 - every name of _WHERE, nothing else
