@@ -18,7 +18,7 @@ Voilà has no limit of its own (voila-dashboards/voila#617 suggests a 503 from
   measured) and every cell runs into ``VoilaExecutor.timeout``. Here at most
   ``warmup_concurrency`` pooled kernels (default: one per CPU) are busy warming
   at a time; the next starts when one has gone quiet (its process used < 10 %
-  of a CPU for 1.5 s, i.e. it ran its notebook up to the app and waits for a
+  of a CPU for 1 s, i.e. it ran its notebook up to the app and waits for a
   student). Kernels for pages that arrive meanwhile are never queued.
 * **Unix-socket kernels.** Over TCP the server picks five free ports per kernel
   that the kernel binds a second or two later; with dozens starting at once,
@@ -44,7 +44,7 @@ KERNELS_PER_CPU = 16     # students moving sliders that one CPU serves with a ro
 CAP_FLOOR, CAP_CEILING = 4, 60
 UNIX_SOCKET_PATH_MAX = 107  # bytes in sockaddr_un.sun_path on Linux, less the final NUL
 QUIET_CPU_FRACTION = 0.10   # a warming kernel below this share of one CPU ...
-QUIET_SECONDS = 1.5         # ... for this long has finished its warm-up
+QUIET_SECONDS = 1.0         # ... for this long has finished its warm-up
 
 
 def auto_max_kernels(available_mb: float, cpus: int, mb_per_kernel: float = MB_PER_KERNEL,
