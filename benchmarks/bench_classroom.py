@@ -92,12 +92,29 @@ def wait_warm(server, n, timeout) -> float:
     return float("nan")
 
 
-def one_student(server, notebook, seconds, rng, end=None, timeout=120.0):
-    """Open the page, then move random sliders until ``end`` (or for ``seconds``); returns (tti, [rtt], error)."""
+def kernel_process(server, kernel_id):
+    for p in kernels_of(server):
+        try:
+            if any(f"kernel-{kernel_id}.json" in a for a in p.cmdline()):
+                return p
+        except psutil.Error:
+            pass
+    return None
+
+
+def one_student(server, notebook, seconds, rng, end=None, timeout=120.0, cpu=None):
+    """Open the page, then move random sliders until ``end`` (or for ``seconds``); returns (tti, [rtt], error).
+
+    With ``cpu`` (a list), appends the CPU seconds the student's own kernel used while the sliders moved.
+    """
     s = Student(server.base, notebook, timeout=timeout)
     rtts: list[float] = []
+    proc = None
     try:
         tti = s.open()
+        if cpu is not None:
+            proc = kernel_process(server, s.kernel_id)
+            cpu0 = cpu_seconds([proc]) if proc else float("nan")
         sliders = [(c, st) for c, st in s.sliders().items() if st["_model_name"] in SLIDER_MODELS]
         if not sliders:
             return tti, rtts, "no slider on the page"
@@ -110,6 +127,8 @@ def one_student(server, notebook, seconds, rng, end=None, timeout=120.0):
             rtts.append(s.move(cid, v, timeout=60))
             st["value"] = v
             time.sleep(rng.uniform(0.5, 1.5))
+        if proc is not None:
+            cpu.append(cpu_seconds([proc]) - cpu0)
         return tti, rtts, None
     except Exception as err:  # noqa: BLE001 - every failure is a counted error, not a crash
         return float("nan"), rtts, repr(err)[:200]
@@ -175,12 +194,46 @@ def run_chapter(stem, students, seconds, arrival, age_minutes, pool, warm_timeou
                    / max(len(rtt), 1),
                    load_class=max(load_samples, default=float("nan")))
         time.sleep(3)  # the class has left (sockets closed)
-        b_tti, b_rtt, b_err = one_student(server, notebook, 15, random.Random(10_000))
-        out["baseline"] = {"tti": b_tti, "rtt": b_rtt, "error": b_err}
+        b_cpu: list[float] = []
+        b_tti, b_rtt, b_err = one_student(server, notebook, 15, random.Random(10_000), cpu=b_cpu)
+        out["baseline"] = {"tti": b_tti, "rtt": b_rtt, "error": b_err,
+                           "cpu_per_move_ms": 1000 * b_cpu[0] / len(b_rtt) if b_cpu and b_rtt else float("nan")}
     finally:
         server.stop()
         out["total_s"] = time.time() - t_start
     return out
+
+
+def warm_cost(stem, kernels=2, timeout=600):
+    """CPU seconds and unique memory of one warm kernel of ``stem`` (``kernels`` pooled, nothing else).
+
+    Mostly independent of the machine's load: CPU time is what the warm-up needs, whoever else runs.
+    """
+    server = ClassroomServer("--pool=0", f"--pool-for={stem}={kernels}")
+    try:
+        t0 = time.time()
+        while time.time() - t0 < timeout and server.status()["ready"] < kernels:
+            time.sleep(0.5)
+        time.sleep(2)
+        procs = kernels_of(server)
+        return {"chapter": stem, "cpu_s": cpu_seconds(procs) / max(len(procs), 1),
+                "uss_mb": statistics.median(uss_mb(procs) or [float("nan")]), "kernels": len(procs),
+                "wall_s": time.time() - t0}
+    finally:
+        server.stop()
+
+
+def report_costs(stems, students, pool, cpus):
+    costs = [warm_cost(s) for s in stems]
+    total = {c["chapter"]: c["cpu_s"] for c in costs}
+    print("\n| chapter | CPU-s per warm kernel | USS per warm kernel (MB) | projected warm-up, idle machine (s) |")
+    print("|---|---|---|---|")
+    for c in costs:
+        others = sum(v for k, v in total.items() if k != c["chapter"]) * pool
+        projected = (students * c["cpu_s"] + others) / cpus
+        print(f"| {c['chapter']} | {c['cpu_s']:.1f} | {c['uss_mb']:.0f} | {projected:.0f} |")
+    print(f"(projection: ({students} x the chapter's + {pool} x every other chapter's CPU-s) / {cpus} CPUs; "
+          f"the server's own share not included; load average now {os.getloadavg()[0]:.1f})")
 
 
 def report(r, students):
@@ -202,7 +255,8 @@ def report(r, students):
               f"(n={len(rtt)}; alone p95 {br * 1000:.0f} ms; ratio {pct(rtt, .95) / br:.1f}x)")
     if uss:
         print(f"   unique memory (USS) per kernel: median {statistics.median(uss):.0f} MB, max {max(uss):.0f} MB "
-              f"({len(uss)} kernels); kernel CPU per slider move {r['cpu_per_move_ms']:.0f} ms")
+              f"({len(uss)} kernels); kernel CPU per slider move {r['cpu_per_move_ms']:.0f} ms "
+              f"(one student alone, own kernel: {b['cpu_per_move_ms']:.0f} ms)")
     for e in r["errors"][:5]:
         print("   !", e)
     if b["error"]:
@@ -236,7 +290,14 @@ def main():
     ap.add_argument("--executor-timeout", type=float, default=None,
                     help="VoilaExecutor.timeout for this run (default: voila.json's). A pooled kernel's app cell "
                          "waits for its student under this timeout until the stale-pool fix (issue 14, build 1)")
+    ap.add_argument("--warm-only", action="store_true",
+                    help="no class: CPU and memory of one warm kernel per chapter, and the warm-up projected for "
+                         "an idle machine (every chapter named, or all)")
     a = ap.parse_args()
+    if a.warm_only:
+        stems = a.chapters or [c.stem for c in discover()]
+        report_costs(stems, a.students, a.pool, os.cpu_count() or 1)
+        return
     voila_options = [f"--VoilaExecutor.timeout={a.executor_timeout:g}"] if a.executor_timeout else []
     stems = a.chapters or [c.stem for c in discover()]
     print(f"{len(stems)} chapter(s), {a.students} students, {os.cpu_count()} CPUs, "
