@@ -22,7 +22,7 @@ from .electrochem import (
 # pump, cell, drugs
 from .pump import (
     PUMP_STATES, PumpParams, PumpRun, pump_atp_factor, pump_current, pump_cycle_rate, pump_rate_fast,
-    simulate_pump_cycles,
+    pump_temperature_factor, simulate_pump_cycles,
 )
 from .cell import CellParams, CellState, CellTrace, cell_steady_state, electrogenic_share, simulate_cell
 from .drugs import (
@@ -31,7 +31,8 @@ from .drugs import (
 )
 # hh, cotransport, energy
 from .hh import (
-    HHResult, RefractoryPeriods, refractory_periods, simulate_hh, spike_ion_budget, spike_train_rundown,
+    MAMMALIAN_WB, SQUID_HH, HHParams, HHResult, RefractoryPeriods, probe_excitability, refractory_periods,
+    simulate_hh, spike_ion_budget, spike_train_rundown,
 )
 from .cotransport import epithelium_glucose_steady_state, ncx_reversal_potential, sglt_flux, sglt_max_accumulation
 from .energy import atp_per_spike, atp_rate_per_cell, brain_energy_budget
@@ -41,13 +42,13 @@ __version__ = "0.1.0"
 __all__ = [
     # pump, cell, drugs
     "PUMP_STATES", "PumpParams", "PumpRun", "pump_atp_factor", "pump_current", "pump_cycle_rate",
-    "pump_rate_fast", "simulate_pump_cycles",
+    "pump_rate_fast", "pump_temperature_factor", "simulate_pump_cycles",
     "CellParams", "CellState", "CellTrace", "cell_steady_state", "electrogenic_share", "simulate_cell",
     "OUABAIN_ISOFORMS", "anoxia_atp_time_course", "ouabain_block_time_course", "ouabain_pump_fraction",
     "pump_fraction_from_atp",
     # hh, cotransport, energy
-    "HHResult", "RefractoryPeriods", "refractory_periods", "simulate_hh", "spike_ion_budget",
-    "spike_train_rundown",
+    "HHParams", "SQUID_HH", "MAMMALIAN_WB", "HHResult", "RefractoryPeriods", "probe_excitability",
+    "refractory_periods", "simulate_hh", "spike_ion_budget", "spike_train_rundown",
     "epithelium_glucose_steady_state", "ncx_reversal_potential", "sglt_flux", "sglt_max_accumulation",
     "atp_per_spike", "atp_rate_per_cell", "brain_energy_budget",
     "ParameterError",

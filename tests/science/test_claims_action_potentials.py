@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from nakmodel.hh import simulate_hh, spike_ion_budget, spike_train_rundown
-from nakmodel.widgets.action_potentials import fi_curve, max_sustainable_rate_hz
+from nakmodel.hh import fi_curve, max_sustainable_rate_hz, simulate_hh, spike_ion_budget, spike_train_rundown
 
 
 def test_spikes_to_criterion_scale_with_diameter():
@@ -65,7 +64,7 @@ def test_mammalian_model_shows_depolarisation_block():
 
 def test_squid_firing_starts_abruptly():
     """Type-II onset: the first nonzero rate of the HH squid model is far above 0 Hz."""
-    i, f = fi_curve("squid")
+    _i, f = fi_curve("squid")
     assert f[f > 0][0] > 40.0
     assert np.all(np.diff(f[f > 0]) > 0)
 
