@@ -236,8 +236,8 @@ class RundownExplorer(App):
         "thin-axon": "a 0.2 µm axon, pump stopped: 2500 times fewer spikes than the giant axon before E_Na falls",
         "squid-18C": "giant axon at 18.5 °C: the leaner, warmer spike buys about 3.5 times as many spikes",
         "pump-keeps-up": "thin mammalian axon, pump working at 1 Hz: [Na⁺]i never reaches the criterion",
-        "pump-falls-behind": "thin mammalian axon, pump working at 20 Hz: the gradient still runs down, "
-                             "only a little more slowly",
+        "pump-falls-behind": "thin mammalian axon, pump working at 20 Hz, about twice what it can sustain: "
+                             "the gradient still runs down, only more slowly",
     }
 
     def __init__(self, **initial_values):
