@@ -17,7 +17,6 @@ from ..constants import rt_over_f_mV
 from ..electrochem import PUMP_NA_OUT, nernst
 from ..hh import (
     MAMMALIAN_WB,
-    MOLECULES_PER_UM2_PER_PMOL_CM2,
     SQUID_HH,
     RundownPump,
     fi_curve,
@@ -61,8 +60,8 @@ def _budgets(out):
         "sq18_excess": fixed(sq18.excess_ratio, 1), "sq18_excess_round": sig(sq18.excess_ratio, 1),
         "mam_na": fixed(mam.na_entry_pmol_cm2, 2), "mam_qmin": fixed(mam.min_charge_pmol_cm2, 2),
         "mam_excess": fixed(mam.excess_ratio, 1), "mam_atp": fixed(mam.atp_pmol_cm2, 2),
-        "mam_atp_um2": sig(mam.atp_pmol_cm2 * MOLECULES_PER_UM2_PER_PMOL_CM2, 2),
-        "sq_atp_um2": sig(sq.atp_pmol_cm2 * MOLECULES_PER_UM2_PER_PMOL_CM2, 2),
+        "mam_atp_um2": sig(mam.atp_molecules_per_um2, 2),
+        "sq_atp_um2": sig(sq.atp_molecules_per_um2, 2),
         "sq_over_mam_atp": sig(sq.atp_pmol_cm2 / mam.atp_pmol_cm2, 1),
     }
     return sq, mam

@@ -14,6 +14,7 @@ import numpy as np
 from scipy.integrate import odeint, solve_ivp
 
 from .._validation import ParameterError, check_number
+from ..constants import AVOGADRO
 from ..electrochem import PUMP_NA_OUT
 from .models import HHParams, channel_currents, gates_inf
 from .simulate import NC_TO_PMOL, ionic_current, make_rhs, resolve_model, resting_state, simulate_hh
@@ -78,6 +79,11 @@ class SpikeBudget:
     atp_pmol_cm2: float
     model: str
     temperature_C: float
+
+    @property
+    def atp_molecules_per_um2(self) -> float:
+        """ATP to pump the Na+ back out, molecules per µm² of membrane (N_A · 1e-12 / 1e8 per pmol/cm²)."""
+        return self.atp_pmol_cm2 * AVOGADRO * 1e-20
 
 
 _BUDGET_STIM = {"squid": (20.0, 0.5, 40.0), "mammalian": (20.0, 0.5, 20.0)}

@@ -57,7 +57,7 @@ __all__ = [
 _CELL = CellParams()
 
 #: 1 pmol/cm² as molecules per µm² (N_A · 1e-12 mol / 1e8 µm²).
-MOLECULES_PER_UM2_PER_PMOL_CM2 = AVOGADRO * 1e-12 / 1e8
+MOLECULES_PER_UM2_PER_PMOL_CM2 = AVOGADRO * 1e-20
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from .._validation import ParameterError
 from ..constants import rt_over_f_mV
 from ..hh import (
     MAMMALIAN_WB,
-    MOLECULES_PER_UM2_PER_PMOL_CM2,
     SQUID_HH,
     fi_curve,
     max_sustainable_rate_hz,
@@ -165,7 +164,7 @@ class SpikeExplorer(App):
                 f"<tr><td>excess ratio (Na⁺ in / minimum)</td><td style='text-align:right'><b>"
                 f"{b.excess_ratio:.1f}×</b></td></tr>"
                 f"<tr><td>ATP to pump it out (Na⁺/3)</td><td style='text-align:right'>{b.atp_pmol_cm2:.2f} "
-                f"pmol/cm² ≈ {b.atp_pmol_cm2 * MOLECULES_PER_UM2_PER_PMOL_CM2:,.0f} per µm²</td></tr>"
+                f"pmol/cm² ≈ {b.atp_molecules_per_um2:,.0f} per µm²</td></tr>"
             )
         except ParameterError as err:
             self.budget = None

@@ -129,9 +129,7 @@ def test_sustainable_rate_closed_form_with_the_cycle_pump(g):
 def test_resting_pump_agrees_with_the_pump_leak_cell(g):
     """The spike chapter's resting pump current, recomputed at the pump-leak cell's own potential,
     is the pump-leak cell's pump current (which cell.py computes with its own pump law)."""
-    from nakmodel.cell import cell_steady_state
-
-    from nakmodel.cell import CellParams
+    from nakmodel.cell import CellParams, cell_steady_state
 
     s = cell_steady_state()
     at_cell_v = _cycle_flux_pmol(s.na_in, 5.0, s.v_mV, 145.0, s.k_in, 37.0) * 1e-12 * F * 1e6  # µA/cm²
