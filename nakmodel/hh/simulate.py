@@ -18,7 +18,7 @@ from scipy.optimize import brentq
 from .._validation import ModelError, ParameterError, check_number
 from ..constants import FARADAY
 from ..electrochem import PUMP_NA_OUT
-from .models import HHParams, channel_currents, gate_rates, gates_inf, model_params, rate_factor
+from .models import HHParams, channel_currents, gates_inf, model_params, rate_factor, scalar_rate
 
 __all__ = [
     "NC_TO_PMOL",
@@ -50,16 +50,23 @@ def resolve_model(model, temperature_C, params=None):
 def make_rhs(p: HHParams, phi: float, lock: float, i_amp: float):
     """Right-hand side f(y, t) for y = (V, m, h, n, Q_Na, Q_K, Q_L), Q in nC/cm² (outward positive)."""
     c, inst = p.c_uF_cm2, p.m_instantaneous
+    am, bm, ah, bh, an, bn = (scalar_rate(r) for r in (p.m.alpha, p.m.beta, p.h.alpha, p.h.beta,
+                                                        p.n.alpha, p.n.beta))
+    gna, gk, gl, ena, ek, el = p.g_na_mS_cm2, p.g_k_mS_cm2, p.g_leak_mS_cm2, p.e_na_mV, p.e_k_mV, p.e_leak_mV
 
     def rhs(y, t):
         v, m, h, n = float(y[0]), y[1], y[2], y[3]
-        a_m, b_m, a_h, b_h, a_n, b_n = gate_rates(p, v)
+        a_m, b_m = am(v), bm(v)
         if inst:
             m = a_m / (a_m + b_m)
             dm = 0.0
         else:
             dm = phi * (a_m * (1.0 - m) - b_m * m)
-        i_na, i_k, i_l = channel_currents(p, v, m, h, n, lock)
+        a_h, b_h, a_n, b_n = ah(v), bh(v), an(v), bn(v)
+        n2 = n * n
+        i_na = gna * m * m * m * ((1.0 - lock) * h + lock) * (v - ena)
+        i_k = gk * n2 * n2 * (v - ek)
+        i_l = gl * (v - el)
         return ((i_amp - i_na - i_k - i_l) / c, dm, phi * (a_h * (1.0 - h) - b_h * h),
                 phi * (a_n * (1.0 - n) - b_n * n), i_na, i_k, i_l)
     return rhs

@@ -180,8 +180,12 @@ def test_rates_agree_with_closed_forms_arrays_and_scalars(p, closed):
     ref = closed(V_GRID)
     arr = np.array(gate_rates(p, V_GRID))
     np.testing.assert_allclose(arr, ref, rtol=1e-9, atol=1e-14)
-    scal = np.array([gate_rates(p, float(v)) for v in V_GRID]).T
+    scal = np.array([gate_rates(p, float(v)) for v in V_GRID]).T  # the integrators' scalar path
     np.testing.assert_allclose(scal, arr, rtol=1e-12, atol=0)
+    # exactly at the removable singularities both paths give the limit a
+    for r in (p.m.alpha, p.n.alpha):
+        assert evaluate_rate(r, r.v_half_mV) == r.a_per_ms
+        assert float(evaluate_rate(r, np.array([r.v_half_mV]))[0]) == pytest.approx(r.a_per_ms, rel=1e-15)
     assert np.all(np.isfinite(arr))
 
 
