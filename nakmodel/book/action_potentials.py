@@ -63,6 +63,8 @@ def _budgets(out):
         "mam_atp_um2": sig(mam.atp_molecules_per_um2, 2),
         "sq_atp_um2": sig(sq.atp_molecules_per_um2, 2),
         "sq_over_mam_atp": sig(sq.atp_pmol_cm2 / mam.atp_pmol_cm2, 1),
+        "mam_after_peak_pct": sig(100.0 * mam.na_after_peak_fraction, 1),
+        "sq_after_peak_pct": sig(100.0 * sq.na_after_peak_fraction, 2),
     }
     return sq, mam
 

@@ -68,6 +68,12 @@ class SpikeBudget:
         ATP to pump the Na+ back out, pmol/cm² (= Na+ entry / 3).
     model : str
     temperature_C : float
+    half_width_ms : float
+        Spike width at half amplitude (halfway from rest to peak), ms.
+    na_after_peak_fraction : float
+        Fraction of the Na+ entry that flows after the peak, in the falling
+        phase, where it is cancelled by K+ exit instead of charging the
+        membrane (Carter & Bean 2009).
     """
 
     na_entry_pmol_cm2: float
@@ -79,6 +85,8 @@ class SpikeBudget:
     atp_pmol_cm2: float
     model: str
     temperature_C: float
+    half_width_ms: float = float("nan")
+    na_after_peak_fraction: float = float("nan")
 
     @property
     def atp_molecules_per_um2(self) -> float:
@@ -147,10 +155,22 @@ def _spike_ion_budget(model, p, temperature_C, na_locked_open_fraction):
     peak = float(r.v_mV.max())
     amp_mV = peak - v_rest
     qmin = p.c_uF_cm2 * amp_mV * NC_TO_PMOL
+    t, v = r.t_ms, r.v_mV
+    k_peak = int(np.argmax(v))
+    half = v_rest + 0.5 * amp_mV
+    up = np.flatnonzero((v[:-1] < half) & (v[1:] >= half))[0]
+    down = k_peak + np.flatnonzero((v[k_peak:-1] >= half) & (v[k_peak + 1:] < half))[0]
+
+    def cross(i):
+        return t[i] + (half - v[i]) / (v[i + 1] - v[i]) * (t[i + 1] - t[i])
+
+    extra_na = -(r.i_na - i_na0)
+    after = np.trapezoid(extra_na[k_peak:], t[k_peak:]) / np.trapezoid(extra_na, t)
     return SpikeBudget(
         na_entry_pmol_cm2=float(na), k_exit_pmol_cm2=float(k), amplitude_mV=amp_mV, peak_mV=peak,
         min_charge_pmol_cm2=qmin, excess_ratio=float(na / qmin), atp_pmol_cm2=float(na / PUMP_NA_OUT),
-        model=model, temperature_C=temp,
+        model=model, temperature_C=temp, half_width_ms=float(cross(down) - cross(up)),
+        na_after_peak_fraction=float(after),
     )
 
 

@@ -63,6 +63,9 @@ def test_mammalian_efficiency_against_carter_bean(g):
     # model) is closer to the pyramidal value: check that claim.
     assert abs(g["mam_excess"] - 1.25) < abs(g["mam_excess"] - 2.0)
     assert 1.0 < g["mam_excess"] < 1.6
+    # "only about a fifth of its Na+ enters after the peak" (Carter & Bean's fast-spiking cells: about
+    # half of the entry is excess, i.e. in the falling phase); the slow squid spike much more
+    assert 10 < g["mam_after_peak_pct"] < 30 < g["sq_after_peak_pct"]
 
 
 def test_squid_class_2_onset_matches_rinzel_miller(g):

@@ -208,3 +208,18 @@ def test_output_time_near_stimulus_edge_gives_finite_result():
     r = simulate_hh(25.59, 100.0, onset_ms=0.0, pulse_ms=47.8, dt_ms=0.05)  # NaN before the fix
     assert np.all(np.isfinite(r.v_mV))
     assert r.n_spikes >= 1
+
+
+def test_spike_shape_fields_against_a_fine_run():
+    """Half-width and the Na+ fraction after the peak, recomputed on a 1 µs grid at tight tolerances."""
+    for model, temp in (("mammalian", None), ("squid", 18.5)):
+        b = spike_ion_budget(model, temp)
+        r = simulate_hh(20.0, 20.0, pulse_ms=0.5, model=model, temperature_C=temp, dt_ms=0.001,
+                        rtol=1e-10, atol=1e-12)
+        v, t = r.v_mV, r.t_ms
+        above = t[v >= v[0] + 0.5 * (v.max() - v[0])]
+        assert b.half_width_ms == pytest.approx(above[-1] - above[0], abs=0.005)
+        k = int(np.argmax(v))
+        ina = -(r.i_na - r.i_na[0])
+        frac = np.sum(ina[k:]) / np.sum(ina)  # uniform grid: sums are proportional to integrals
+        assert b.na_after_peak_fraction == pytest.approx(frac, abs=0.01)
