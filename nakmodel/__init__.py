@@ -21,7 +21,7 @@ _WHERE = {
     ),
     ".pump": (
         "PUMP_STATES", "PumpParams", "PumpRun", "pump_atp_factor", "pump_current", "pump_cycle_rate",
-        "pump_rate_fast", "simulate_pump_cycles",
+        "pump_rate_fast", "pump_temperature_factor", "simulate_pump_cycles",
     ),
     ".cell": ("CellParams", "CellState", "CellTrace", "cell_steady_state", "electrogenic_share", "simulate_cell"),
     ".drugs": (
@@ -29,8 +29,8 @@ _WHERE = {
         "pump_fraction_from_atp",
     ),
     ".hh": (
-        "HHResult", "RefractoryPeriods", "refractory_periods", "simulate_hh", "spike_ion_budget",
-        "spike_train_rundown",
+        "HHParams", "HHResult", "MAMMALIAN_WB", "RefractoryPeriods", "SQUID_HH", "probe_excitability",
+        "refractory_periods", "simulate_hh", "spike_ion_budget", "spike_train_rundown",
     ),
     ".cotransport": (
         "epithelium_glucose_steady_state", "ncx_reversal_potential", "sglt_flux", "sglt_max_accumulation",
