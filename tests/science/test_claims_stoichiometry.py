@@ -91,12 +91,13 @@ def test_more_pumps_lower_na_but_leave_the_direct_share():
     the change; the pump current, and with it the direct share, stay within a few per cent."""
     from scipy.optimize import brentq
 
-    from nakmodel.widgets.stoichiometry import _CELL, _key, steady_comparison
+    from nakmodel.stoichiometry import steady_comparison
 
-    ratio = _key(_CELL.p_na_cm_s / _CELL.p_k_cm_s)
-    d1, d2 = _CELL.pump_density_per_um2, 2000.0
-    base = steady_comparison(ratio, _key(d1), "same_atp")[0]
-    many = steady_comparison(ratio, _key(d2), "same_atp")[0]
+    cell = nak.CellParams()
+    ratio = cell.p_na_cm_s / cell.p_k_cm_s
+    d1, d2 = cell.pump_density_per_um2, 2000.0
+    base = steady_comparison(ratio, d1, "same_atp")[0]
+    many = steady_comparison(ratio, d2, "same_atp")[0]
     export = base.cycles_per_s * d1
     expected_na = brentq(lambda na: nak.pump_cycle_rate(na, 5.0, many.v_mV, k_in_mM=many.k_in) * d2 - export,
                          0.1, base.na_in)
