@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from ..cell import cell_steady_state
 from ..constants import MAMMALIAN_NEURON
-from ..electrochem import ATP, atp_free_energy, ion_transfer_free_energy, pump_free_energy, pump_reversal_potential
+from ..electrochem import (
+    ATP,
+    atp_free_energy,
+    ion_transfer_free_energy,
+    pump_free_energy,
+    pump_reversal_potential,
+)
 from ..pump import cycle_run, pump_cycle_rate, pump_half_activation
 from .formatting import count, fixed, sig
 

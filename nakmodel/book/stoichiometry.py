@@ -12,7 +12,12 @@ import numpy as np
 
 from ..cell import CellParams, cell_steady_state, electrogenic_share, simulate_cell
 from ..constants import FARADAY
-from ..electrochem import atp_free_energy, cycle_free_energy, ion_transfer_free_energy, pump_reversal_potential
+from ..electrochem import (
+    atp_free_energy,
+    cycle_free_energy,
+    ion_transfer_free_energy,
+    pump_reversal_potential,
+)
 from ..stoichiometry import VARIANTS
 from .formatting import fixed, sig
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 _ROLE = re.compile(r"\{glue(?::text)?\}`([^`]+)`")
-_PASTED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.S)
+_PASTED = re.compile(r'<span class="pasted-text">(.*?)</span>', re.DOTALL)
 _NUMBER = re.compile(r"[+\u2212-]?\d[\d,]*(?:\.\d+)?")
 
 

@@ -23,11 +23,11 @@ AUTHOR_FACING = (
     r"source texts?",
     r"\bthe authors?\b",
 )
-_PATTERN = re.compile("|".join(f"(?:{p})" for p in AUTHOR_FACING), re.I)
+_PATTERN = re.compile("|".join(f"(?:{p})" for p in AUTHOR_FACING), re.IGNORECASE)
 
 
 def _visible_text(markup: str) -> str:
-    markup = re.sub(r"<(script|style)\b.*?</\1>", " ", markup, flags=re.S | re.I)
+    markup = re.sub(r"<(script|style)\b.*?</\1>", " ", markup, flags=re.DOTALL | re.IGNORECASE)
     return re.sub(r"<[^>]+>", " ", markup)
 
 

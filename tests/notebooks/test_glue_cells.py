@@ -73,7 +73,7 @@ def test_science_tests_import_only_the_science_layer(path):
 def test_nakmodel_book_imports_no_widgets_or_plots():
     for path in sorted((ROOT / "nakmodel" / "book").glob("*.py")):
         bad = _forbidden(_imported_modules(path.read_text()))
-        relative = [m for m in _imported_modules(path.read_text()) if m.startswith("..widgets") or m.startswith("..plots")]
+        relative = [m for m in _imported_modules(path.read_text()) if m.startswith(("..widgets", "..plots"))]
         assert not bad and not relative, f"{path.name} imports {bad or relative}"
 
 
