@@ -18,7 +18,7 @@ from ..electrochem import (
     ion_transfer_free_energy,
     pump_reversal_potential,
 )
-from ..stoichiometry import VARIANTS
+from ..stoichiometry import VARIANTS, steady_comparison
 from .formatting import fixed, sig
 
 __all__ = ["numbers"]
@@ -59,6 +59,8 @@ def numbers() -> dict:
     n["na_32_0dp"] = fixed(float(atp.na_in[0]), 0)
     n["na_11_1dp"] = fixed(float(atp.na_in[3]), 1)
     n["na_11"] = fixed(float(atp.na_in[3]), 0)
+    # "What to try" 3: 2000 pumps per µm² with the real pump
+    n["na_2000_pumps"] = fixed(steady_comparison(p.p_na_cm_s / p.p_k_cm_s, 2000.0, "same_atp")[0].na_in, 1)
 
     rest = cell_steady_state(p)
     tr = simulate_cell(p, _BLOCK_T[-1], pump_fraction=0.0, initial=rest, t_eval=np.array(_BLOCK_T))

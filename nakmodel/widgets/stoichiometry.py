@@ -61,7 +61,7 @@ class StoichiometryExplorer(App):
     """Compare the real 3:2 Na⁺/K⁺ pump with hypothetical electroneutral 3:3, 2:2 and 1:1 pumps.
 
     Controls: the leak permeability ratio P_Na/P_K and the pump density
-    (defaults from :class:`nakmodel.CellParams`: 0.0541 and 760 pumps/µm²), and
+    (defaults from :class:`nakmodel.CellParams`: 0.0541 and 731 pumps/µm²), and
     ΔG of ATP hydrolysis (default ``CellParams.atp_free_energy_kJ_per_mol``,
     −55 kJ/mol) for the thermodynamic grid; a selector highlights one variant
     (its time course is drawn) and a second chooses the basis of comparison.
@@ -84,7 +84,7 @@ class StoichiometryExplorer(App):
     }
     scenario_notes = {
         "pump-blocked": "all pumps stopped: Vm jumps by a few mV at once (direct share), then creeps up over minutes",
-        "many-pumps": "2000 pumps per µm², real 3:2 pump: [Na⁺]i halves, but pump current, ATP use and the "
+        "many-pumps": "2000 pumps per µm², real 3:2 pump: [Na⁺]i falls by about a third, but pump current, ATP use and the "
                       "direct share stay put (the Na⁺ leak sets them)",
         "leaky-membrane": "P_Na/P_K 0.12, 1:1 pump highlighted: all cells depolarise and gain Na⁺, the 1:1 pump most",
         "energy-crisis": "ΔG of ATP −45 kJ/mol: fewer ions can be moved per ATP, ✗ marks spread",

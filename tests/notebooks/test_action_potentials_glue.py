@@ -68,7 +68,7 @@ def test_rundown_closed_forms(g):
     assert g["thin_step_mM"] == pytest.approx(0.04 * g["mam_na"] / 0.2, rel=1e-9)
     # spikes until E_Na falls by 10 mV: [Na]i0 (e^{10/(RT/F)} - 1) / step
     n_giant = 50.0 * (math.exp(10.0 / rt_f(6.3)) - 1.0) / (0.04 * g["sq_na"] / 500.0)
-    n_thin = 15.0 * (math.exp(10.0 / rt_f(37.0)) - 1.0) / (0.04 * g["mam_na"] / 0.2)
+    n_thin = 12.0 * (math.exp(10.0 / rt_f(37.0)) - 1.0) / (0.04 * g["mam_na"] / 0.2)
     assert g["giant_n"] == pytest.approx(n_giant, rel=1e-6)
     assert g["thin_n"] == pytest.approx(n_thin, rel=1e-6)
     assert g["giant_thin_ratio"] == pytest.approx(500.0 / 0.2, rel=1e-9)
@@ -85,7 +85,7 @@ def test_sustainable_rate_closed_form(g):
         return 3 * (j(na_c) - j(na0)) / q
 
     assert g["f_max_sq"] == pytest.approx(f_max(50.0, 20.0, g["sq_na"], 6.3), rel=1e-6)
-    assert g["f_max_mam"] == pytest.approx(f_max(15.0, 5.0, g["mam_na"], 37.0), rel=1e-6)
+    assert g["f_max_mam"] == pytest.approx(f_max(12.0, 5.0, g["mam_na"], 37.0), rel=1e-6)
 
 
 def test_locked_open_numbers(g):
