@@ -71,7 +71,6 @@ def numbers() -> dict:
         "power_spent": fixed(r.power_dissipated_pW, 2),
         "efficiency_pct": fixed(100 * r.power_stored_pW / r.power_atp_pW, 0),
         "dg_atp": fixed(-cell.atp_free_energy_kJ_per_mol, 0),
-        "pump_cost": fixed(r.dg_cycle_kJ_per_mol, 1),
     })
 
     half = pump_leak_result(pump_density_per_um2=cell.pump_density_per_um2 / 2)

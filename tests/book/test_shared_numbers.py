@@ -31,12 +31,13 @@ SHARED = {
     "pump turnover at rest (cycles/s)": [
         ("pump_cycle", "rate_rest", 1), ("resting_potential", "cycles_per_pump", 1)],
     "work per pump cycle at rest (kJ/mol)": [
-        ("pump_cycle", "pump_cost_1dp", 1), ("stoichiometry", "dg_32", 1), ("resting_potential", "pump_cost", 1)],
+        ("pump_cycle", "pump_cost_1dp", 1), ("stoichiometry", "dg_32", 1)],
     "pump reversal potential (mV)": [("pump_cycle", "v_rev", 1), ("stoichiometry", "pump_vrev", 1)],
     "ΔG_ATP of the pump model (kJ/mol)": [
         ("pump_cycle", "dg_atp_model", 1), ("stoichiometry", "dg_atp_model", 1), ("resting_potential", "dg_atp", -1)],
     "pump's direct share of Vm (mV)": [
-        ("stoichiometry", "direct_32", 1), ("resting_potential", "direct_mv", 1), ("ouabain", "direct_mV", 1)],
+        # the ouabain page gives its size (the rise on block)
+        ("stoichiometry", "direct_32", 1), ("resting_potential", "direct_mv", 1), ("ouabain", "direct_mV", -1)],
     "jump of Vm on complete pump block (mV)": [
         ("stoichiometry", "block_jump", 1), ("resting_potential", "block_jump", 1), ("ouabain", "jump_mV", 1)],
     "net pump current at rest (µA/cm²)": [("stoichiometry", "i_pump", 1), ("resting_potential", "i_pump", 1)],
