@@ -51,10 +51,10 @@ __all__ = [
     "PumpParams",
     "PumpRun",
     "cycle_run",
-    "pump_half_activation",
     "pump_atp_factor",
     "pump_current",
     "pump_cycle_rate",
+    "pump_half_activation",
     "pump_rate_fast",
     "pump_temperature_factor",
     "run_duration_s",
@@ -690,7 +690,7 @@ def cycle_run(na_in_mM, k_out_mM, atp_mM, v_mV, dg_atp_kJ_per_mol, seed=RUN_SEED
     >>> dur, int(run.atp_used[-1]) > 0
     (0.5, True)
     """
-    kw = dict(atp_free_energy_kJ_per_mol=dg_atp_kJ_per_mol, atp_mM=atp_mM)
+    kw = {"atp_free_energy_kJ_per_mol": dg_atp_kJ_per_mol, "atp_mM": atp_mM}
     rate = pump_cycle_rate(na_in_mM, k_out_mM, v_mV, **kw)
     dur = run_duration_s(rate)
     run = simulate_pump_cycles(duration_s=dur, na_in_mM=na_in_mM, k_out_mM=k_out_mM, v_mV=v_mV, seed=seed, **kw)

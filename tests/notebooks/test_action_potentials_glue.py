@@ -81,7 +81,7 @@ def test_sustainable_rate_closed_form(g):
     def f_max(na0, k_o, q, t_c):
         fk = (k_o / (k_o + 3.5)) ** 2
         na_c = na0 * math.exp(10.0 / rt_f(t_c))
-        j = lambda na: 16.6 * fk * (na / (na + 10.0)) ** 3  # noqa: E731
+        j = lambda na: 16.6 * fk * (na / (na + 10.0)) ** 3
         return 3 * (j(na_c) - j(na0)) / q
 
     assert g["f_max_sq"] == pytest.approx(f_max(50.0, 20.0, g["sq_na"], 6.3), rel=1e-6)

@@ -18,7 +18,7 @@ R, F = 8.314462618, 96485.33212
 def test_net_rate_changes_sign_at_the_reversal_potential(dg, na_in, k_out):
     """Forward (ATP used) above V_rev, backward (ATP made) below it, zero at it."""
     v_rev = pump_reversal_potential({"Na": 145.0, "K": k_out}, {"Na": na_in, "K": 140.0}, dg)
-    kw = dict(atp_free_energy_kJ_per_mol=dg)
+    kw = {"atp_free_energy_kJ_per_mol": dg}
     for dv in (5.0, 30.0):
         if v_rev + dv <= 200:
             assert pump_cycle_rate(na_in, k_out, v_rev + dv, **kw) > 0

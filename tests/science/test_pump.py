@@ -1,5 +1,7 @@
 """Tests of nakmodel.pump against closed forms, conservation laws and literature ranges."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -162,5 +164,5 @@ def test_bad_input_names_parameter(call, name):
 
 
 def test_params_are_frozen():
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         PumpParams().q10 = 3.0

@@ -55,7 +55,7 @@ def test_step_walks_the_cycle_in_order_and_counts_3_2_1():
 def test_frames_do_not_rerun_the_model(monkeypatch):
     app = CycleExplorer()
     calls = []
-    import nakmodel.pump as pump
+    from nakmodel import pump
 
     for module, name in ((pc, "pump_cycle_rate"), (pump, "pump_cycle_rate"), (pump, "simulate_pump_cycles")):
         orig = getattr(module, name)
