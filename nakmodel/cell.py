@@ -266,8 +266,11 @@ def _solve_steady(model: _Model, guess, frac=1.0, atp=None):
         y = np.array([x[0], x[1], x[2], 0, 0, 0])
         d = model.rhs(0.0, y, lambda t: frac, None if atp is None else (lambda t: atp))
         return [d[0] * 1e-3, d[1], d[2]]
-    sol, _info, ier, _msg = fsolve(f, guess, full_output=True, xtol=1e-12)
-    return sol, ier, float(np.max(np.abs(f(sol))))
+    try:
+        sol, _info, ier, _msg = fsolve(f, guess, full_output=True, xtol=1e-12)
+        return sol, ier, float(np.max(np.abs(f(sol))))
+    except ModelError:  # a Newton step left the physical range: report failure, the caller integrates
+        return np.asarray(guess, dtype=float), 0, math.inf
 
 
 def _state_from(model: _Model, x, residual):
