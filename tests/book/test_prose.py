@@ -21,7 +21,7 @@ AUTHOR_FACING = (
     r"honest answer",
     r"this book started from",
     r"source texts?",
-    r"\bthe authors?\b",
+    r"authors of this book",
 )
 _PATTERN = re.compile("|".join(f"(?:{p})" for p in AUTHOR_FACING), re.IGNORECASE)
 
