@@ -474,7 +474,7 @@ def ncx_reversal_potential(na_out_mM=None, na_in_mM=None, ca_out_mM=None, ca_in_
 def coupled_apical_voltage(pump_fraction, params: EpitheliumParams | None = None):
     """Apical Vm (mV) of the enterocyte when its pumps run at ``pump_fraction`` (0–1) for an hour.
 
-    The book's pump–leak cell (:func:`nakmodel.cell.simulate_cell`) is run
+    The book's pump–leak cell (:func:`nakmodel.pump_block.rundown_cell`, as in the ouabain chapter) is run
     for ``params.coupling_duration_s`` at that pump activity; its
     depolarisation is added to the enterocyte's control apical potential.
     The enterocyte's own K+ conductances are not modelled, but like every
@@ -495,6 +495,9 @@ _F_GRID = np.round(np.linspace(0.0, 1.0, 21), 3)
 
 @lru_cache(maxsize=4)
 def _depolarisation_table(duration_s):
-    v0 = cell_steady_state().v_mV
-    return np.array([float(simulate_cell(duration_s=duration_s, pump_fraction=float(f), n_points=2).v_mV[-1] - v0)
+    from .pump_block import rundown_cell  # the same cell (cycle-model pump) as the ouabain chapter
+
+    cell = rundown_cell()
+    v0 = cell_steady_state(cell).v_mV
+    return np.array([float(simulate_cell(cell, duration_s, pump_fraction=float(f), n_points=2).v_mV[-1] - v0)
                      for f in _F_GRID])

@@ -24,6 +24,7 @@ from ..drugs import (
 )
 from ..electrochem import pump_free_energy
 from ..pump_block import ProbePulse, RundownSettings, run_scenario, rundown_cell, scenario
+from .formatting import count, fixed, sig
 
 __all__ = ["numbers"]
 
@@ -120,10 +121,40 @@ def _rundown():
         "reox_recover_min": reox["recover_s"] / 60.0 - 60.0,
         "reox_vmin": float(reox["v_mV"][after].min()),
     })
+    v_rest = float(wash["v_mV"][0])
+    g["wash_r1_dip_mV"] = v_rest - g["wash_r1_vmin"]
+    g["reox_dip_mV"] = v_rest - g["reox_vmin"]
     return g
 
 
+#: How each number is written in the prose: (helper, digits) of :mod:`nakmodel.book.formatting`.
+_FORMATS = {
+    "kd_h1_nM": (fixed, 1), "kd_a3_nM": (fixed, 1), "ic50_r1_uM": (fixed, 0),
+    "ratio_r1_a3_activity": (count,), "ratio_r1_h1_order": (count,), "kon_1e4": (fixed, 0),
+    "tau_10nM_h1_min": (sig, 2), "tau_1uM_h1_s": (sig, 2), "washout_half_h1_min": (sig, 2),
+    "washout_half_r1_s": (sig, 1),
+    "left_10nM_h1": (sig, 2), "left_10nM_r1": (fixed, 2), "left_1uM_h1": (sig, 2), "left_1uM_r1": (sig, 2),
+    "v0": (fixed, 0), "na0": (fixed, 0), "k0": (fixed, 0), "v_1s": (fixed, 1), "jump_mV": (fixed, 1),
+    "direct_mV": (fixed, 1), "v30": (fixed, 0), "v60": (fixed, 0), "dv60": (fixed, 0), "na30": (fixed, 0),
+    "k30": (fixed, 0), "vol60_pct": (fixed, 0), "diam_default": (fixed, 0), "sv_axon_vs_soma": (sig, 2),
+    "pump_need_rest_kJ": (fixed, 0),
+    "fail_5": (fixed, 0), "fail_10": (fixed, 0), "fail_20": (fixed, 0), "fail_40": (fixed, 0),
+    "fail_anox_20": (fixed, 0), "anox_activity_end_pct": (sig, 1), "anox_v120": (fixed, 0),
+    "anox_stall_s": (sig, 2), "anox_stall_atp_mM": (sig, 2), "anox_stall_dg": (fixed, 0),
+    "anox_dg_rest": (fixed, 0), "anox_dg_10min": (fixed, 0), "anox_adp_10min": (sig, 2),
+    "anox_pi_10min": (sig, 2), "atp_floor_mM": (sig, 1), "atp_tau_min": (sig, 1),
+    "atp_floor_activity_pct": (fixed, 0), "atp_floor_dg_pool": (fixed, 0),
+    "probe_pulse_ms": (fixed, 0), "probe_amp": (fixed, 0), "probe_threshold_mV": (fixed, 0),
+    "wash_h1_unblocked_120": (fixed, 0), "wash_h1_v120": (fixed, 0), "wash_r1_recover_min": (sig, 1),
+    "wash_r1_vmin": (fixed, 0), "wash_r1_dip_mV": (sig, 1), "reox_recover_min": (sig, 1),
+    "reox_vmin": (fixed, 0), "reox_dip_mV": (sig, 1),
+}
+
+
 def numbers() -> dict:
-    """All values glued into the ouabain chapter, as plain floats."""
+    """All values glued into the ouabain chapter, as prose text (:class:`~nakmodel.book.formatting.Number`)."""
     g = {**_binding(), **_collapse(), **_rundown()}
-    return {k: float(v) for k, v in g.items()}
+    missing = set(g) ^ set(_FORMATS)
+    if missing:
+        raise KeyError(f"numbers without a format (or formats without a number): {sorted(missing)}")
+    return {k: fn(float(g[k]), *args) for k, (fn, *args) in _FORMATS.items()}
