@@ -325,7 +325,7 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0,
     flux is monotonic in its variable, so the steady state is unique).
 
     Calibration: the pump capacity is set so that the cell holds the 14.4 mM
-    Na+ activity measured without transported sugar (mannitol Ringer; Lee &
+    Na+ activity measured without sugar on either side (mannitol Ringer; Lee &
     Armstrong 1972). That study found *decreases* of both Na+ and K+ activity
     when an actively transported sugar (3-O-methylglucose) replaced mannitol,
     K+ proportionately more. This model has no cell volume; it shows the Na+
@@ -354,7 +354,7 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0,
 
     Examples
     --------
-    >>> r = epithelium_glucose_steady_state(1e-9)
+    >>> r = epithelium_glucose_steady_state(1e-9, glucose_blood_mM=1e-9)   # no sugar anywhere
     >>> round(r.na_cell_mM, 1)
     14.4
     """

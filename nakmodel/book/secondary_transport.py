@@ -109,7 +109,8 @@ def _epithelium():
             g["sglt_share_meal_pct"] = 100 * 2 * ctrl.sglt_flux_mM_s / (2 * ctrl.sglt_flux_mM_s + ctrl.na_leak_mM_s)
     g["epi_low_block_loss"] = -g["epi_low_block_flux"]
     g["epi_meal_block_pct"] = 100 * g["epi_meal_block_flux"] / g["epi_meal_ctrl_flux"]
-    no_sugar = epi(_NO_SUGAR_MM, pump_fraction=1.0, v_apical_mV=v_ctrl)
+    # no sugar on either side, as in the mannitol Ringer of the measurement
+    no_sugar = epi(_NO_SUGAR_MM, pump_fraction=1.0, v_apical_mV=v_ctrl, glucose_blood_mM=_NO_SUGAR_MM)
     g["epi_nosugar_na"] = no_sugar.na_cell_mM
     g["epi_sugar_na_rise"] = g["epi_meal_ctrl_na"] - no_sugar.na_cell_mM
     vol = simulate_cell(rundown_cell(), p.coupling_duration_s, pump_fraction=0.0, n_points=2).volume_rel
@@ -123,7 +124,7 @@ def _format(name, value):
         return fixed(value, 0, sign=True) if name != "e_na_ncx" else fixed(value, 1, sign=True)
     if name.startswith("r_sglt") or name in ("conc_factor_sglt1", "v_factor_sglt1"):
         return sig(value, 3) if value < 1000 else sig(value, 2)
-    if name in ("ca_out", "na_measured"):
+    if name in ("ca_out", "na_measured", "epi_nosugar_na"):
         return fixed(value, 1)
     if name.endswith("_flux") or name == "epi_low_block_loss":
         return fixed(value, 2)
