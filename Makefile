@@ -11,7 +11,7 @@ BOOK_PORT  ?= 8000
 VOILA_PORT ?= 8866
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: book build serve voila classroom test chromium clean help
+.PHONY: book build grids serve voila classroom test chromium clean help
 
 help:
 	@echo "make book   - build the book and serve it on http://localhost:$(BOOK_PORT)"
@@ -26,7 +26,12 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(PY) -m pip install -q -r requirements.txt -r requirements-test.txt
 	@touch $(STAMP)
 
-build: $(STAMP)
+# run-down scenarios of the ouabain app, computed once per model version into ~/.cache/nakmodel
+# (or $$NAKMODEL_CACHE_DIR; the file name carries a fingerprint of the model's source, so it cannot go stale)
+grids: $(STAMP)
+	$(PY) -m nakmodel.book.ouabain_grid
+
+build: $(STAMP) grids
 	$(VENV)/bin/jupyter-book build . --all -W -n --keep-going
 
 book: build serve
@@ -41,12 +46,12 @@ serve:
 	@(command -v xdg-open >/dev/null && sleep 1 && xdg-open http://localhost:$(BOOK_PORT)/ >/dev/null 2>&1 &) || true
 	$(PY) -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory _build/html
 
-voila: $(STAMP) $(VOILA_TEMPLATE)
+voila: $(STAMP) $(VOILA_TEMPLATE) grids
 	$(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0
 
 # Classroom server: gallery at /, preheated kernels, kernel cap, idle culling (docs/classroom.md).
 # Options: make classroom VOILA_PORT=9000 CLASSROOM_POOL=2 CLASSROOM_MAX_KERNELS=40 CLASSROOM_CULL_MINUTES=10
-classroom: $(STAMP) $(VOILA_TEMPLATE)
+classroom: $(STAMP) $(VOILA_TEMPLATE) grids
 	$(PY) -m classroom --port=$(VOILA_PORT)
 
 chromium:

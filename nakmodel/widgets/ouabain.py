@@ -8,9 +8,10 @@ Both are closed forms, computed on every slider move.
 :class:`PumpBlockTimeCourse` shows :func:`nakmodel.pump_block.scenario`: the
 pump–leak cell for two hours after ouabain is added or ATP is cut, with an
 optional restart, and when a test pulse no longer evokes an action potential.
-A new setting costs about 0.1 s and is then cached in memory; nothing is
-precomputed or stored on disk. The sliders step on a few values each, so a
-classroom's moves mostly hit the cache.
+The sliders step on the values of :mod:`nakmodel.book.ouabain_grid`, whose
+runs the build computes once (into a cache directory, under a fingerprint of
+the model's source); without that file each new setting is computed on
+demand (0.1–0.3 s) and cached in memory.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import ClassVar
 import ipywidgets as W
 import numpy as np
 
+from ..book import ouabain_grid as _grid
 from ..cell import CellParams
 from ..drugs import (
     OUABAIN_ISOFORMS,
@@ -30,7 +32,7 @@ from ..drugs import (
     ouabain_pump_fraction,
 )
 from ..plots.ouabain import concentration_text
-from ..pump_block import RundownSettings, scenario
+from ..pump_block import RundownSettings
 from ._base import App, Control
 
 __all__ = [
@@ -49,10 +51,10 @@ ISOFORM_LABELS = {
 #: Longest run of the time-course app, min.
 MAX_DURATION_MIN = RundownSettings().max_duration_min
 
-# the values the time-course sliders step on
-GRID_CONC_UM = tuple(10.0 ** k for k in range(-3, 4))  # 1 nM ... 1 mM
-GRID_DIAMETER_UM = (5.0, 10.0, 20.0, 40.0)
-GRID_RESTART_MIN = (30.0, 60.0, 90.0, MAX_DURATION_MIN)  # the last = the pump never restarts in the window
+# the values the time-course sliders step on (those of the build-time grid)
+GRID_CONC_UM = _grid.GRID_CONC_UM
+GRID_DIAMETER_UM = _grid.GRID_DIAMETER_UM
+GRID_RESTART_MIN = tuple(MAX_DURATION_MIN if r is None else r for r in _grid.GRID_RESTART_MIN)  # max: never
 
 
 def _snap(value, options):
@@ -205,7 +207,7 @@ class PumpBlockTimeCourse(App):
         if self.isoform is not None:
             self.isoform.disabled = cause != "ouabain"
         restart = None if r >= MAX_DURATION_MIN else r
-        run = scenario(cause, iso, conc, d, restart)
+        run = _grid.cached_scenario(cause, iso, conc, d, restart)
         self.run = run
         dur = float(values["duration_min"])
         self.plot.update(run, dur, restart, cause)
