@@ -24,6 +24,7 @@ import ipywidgets as W
 import numpy as np
 
 from ..book import ouabain_grid as _grid
+from ..book.formatting import fixed
 from ..cell import CellParams
 from ..drugs import (
     OUABAIN_ISOFORMS,
@@ -225,7 +226,8 @@ class PumpBlockTimeCourse(App):
         what = (f"{concentration_text(conc)} ouabain on {ISOFORM_LABELS[iso]}" if cause == "ouabain"
                 else "anoxia: ATP falls, ADP and Pi rise")
         rows = [
-            ("V<sub>m</sub>", f"{run['v_mV'][0]:.1f} → {run['v_mV'][i20]:.1f} (20 s) → {run['v_mV'][end]:.1f} mV"),
+            ("V<sub>m</sub>", (f"{fixed(run['v_mV'][0], 1)} → {fixed(run['v_mV'][i20], 1)} (20 s) → "
+                              f"{fixed(run['v_mV'][end], 1)} mV")),
             ("[Na⁺]<sub>i</sub>", f"{run['na_in'][0]:.0f} → {run['na_in'][end]:.0f} mM"),
             ("[K⁺]<sub>i</sub>", f"{run['k_in'][0]:.0f} → {run['k_in'][end]:.0f} mM"),
             ("volume", f"× {run['volume_rel'][end] / run['volume_rel'][0]:.2f}"),
@@ -233,8 +235,8 @@ class PumpBlockTimeCourse(App):
             ("test pulse", ap),
         ]
         if cause == "anoxia":
-            rows.insert(5, ("ATP, ΔG<sub>ATP</sub>", f"{run['atp_mM'][end]:.2g} mM, "
-                                                 f"{run['dg_atp_kJ_per_mol'][end]:.0f} kJ/mol".replace("-", "−")))
+            rows.insert(5, ("ATP, ΔG<sub>ATP</sub>", (f"{run['atp_mM'][end]:.2g} mM, "
+                                                 f"{fixed(run['dg_atp_kJ_per_mol'][end], 0)} kJ/mol")))
         table = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
         readout = (f"<div aria-live='polite' style='padding-left:1.5em'><b>{html.escape(what)}</b><br>"
                    f"<span style='color:#555'>cell {d:.0f} µm"
