@@ -25,8 +25,10 @@ Model (:class:`AnoxiaParams`, :func:`adenylate_time_course`):
   every high-energy phosphate lost (2 per ATP → AMP, 1 per ADP → AMP, 1 per
   phosphocreatine) appears as Pi;
 * ΔG_ATP from :func:`nakmodel.electrochem.atp_free_energy` (ΔG°′ = −30.5
-  kJ/mol; the 25 °C standard value used at 37 °C, a difference of about
-  1 kJ/mol that is small next to the changes here).
+  kJ/mol at 25 °C, used at 37 °C; see :class:`nakmodel.electrochem.AtpParams`
+  for why the correction, under 1 kJ/mol, is left out). The pump–leak cell
+  starts from its own ΔG_ATP (``CellParams.atp_free_energy_kJ_per_mol``)
+  and :mod:`nakmodel.pump_block` adds the change computed here.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ import numpy as np
 
 from ._params import param
 from ._validation import ParameterError, check_number
-from .electrochem import atp_free_energy
+from .constants import DEFAULTS
+from .electrochem import ATP, atp_free_energy
 
 __all__ = ["Adenylates", "AnoxiaParams", "adenylate_time_course", "adenylates_at", "anoxia_atp_time_course"]
 
@@ -47,11 +50,11 @@ __all__ = ["Adenylates", "AnoxiaParams", "adenylate_time_course", "adenylates_at
 class AnoxiaParams:
     """Energy metabolites of a neuron before and during anoxia."""
 
-    atp0_mM: float = param(3.0, "mM", "electrochem.atp_free_energy default (brain ATP of a few mM; Lowry1964)",
+    atp0_mM: float = param(ATP.atp_mM, "mM", "Veech1979 (electrochem.AtpParams)",
                            "cytosolic ATP before anoxia", where="ouabain")
-    adp0_mM: float = param(0.05, "mM", "Veech1979 (via electrochem.atp_free_energy): free ADP tens of µM",
+    adp0_mM: float = param(ATP.adp_mM, "mM", "Veech1979 (electrochem.AtpParams): free ADP tens of µM",
                            "free cytosolic ADP before anoxia", where="ouabain")
-    pi0_mM: float = param(2.0, "mM", "electrochem.atp_free_energy default", "free Pi before anoxia",
+    pi0_mM: float = param(ATP.pi_mM, "mM", "Veech1979 (electrochem.AtpParams)", "free Pi before anoxia",
                           where="ouabain")
     pcr0_mM: float = param(4.5, "mM", "assumed: brain phosphocreatine of a few mM (order of Lowry1964)",
                            "phosphocreatine before anoxia", where="ouabain")
@@ -63,7 +66,8 @@ class AnoxiaParams:
                                 where="ouabain")
     recovery_tau_s: float = param(60.0, "s", "assumed equal to atp_tau_s", "time constant of ATP recovery",
                                   where="ouabain")
-    temperature_C: float = param(37.0, "°C", "assumed: body temperature", "temperature", where="ouabain")
+    temperature_C: float = param(DEFAULTS.temperature_C, "°C", "assumed: body temperature", "temperature",
+                                 where="ouabain")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ Armstrong 2003 [Keener2009] [Armstrong2003]):
   valence z_X;
 * leak currents are GHK currents (:func:`nakmodel.electrochem.ghk_current`);
 * the pump moves n_Na Na+ out and n_K K+ in per cycle (3:2 by default) at the
-  rate of :func:`nakmodel.pump.pump_rate_fast` (or the cycle model);
+  rate of the cycle model :func:`nakmodel.pump.pump_cycle_rate` (the book's one
+  pump law; :func:`nakmodel.pump.pump_rate_fast` on request);
 * Vm follows from charge, C·A·V = F·(n_Na + n_K - n_Cl + z_X n_X), i.e.
   C dV/dt = -I_total, integrated with a stiff (BDF) solver;
 * water is in osmotic equilibrium at every instant (water moves in seconds,
@@ -23,15 +24,17 @@ References: Keener2009, Armstrong2003, Hille2001 (core.bib), Hodgkin1949 (core.b
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy.integrate import solve_ivp
 from scipy.optimize import fsolve
 
+from ._params import param
 from ._validation import ModelError, ParameterError, check_choice, check_number, check_temperature
-from .constants import FARADAY, MAMMALIAN_NEURON, MEMBRANE_CAPACITANCE_UF_CM2, rt_over_f_mV
-from .electrochem import ghk_current, ghk_voltage
+from .constants import DEFAULTS, FARADAY, MAMMALIAN_NEURON, FrozenIons, rt_over_f_mV
+from .electrochem import ATP, ghk_current, ghk_voltage
 from .pump import PumpParams, pump_atp_factor, pump_current, pump_cycle_rate, pump_rate_fast
 
 __all__ = [
@@ -39,6 +42,7 @@ __all__ = [
     "CellState",
     "CellTrace",
     "ElectrogenicShare",
+    "cell_area_um2",
     "cell_steady_state",
     "electrogenic_share",
     "simulate_cell",
@@ -47,65 +51,65 @@ __all__ = [
 
 @dataclass(frozen=True)
 class CellParams:
-    """Parameters of the pump–leak cell, each with its source.
+    """Parameters of the pump–leak cell, each with its unit and source.
 
-    Attributes
-    ----------
-    diameter_um : float
-        Cell diameter, µm (20: a mid-sized neuronal soma; assumption).
-    p_k_cm_s, p_na_cm_s, p_cl_cm_s : float
-        Leak permeabilities, cm/s. P_K = 1e-6 (assumption; gives a membrane
-        time constant of a few ms). P_Na = 5.41e-8 (P_Na/P_K = 0.054, close to
-        the 0.04–0.05 of Hodgkin & Katz 1949) and the pump density were then
-        solved so that the steady state is Vm = -70 mV, [Na]i = 12 mM,
-        [K]i = 140 mM (targets from Hille 2001, Table 1.1). P_Cl = 2e-7
-        (assumption; Cl- is passively distributed at steady state, so P_Cl only
-        sets how fast Cl- and water follow).
-    pump_density_per_um2 : float
-        Pumps/µm² (760, solved as above; same order as the ~1000/µm² of
-        :class:`nakmodel.pump.PumpParams`).
-    pump_na, pump_k : int
-        Na+ out and K+ in per pump cycle (3, 2: Post & Jolly 1957).
-    pump_model : str
-        ``"fast"`` (:func:`nakmodel.pump.pump_rate_fast`) or ``"cycle"``
-        (:func:`nakmodel.pump.pump_cycle_rate`).
-    atp_free_energy_kJ_per_mol : float
-        ΔG_ATP for the cycle model, kJ/mol (-55; see electrochem).
-    impermeant_mM : float
-        Impermeant intracellular solute at the reference volume, mM (140).
-    impermeant_valence : float
-        Mean valence of the impermeant anions (-1.0286). Both are solved so
-        that the target steady state is electroneutral (including the tiny
-        C·V charge) and isotonic with 300 mOsm outside.
-    c_out_mM : dict
-        Bath, mM (:data:`nakmodel.constants.MAMMALIAN_NEURON`: Na 145, K 5, Cl 110).
-    other_out_mOsm : float
-        Extracellular impermeant solutes (HCO3-, etc.), mOsm (40, so the bath
-        is 300 mOsm; assumption).
-    temperature_C : float
-        °C (37).
-    capacitance_uF_cm2 : float
-        µF/cm² (1.0; :data:`nakmodel.constants.MEMBRANE_CAPACITANCE_UF_CM2`).
-    pump : PumpParams
-        Pump constants.
+    The leak permeabilities, the pump density and the impermeant solute were
+    solved (in closed form: the steady-state conditions are linear in them) so
+    that the steady state is the book's reference neuron: Vm = -70 mV,
+    [Na]i = 12 mM, [K]i = 140 mM, [Cl]i passively distributed (8.0 mM), volume
+    1, isotonic with 300 mOsm outside (targets inside the ranges of Hille 2001,
+    Table 1.1; :data:`nakmodel.constants.MAMMALIAN_NEURON` holds them, and a
+    test checks the steady state against them). The pump is the cycle model
+    (:func:`nakmodel.pump.pump_cycle_rate`), the book's one pump law.
+
+    ``pump`` holds the pump's constants (:class:`nakmodel.pump.PumpParams`).
     """
 
-    diameter_um: float = 20.0
-    p_k_cm_s: float = 1.0e-6
-    p_na_cm_s: float = 5.41e-8
-    p_cl_cm_s: float = 2.0e-7
-    pump_density_per_um2: float = 760.0
-    pump_na: int = 3
-    pump_k: int = 2
-    pump_model: str = "fast"
-    atp_free_energy_kJ_per_mol: float = -55.0
-    impermeant_mM: float = 140.0
-    impermeant_valence: float = -1.0286
-    c_out_mM: dict = field(default_factory=lambda: dict(MAMMALIAN_NEURON.c_out_mM))
-    other_out_mOsm: float = 40.0
-    temperature_C: float = 37.0
-    capacitance_uF_cm2: float = MEMBRANE_CAPACITANCE_UF_CM2
+    diameter_um: float = param(20.0, "µm", "assumed: a mid-sized neuronal soma", "cell diameter",
+                               where="cell, resting potential, stoichiometry")
+    p_k_cm_s: float = param(1.0e-6, "cm/s", "assumed: gives a membrane time constant of a few ms",
+                            "K+ leak permeability", where="cell")
+    p_na_cm_s: float = param(5.41e-8, "cm/s",
+                             "solved for the reference steady state (P_Na/P_K = 0.054; Hodgkin1949: 0.04)",
+                             "Na+ leak permeability", where="cell")
+    p_cl_cm_s: float = param(2.0e-7, "cm/s", "assumed: Cl- is passive at steady state; sets only its speed",
+                             "Cl- leak permeability", where="cell")
+    pump_density_per_um2: float = param(731.2, "pumps/µm²",
+                                        "solved for the reference steady state (same order as PumpParams)",
+                                        "pump density", where="cell")
+    pump_na: int = param(3, "ions/cycle", "Post1957", "Na+ out per cycle", where="cell")
+    pump_k: int = param(2, "ions/cycle", "Post1957", "K+ in per cycle", where="cell")
+    pump_model: str = param("cycle", "", "assumed: the book's one pump law (cycle model)",
+                            "'cycle' (pump_cycle_rate) or 'fast' (pump_rate_fast)", where="cell")
+    atp_free_energy_kJ_per_mol: float = param(ATP.free_energy_kJ_per_mol, "kJ/mol",
+                                              "Veech1979 (see electrochem.AtpParams)", "ΔG_ATP of the pump",
+                                              where="cell")
+    impermeant_mM: float = param(139.985, "mM", "solved: isotonic reference steady state",
+                                 "impermeant solute inside at the reference volume", where="cell")
+    impermeant_valence: float = param(-1.02859, "", "solved: electroneutral reference steady state",
+                                      "mean valence of the impermeant anions", where="cell")
+    c_out_mM: Mapping = param(MAMMALIAN_NEURON.c_out_mM, "mM", "Hille2001 (Table 1.1)",
+                              "bath concentrations (Na, K, Cl)", where="cell")
+    other_out_mOsm: float = param(40.0, "mOsm", "assumed: HCO3- etc., so the bath is 300 mOsm",
+                                  "other extracellular solutes", where="cell")
+    temperature_C: float = param(DEFAULTS.temperature_C, "°C", "assumed: body temperature", "temperature",
+                                 where="cell")
+    capacitance_uF_cm2: float = param(DEFAULTS.capacitance_uF_cm2, "µF/cm²", "Hodgkin1952; Gentet2000",
+                                      "specific membrane capacitance", where="cell")
     pump: PumpParams = field(default_factory=PumpParams)
+
+    def __post_init__(self):
+        object.__setattr__(self, "c_out_mM", FrozenIons(self.c_out_mM))
+
+
+def cell_area_um2(params: CellParams | None = None) -> float:
+    """Membrane area of the (spherical) cell, µm²: π d².
+
+    >>> round(cell_area_um2())
+    1257
+    """
+    p = CellParams() if params is None else params
+    return math.pi * p.diameter_um ** 2
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,8 @@ class CellState:
     Attributes: ``v_mV`` (mV), ``na_in``, ``k_in``, ``cl_in`` (mM),
     ``volume_rel`` (volume / reference volume), ``pump_current_uA_cm2``,
     ``na_leak_uA_cm2``, ``k_leak_uA_cm2``, ``cl_leak_uA_cm2`` (µA/cm², outward
-    positive), ``residual`` (max |d/dt| of the state at the solution, mV/s or mM/s).
+    positive), ``residual`` (max |d/dt| of the state at the solution, mV/s or mM/s),
+    ``pump_rate_per_s`` (net cycles per second of one pump, including ``rate_scale``).
     """
 
     v_mV: float
@@ -128,6 +133,7 @@ class CellState:
     k_leak_uA_cm2: float
     cl_leak_uA_cm2: float
     residual: float
+    pump_rate_per_s: float = float("nan")
 
 
 @dataclass(frozen=True)
@@ -271,13 +277,14 @@ def _state_from(model: _Model, x, residual):
     p = model.p
     return CellState(v_mV=float(v), na_in=float(na), k_in=float(k), cl_in=float(cl), volume_rel=float(w),
                      pump_current_uA_cm2=float((p.pump_na - p.pump_k) * i_cyc), na_leak_uA_cm2=float(i_na),
-                     k_leak_uA_cm2=float(i_k), cl_leak_uA_cm2=float(i_cl), residual=residual)
+                     k_leak_uA_cm2=float(i_k), cl_leak_uA_cm2=float(i_cl), residual=residual,
+                     pump_rate_per_s=float(i_cyc / model.cyc) if model.cyc > 0 else float("nan"))
 
 
 def _guess(p: CellParams):
-    v0 = -70.0
+    v0 = MAMMALIAN_NEURON.v_rest_mV
     cl0 = p.c_out_mM["Cl"] * math.exp(v0 / rt_over_f_mV(p.temperature_C))
-    return np.array([v0, 12.0, cl0])
+    return np.array([v0, MAMMALIAN_NEURON.c_in_mM["Na"], cl0])
 
 
 def cell_steady_state(params: CellParams = CellParams(), *, rate_scale=1.0) -> CellState:

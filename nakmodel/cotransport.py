@@ -280,8 +280,8 @@ class EpitheliumParams:
     na_leak_per_s: float = param(0.1, "1/s", "assumed: with it SGLT1 carries a minority of the Na+ entry "
                                  "after a meal", "rate constant of the other apical Na+ entry",
                                  where="secondary_transport")
-    pump_j_max_mM_s: float = param(6.8246, "mM/s", "calibrated: cell Na+ 14.4 mM without transported sugar "
-                                   "(Lee1972, mannitol Ringer)", "pump capacity (cycles)",
+    pump_j_max_mM_s: float = param(6.8246, "mM/s", "solved: cell Na+ 14.4 mM (Lee1972) with no sugar on "
+                                   "either side", "pump capacity (cycles)",
                                    where="secondary_transport")
     measured_na_mM: float = param(14.4, "mM", "Lee1972: aNa 14.4 ± 3.1 mM (mean ± SD), bullfrog, 26 °C, "
                                   "mannitol Ringer", "measured cell Na+ activity", where="secondary_transport")

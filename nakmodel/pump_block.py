@@ -72,7 +72,7 @@ class RundownSettings:
                             where="ouabain")
     drive_dt_s: float = param(5.0, "s", "assumed", "sampling of the pump input handed to the cell",
                               where="ouabain")
-    rtol: float = param(1e-4, "", "tested: Vm within 0.05 mV of rtol 1e-7", "cell solver tolerance",
+    rtol: float = param(1e-4, "", "assumed: tested, Vm within 0.05 mV of rtol 1e-7", "cell solver tolerance",
                         where="ouabain")
     complete_block_uM: float = param(1000.0, "µM", "assumed: 1 mM blocks every isoform almost completely",
                                      "ouabain for 'complete block'", where="ouabain")

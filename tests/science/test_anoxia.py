@@ -68,7 +68,7 @@ def test_simulate_cell_feels_the_free_energy():
 
 def test_fast_pump_refuses_a_free_energy():
     with pytest.raises(ParameterError, match="atp_free_energy_kJ_per_mol"):
-        simulate_cell(CellParams(), 1.0, atp_free_energy_kJ_per_mol=-40.0)
+        simulate_cell(replace(CellParams(), pump_model="fast"), 1.0, atp_free_energy_kJ_per_mol=-40.0)
 
 
 @pytest.mark.parametrize("call, name", [

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nakmodel import pump_cycle_rate, pump_free_energy, pump_reversal_potential, simulate_pump_cycles
-from nakmodel.widgets.pump_cycle import cycle_run
+from nakmodel.pump import cycle_run
 
 OUT = {"Na": 145.0, "K": 5.0}
 IN = {"Na": 15.0, "K": 140.0}
