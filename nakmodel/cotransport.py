@@ -63,8 +63,8 @@ _EPS = 2.220446049250313e-16
 class CotransportParams:
     """Na+ coupling and glucose affinity of SGLT1 and SGLT2."""
 
-    sglt1_n_na: int = param(2, "Na+ per glucose", "Wright2011: 2 Na+ : 1 glucose (from reversal potentials "
-                            "and charge/flux ratios)", "SGLT1 coupling", where="secondary_transport")
+    sglt1_n_na: int = param(2, "Na+ per glucose", "Mackenzie1998: 2 charges per glucose from currents and "
+                            "fluxes; Wright2011", "SGLT1 coupling", where="secondary_transport")
     sglt1_km_glucose_mM: float = param(0.5, "mM", "Wright2011: K_0.5 about 0.5 mM", "SGLT1 apparent affinity",
                                        where="secondary_transport")
     sglt2_n_na: int = param(1, "Na+ per glucose", "Wright2011: 1 Na+ : 1 glucose", "SGLT2 coupling",
