@@ -35,7 +35,7 @@ from scipy.optimize import brentq
 from ._params import param
 from ._validation import ParameterError, check_choice, check_concentration, check_number
 from .cell import cell_steady_state, simulate_cell
-from .constants import MAMMALIAN_NEURON, rt_over_f_mV
+from .constants import DEFAULTS, MAMMALIAN_NEURON, rt_over_f_mV
 from .electrochem import PUMP_NA_OUT, nernst
 
 __all__ = [
@@ -75,15 +75,16 @@ class CotransportParams:
 
 @dataclass(frozen=True)
 class CotransportConditions:
-    """The cell of the cotransport explorer: an absorptive epithelial cell at 37 °C."""
+    """The cell of the cotransport explorer: the book's reference cell's Na+ gradient at 37 °C."""
 
     v_mV: float = param(-60.0, "mV", "assumed: an apical membrane potential of the order of −60 mV",
                         "membrane potential", where="secondary_transport")
-    na_out_mM: float = param(140.0, "mM", "assumed: plasma-like Na+ in the lumen", "Na+ outside",
-                             where="secondary_transport")
-    na_in_mM: float = param(12.0, "mM", "Hille2001: 5–15 mM in mammalian cells", "Na+ inside",
+    na_out_mM: float = param(MAMMALIAN_NEURON.c_out_mM["Na"], "mM", "Hille2001 (constants.MAMMALIAN_NEURON)",
+                             "Na+ outside", where="secondary_transport")
+    na_in_mM: float = param(MAMMALIAN_NEURON.c_in_mM["Na"], "mM",
+                            "solved: the reference cell's steady state (constants.MAMMALIAN_NEURON)", "Na+ inside",
                             where="secondary_transport")
-    temperature_C: float = param(37.0, "°C", "assumed: body temperature", "temperature",
+    temperature_C: float = param(DEFAULTS.temperature_C, "°C", "assumed: body temperature", "temperature",
                                  where="secondary_transport")
 
 
@@ -166,7 +167,7 @@ def accumulation_factors(n_na, v_mV=None, na_out_mM=None, na_in_mM=None, tempera
     ``([Na]o/[Na]i)^n`` and ``exp(-nFV/RT)``; their product is the limit.
     Defaults: :class:`CotransportConditions`.
 
-    >>> c, v = accumulation_factors(2)
+    >>> c, v = accumulation_factors(2, -60.0, 140.0, 12.0)
     >>> round(c), round(v)
     (136, 89)
     """
@@ -205,7 +206,7 @@ def sglt_flux(glucose_out_mM, glucose_in_mM=0.0, *, transporter="SGLT1", v_mV=No
     transporter : {"SGLT1", "SGLT2"}
     v_mV, na_out_mM, na_in_mM, temperature_C : float, optional
         As in :func:`sglt_max_accumulation`. Defaults: :class:`CotransportConditions`
-        (-60 mV, 140/12 mM, 37 °C).
+        (-60 mV, the reference cell's 145/12 mM, 37 °C).
     j_max : float, optional
         Maximal flux (any unit; result is in the same unit). Default 1.
 

@@ -71,8 +71,8 @@ def _ncx():
         "e_na_ncx": nernst(1, na_o, na_i, t),
         "e_ncx": ncx_reversal_potential(na_o, na_i),
         "e_ncx_na_double": ncx_reversal_potential(na_o, 2 * na_i),
-        # the explorer's cell (CotransportConditions), which its readout shows
-        "e_ncx_explorer": ncx_reversal_potential(c.na_out_mM, c.na_in_mM),
+        # the explorer's cell (CotransportConditions), which its readout shows: the same reference cell
+        "e_ncx_explorer": ncx_reversal_potential(c.na_out_mM, c.na_in_mM, temperature_C=t),
     }
 
 

@@ -35,7 +35,7 @@ class CotransportExplorer(App):
     """How far can the Na+ gradient and Vm push glucose uphill? SGLT1 (2 Na+) vs SGLT2 (1 Na+).
 
     Defaults: :class:`nakmodel.cotransport.CotransportConditions` (Vm -60 mV,
-    [Na] 140 mM out / 12 mM in, 37 °C).
+    the reference cell's [Na] 145 mM out / 12 mM in, 37 °C).
     """
 
     title = "Cotransport explorer: the Na⁺ gradient pays for glucose"

@@ -16,19 +16,19 @@ def g():
 
 
 def test_accumulation_limits(g):
-    assert (g["st_v"], g["st_na_o"], g["st_na_i"]) == (-60.0, 140.0, 12.0)
-    na = 140.0 / 12.0
+    assert g["st_v"] == -60.0
+    na = g["st_na_o"] / g["st_na_i"]
     assert g["r_sglt2"] == pytest.approx(na * math.exp(60.0 / RTF), rel=1e-9)
     assert g["r_sglt1"] == pytest.approx((na * math.exp(60.0 / RTF)) ** 2, rel=1e-9)
     assert g["r_sglt1_0mV"] == pytest.approx(na**2, rel=1e-9)
     assert g["r_sglt2_0mV"] == pytest.approx(na, rel=1e-9)
     assert g["v_factor_sglt1"] == pytest.approx(math.exp(120.0 / RTF), rel=1e-9)
-    assert g["r_sglt1_na50"] == pytest.approx((140 / 50 * math.exp(60 / RTF)) ** 2, rel=1e-9)
+    assert g["r_sglt1_na50"] == pytest.approx((g["st_na_o"] / 50 * math.exp(60 / RTF)) ** 2, rel=1e-9)
 
 
 def test_concentration_factor_is_the_larger_at_these_numbers(g):
-    """Prose: (140/12)^2 ≈ 136 against exp(2·60/26.7) ≈ 89 -- the chemical part is somewhat larger."""
-    assert g["conc_factor_sglt1"] == pytest.approx((140 / 12) ** 2, rel=1e-9)
+    """Prose: ([Na]o/[Na]i)^2 (about 140) against exp(2·60/26.7) ≈ 89 -- the chemical part is somewhat larger."""
+    assert g["conc_factor_sglt1"] == pytest.approx((g["st_na_o"] / g["st_na_i"]) ** 2, rel=1e-9)
     assert g["conc_factor_sglt1"] * g["v_factor_sglt1"] == pytest.approx(g["r_sglt1"], rel=1e-9)
     assert 1.0 < g["conc_factor_sglt1"] / g["v_factor_sglt1"] < 2.0
 
@@ -39,8 +39,9 @@ def test_ncx_reversal(g):
     assert g["e_ncx"] == pytest.approx(3 * RTF * math.log(na_o / na_i) - 2 * e_ca, rel=1e-9)
     assert g["ncx_na_i_double"] == 2 * na_i
     assert g["e_ncx_na_double"] == pytest.approx(3 * RTF * math.log(na_o / (2 * na_i)) - 2 * e_ca, rel=1e-9)
-    # the explorer's readout: same formula at the explorer's 140/12 mM
-    assert g["e_ncx_explorer"] == pytest.approx(3 * RTF * math.log(140 / 12) - 2 * e_ca, rel=1e-9)
+    # the explorer's readout uses the same cell: one number in text and app
+    assert (g["st_na_o"], g["st_na_i"]) == (na_o, na_i)
+    assert g["e_ncx_explorer"] == pytest.approx(g["e_ncx"], rel=1e-12)
     assert g["e_ca"] == pytest.approx(e_ca, rel=1e-9)
     # literature: resting free Ca 100 nM, E_Ca about +120-130 mV (Clapham 2007)
     assert 115 < g["e_ca"] < 135
