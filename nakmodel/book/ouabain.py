@@ -61,7 +61,7 @@ def _collapse():
     return {
         "v0": rest.v_mV, "na0": rest.na_in, "k0": rest.k_in,
         "v_1s": tr.v_mV[1], "jump_mV": tr.v_mV[1] - tr.v_mV[0],
-        "direct_mV": -electrogenic_share(cell).direct_mV[0],
+        "direct_mV": electrogenic_share(cell).direct_mV[0],  # Vm minus the GHK potential (negative)
         "v30": tr.v_mV[2], "v60": tr.v_mV[3], "dv60": tr.v_mV[3] - tr.v_mV[1],
         "na30": tr.na_in[2], "k30": tr.k_in[2],
         "vol60_pct": 100 * (tr.volume_rel[3] / tr.volume_rel[0] - 1),

@@ -7,7 +7,6 @@ from typing import ClassVar
 import ipywidgets as W
 import numpy as np
 
-from ..book.formatting import fixed
 from ..cotransport import (
     SGLT1,
     SGLT2,
@@ -80,8 +79,8 @@ class CotransportExplorer(App):
         readout = (
             "<div aria-live='polite' style='padding-left:1.5em'><b>At these settings</b>"
             "<table><tr><th></th><th>max. [G]ᵢ/[G]ₒ</th><th>influx at 10 mM</th></tr>"
-            f"{rows}</table>E<sub>Na</sub> = {fixed(e_na, 0, sign=True)} mV<br>"
-            f"NCX (3 Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = {fixed(e_ncx, 0, sign=True)} mV → {mode}"
+            f"{rows}</table>E<sub>Na</sub> = {e_na:+.0f} mV<br>"
+            f"NCX (3 Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = {e_ncx:+.0f} mV → {mode}"
             f"<br><span style='color:#555'>influx as a fraction of J<sub>max</sub>; Ca²⁺ {_CA.ca_out_mM:g} mM out, "
             f"{_CA.ca_in_mM * 1e6:.0f} nM in</span>"
             "</div>")

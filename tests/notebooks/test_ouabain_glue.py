@@ -54,7 +54,7 @@ def test_jump_is_the_ghk_potential_at_rest_concentrations(g):
     assert g["v_1s"] == pytest.approx(rt_f * math.log(num / den), abs=0.2)
     assert g["v0"] == pytest.approx(-70.0, abs=0.2)           # the cell's design target (Hille 2001)
     assert 1.0 < g["jump_mV"] < 10.0
-    assert g["jump_mV"] == pytest.approx(g["direct_mV"], abs=0.5)
+    assert g["jump_mV"] == pytest.approx(-g["direct_mV"], abs=0.5)   # direct share = Vm - GHK (negative)
 
 
 def test_pump_need_at_rest_is_the_transport_free_energy(g):
