@@ -122,7 +122,9 @@ def _format(name, value):
     """How each number is written in the prose (:mod:`nakmodel.book.formatting`)."""
     if name.startswith(("e_",)):
         return fixed(value, 0, sign=True) if name != "e_na_ncx" else fixed(value, 1, sign=True)
-    if name.startswith("r_sglt") or name in ("conc_factor_sglt1", "v_factor_sglt1"):
+    if name == "v_factor_sglt1":
+        return sig(value, 2)
+    if name.startswith("r_sglt") or name == "conc_factor_sglt1":
         return sig(value, 3) if value < 1000 else sig(value, 2)
     if name in ("ca_out", "na_measured", "epi_nosugar_na"):
         return fixed(value, 1)
