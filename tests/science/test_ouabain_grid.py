@@ -18,12 +18,12 @@ def fresh(key):
     return run
 
 
-def assert_same(cached, new):
+def assert_same(cached, new, key=""):
     for f in FIELDS:
-        np.testing.assert_allclose(cached[f], new[f], rtol=1e-9, atol=1e-9)
-    assert (np.asarray(cached["fires"]) == new["fires"]).all()
+        np.testing.assert_allclose(cached[f], new[f], rtol=1e-9, atol=1e-9, err_msg=f"{key} {f}")
+    assert (np.asarray(cached["fires"]) == new["fires"]).all(), key
     for f in ("fail_s", "recover_s"):
-        assert (math.isnan(cached[f]) and math.isnan(new[f])) or cached[f] == pytest.approx(new[f], abs=1e-6)
+        assert (math.isnan(cached[f]) and math.isnan(new[f])) or cached[f] == pytest.approx(new[f], abs=1e-6), key
 
 
 def sample(n, seed):
@@ -36,7 +36,7 @@ def test_grid_entries_equal_fresh_runs(tmp_path):
     path = og.build_grid(tmp_path / "grid.npz", keys=keys)
     grid = og.load_grid(path)
     for key in keys:
-        assert_same(grid[og._name(key)], fresh(key))
+        assert_same(grid[og._name(key)], fresh(key), og._name(key))
 
 
 def test_the_built_grid_if_present_equals_fresh_runs():
@@ -45,8 +45,9 @@ def test_the_built_grid_if_present_equals_fresh_runs():
     if not grid:
         pytest.skip(f"no grid for this model at {og.grid_path()} (make build writes it)")
     assert len(grid) == len(og.GRID_KEYS)
-    for key in sample(4, seed=np.random.SeedSequence().entropy % 2**32):
-        assert_same(grid[og._name(key)], fresh(key))
+    seed = int(np.random.SeedSequence().entropy % 2**32)
+    for key in sample(4, seed=seed):
+        assert_same(grid[og._name(key)], fresh(key), f"{og._name(key)} (sample seed {seed})")
 
 
 def test_a_grid_of_another_model_is_ignored(tmp_path, monkeypatch):
