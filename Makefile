@@ -11,7 +11,7 @@ BOOK_PORT  ?= 8000
 VOILA_PORT ?= 8866
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: book build serve voila classroom test chromium clean help
+.PHONY: book build grids serve voila classroom test chromium clean help
 
 help:
 	@echo "make book   - build the book and serve it on http://localhost:$(BOOK_PORT)"
@@ -26,7 +26,12 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(PY) -m pip install -q -r requirements.txt -r requirements-test.txt
 	@touch $(STAMP)
 
-build: $(STAMP)
+# run-down scenarios of the ouabain app, computed once per model version into ~/.cache/nakmodel
+# (or $$NAKMODEL_CACHE_DIR; the file name carries a fingerprint of the model's source, so it cannot go stale)
+grids: $(STAMP)
+	$(PY) -m nakmodel.book.ouabain_grid
+
+build: $(STAMP) grids
 	$(VENV)/bin/jupyter-book build . --all -W -n --keep-going
 
 book: build serve
@@ -43,12 +48,12 @@ serve:
 
 # voila.json names no template (a bare `voila chapters/` then works anywhere, with Voilà's stock one);
 # here the book's template (no CDN) is taken from the repository itself (classroom/template.py)
-voila: $(STAMP) $(VOILA_TEMPLATE)
+voila: $(STAMP) $(VOILA_TEMPLATE) grids
 	JUPYTER_PATH=$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH} $(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0 --VoilaConfiguration.template=nak-offline
 
 # Classroom server: gallery at /, preheated kernels, kernel cap, idle culling (docs/classroom.md).
 # Options: make classroom VOILA_PORT=9000 CLASSROOM_POOL=2 CLASSROOM_MAX_KERNELS=40 CLASSROOM_CULL_MINUTES=10
-classroom: $(STAMP) $(VOILA_TEMPLATE)
+classroom: $(STAMP) $(VOILA_TEMPLATE) grids
 	$(PY) -m classroom --port=$(VOILA_PORT)
 
 chromium:

@@ -209,7 +209,7 @@ class _Model:
         w = (nna + nk + ncl + self.nx) / self.osm_out
         return nk, w
 
-    def pump_rate(self, na, v, atp):
+    def pump_rate(self, na, v, atp, dg=None):
         p = self.p
         if p.pump_model == "fast":
             r = pump_rate_fast(na, self.co["K"], v, na_out_mM=self.co["Na"], temperature_C=p.temperature_C,
@@ -218,11 +218,11 @@ class _Model:
                 r = r * pump_atp_factor(atp, p.pump)
             return r
         return pump_cycle_rate(na, self.co["K"], v, na_out_mM=self.co["Na"], k_in_mM=self._k_in,
-                               atp_free_energy_kJ_per_mol=p.atp_free_energy_kJ_per_mol,
+                               atp_free_energy_kJ_per_mol=p.atp_free_energy_kJ_per_mol if dg is None else dg,
                                temperature_C=p.temperature_C,
                                atp_mM=p.pump.atp_mM if atp is None else atp, params=p.pump)
 
-    def currents(self, v, nna, ncl, frac, atp):
+    def currents(self, v, nna, ncl, frac, atp, dg=None):
         p = self.p
         nk, w = self.amounts(v, nna, ncl)
         na, k, cl = nna / w, nk / w, ncl / w
@@ -232,14 +232,15 @@ class _Model:
         i_na = ghk_current("Na", p.p_na_cm_s, v, self.co["Na"], na, p.temperature_C)
         i_k = ghk_current("K", p.p_k_cm_s, v, self.co["K"], k, p.temperature_C)
         i_cl = ghk_current("Cl", p.p_cl_cm_s, v, self.co["Cl"], cl, p.temperature_C)
-        i_cyc = self.cyc * frac * self.rate_scale * self.pump_rate(na, v, atp)  # µA/cm² per unit charge
+        i_cyc = self.cyc * frac * self.rate_scale * self.pump_rate(na, v, atp, dg)  # µA/cm² per unit charge
         return i_na, i_k, i_cl, i_cyc, (na, k, cl, w)
 
-    def rhs(self, t, y, frac_fn, atp_fn):
+    def rhs(self, t, y, frac_fn, atp_fn, dg_fn=None):
         v, nna, ncl = y[0], y[1], y[2]
         frac = frac_fn(t)
         atp = None if atp_fn is None else atp_fn(t)
-        i_na, i_k, i_cl, i_cyc, _ = self.currents(v, nna, ncl, frac, atp)
+        dg = None if dg_fn is None else dg_fn(t)
+        i_na, i_k, i_cl, i_cyc, _ = self.currents(v, nna, ncl, frac, atp, dg)
         p = self.p
         j_na = self.g * (i_na + p.pump_na * i_cyc)      # mM/s out
         j_k = self.g * (i_k - p.pump_k * i_cyc)
@@ -325,7 +326,8 @@ def cell_steady_state(params: CellParams = CellParams(), *, rate_scale=1.0) -> C
 
 
 def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_fraction=1.0, atp_mM=None,
-                  initial: CellState | None = None, t_eval=None, n_points=361, rtol=1e-7) -> CellTrace:
+                  atp_free_energy_kJ_per_mol=None, initial: CellState | None = None, t_eval=None, n_points=361,
+                  rtol=1e-7) -> CellTrace:
     """Time course of the pump–leak cell, e.g. minutes to hours of pump block.
 
     Parameters
@@ -340,6 +342,14 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     atp_mM : float, callable or (t_s, mM), optional
         Cytosolic ATP, mM (0–20), e.g. :func:`nakmodel.drugs.anoxia_atp_time_course`.
         ``None`` keeps the pump at its default ATP.
+    atp_free_energy_kJ_per_mol : float, callable or (t_s, kJ/mol), optional
+        ΔG of ATP hydrolysis over time, kJ/mol (-80 to -20), e.g. from
+        :func:`nakmodel.anoxia.adenylate_time_course`. Only the cycle model
+        (``params.pump_model == "cycle"``) feels it: the pump slows, stalls
+        and reverses as |ΔG_ATP| falls below the free energy of its transport
+        (detailed balance of :func:`nakmodel.pump.pump_cycle_rate`). ``None``
+        keeps ``params.atp_free_energy_kJ_per_mol``. Together with ``atp_mM``
+        this lets ATP loss act both kinetically and thermodynamically.
     initial : CellState, optional
         Start here; default: the steady state of ``params`` with all pumps working.
     t_eval : array_like, optional
@@ -361,6 +371,12 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     duration_s = check_number("duration_s", duration_s, "s", 0.0, 1e6, lo_inclusive=False)
     frac_fn = _as_function("pump_fraction", pump_fraction, "", 0.0, 1.0)
     atp_fn = None if atp_mM is None else _as_function("atp_mM", atp_mM, "mM", 0.0, 20.0)
+    dg_fn = None
+    if atp_free_energy_kJ_per_mol is not None:
+        if params.pump_model != "cycle":
+            raise ParameterError("atp_free_energy_kJ_per_mol", "time course", "kJ/mol",
+                                 "needs params.pump_model = 'cycle' (the fast pump ignores ΔG_ATP)")
+        dg_fn = _as_function("atp_free_energy_kJ_per_mol", atp_free_energy_kJ_per_mol, "kJ/mol", -80.0, -20.0)
     model = _Model(params)
     if initial is None:
         initial = cell_steady_state(params)
@@ -373,7 +389,7 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     else:
         t_eval = check_number("t_eval", t_eval, "s", 0.0, duration_s)
     atol = np.array([1e-4, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7])
-    sol = solve_ivp(model.rhs, (0.0, duration_s), y0, method="BDF", t_eval=t_eval, args=(frac_fn, atp_fn),
+    sol = solve_ivp(model.rhs, (0.0, duration_s), y0, method="BDF", t_eval=t_eval, args=(frac_fn, atp_fn, dg_fn),
                     rtol=rtol, atol=atol, first_step=1e-4)
     if not sol.success:
         raise ModelError("cell integration failed: " + sol.message)
@@ -383,7 +399,8 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     ip = np.empty_like(v)
     for i in range(v.size):
         atp = None if atp_fn is None else atp_fn(sol.t[i])
-        ip[i] = (params.pump_na - params.pump_k) * model.currents(v[i], nna[i], ncl[i], frac[i], atp)[3]
+        dg = None if dg_fn is None else dg_fn(sol.t[i])
+        ip[i] = (params.pump_na - params.pump_k) * model.currents(v[i], nna[i], ncl[i], frac[i], atp, dg)[3]
     return CellTrace(t_s=sol.t, v_mV=v, na_in=nna / w, k_in=nk / w, cl_in=ncl / w, volume_rel=w,
                      pump_current_uA_cm2=ip, na_amount=nna, k_amount=nk, cl_amount=ncl,
                      na_out_cum=sol.y[3], k_out_cum=sol.y[4], cl_out_cum=sol.y[5], pump_fraction=frac)
