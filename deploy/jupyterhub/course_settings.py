@@ -46,8 +46,8 @@ class CourseSettings:
     cull_timeout: int = 1800  # cull.timeout, s
     cull_every: int = 300     # cull.every, s
     cull_max_age: int = 0     # cull.maxAge, s (0: no limit)
-    authenticator: str = "dummy"   # hub.config.JupyterHub.authenticator_class
-    dummy_password: str = ""       # hub.config.DummyAuthenticator.password
+    authenticator: str = "shared-password"   # hub.config.JupyterHub.authenticator_class
+    shared_password: str = ""      # hub.config.SharedPasswordAuthenticator.user_password
 
     def cmd(self, python: str = "python") -> list:
         """The server command, with the image's ``python`` replaced by ``python`` and the
@@ -72,6 +72,6 @@ def course_settings(path) -> CourseSettings:
         cull_timeout=int(cull.get("timeout", 3600)) if cull.get("enabled", True) else 0,
         cull_every=int(cull.get("every", 600)),
         cull_max_age=int(cull.get("maxAge", 0)),
-        authenticator=hub_config.get("JupyterHub", {}).get("authenticator_class", "dummy"),
-        dummy_password=str(hub_config.get("DummyAuthenticator", {}).get("password", "")),
+        authenticator=hub_config.get("JupyterHub", {}).get("authenticator_class", "shared-password"),
+        shared_password=str(hub_config.get("SharedPasswordAuthenticator", {}).get("user_password", "")),
     )

@@ -25,12 +25,13 @@ Environment (all optional):
                                  and their servers (for a teacher's monitoring, and the tests)
 ``NAKBOOK_HUB_STATE``            folder for the hub's database, cookie secret and user homes
                                  (default ``.hub/`` in the repository; git-ignored)
-``NAKBOOK_HUB_PASSWORD``         the shared password of the *dummy* authenticator
+``NAKBOOK_HUB_PASSWORD``         the class's shared password (``shared-password`` authenticator)
 ``NAKBOOK_HUB_CULL_TIMEOUT``     seconds of inactivity before a server is stopped (default:
                                  ``cull.timeout`` of config.yaml)
 ``NAKBOOK_HUB_CULL_EVERY``       how often the culler looks, s (default ``cull.every``)
 
-Authentication: the **dummy authenticator accepts any user name with the shared password**.
+Authentication: the **shared-password authenticator accepts any user name with the class's
+one password** (JupyterHub's ``SharedPasswordAuthenticator``).
 It is for tests and a trial on loopback only; a real course uses its institution's
 authenticator (``oauthenticator``, LTI, LDAP), named in config.yaml's ``hub.config``.
 
@@ -53,7 +54,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from course_settings import course_settings  # noqa: E402
+from course_settings import course_settings
 
 ROOT = HERE.parents[1]
 course = course_settings(HERE / "config.yaml")
@@ -64,10 +65,10 @@ state.mkdir(parents=True, exist_ok=True)
 
 # ----- the hub and its proxy, on loopback ------------------------------------------------------
 c.JupyterHub.ip = os.environ.get("NAKBOOK_HUB_IP", "127.0.0.1")
-c.JupyterHub.port = int(os.environ.get("NAKBOOK_HUB_PORT", 8000))
+c.JupyterHub.port = int(os.environ.get("NAKBOOK_HUB_PORT", "8000"))
 c.JupyterHub.hub_ip = "127.0.0.1"
-c.JupyterHub.hub_port = int(os.environ.get("NAKBOOK_HUB_API_PORT", 8081))
-c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{int(os.environ.get('NAKBOOK_HUB_PROXY_API_PORT', 8001))}"
+c.JupyterHub.hub_port = int(os.environ.get("NAKBOOK_HUB_API_PORT", "8081"))
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{int(os.environ.get('NAKBOOK_HUB_PROXY_API_PORT', '8001'))}"
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
@@ -78,10 +79,11 @@ c.ConfigurableHTTPProxy.command = [str(_chp) if _chp.exists() else (shutil.which
                                                                       or "configurable-http-proxy")]
 
 # ----- who may log in ---------------------------------------------------------------------------
-if course.authenticator == "dummy":
-    c.JupyterHub.authenticator_class = "dummy"
-    c.DummyAuthenticator.password = os.environ.get("NAKBOOK_HUB_PASSWORD", course.dummy_password)
-    c.Authenticator.allow_all = True
+if course.authenticator == "shared-password":
+    c.JupyterHub.authenticator_class = "shared-password"
+    c.SharedPasswordAuthenticator.user_password = os.environ.get("NAKBOOK_HUB_PASSWORD",
+                                                                 course.shared_password)
+    c.Authenticator.allow_all = True  # any name with the password: a student picks their own
 else:  # an institution's authenticator, configured in config.yaml's hub.config
     c.JupyterHub.authenticator_class = course.authenticator
 
@@ -93,14 +95,16 @@ c.Spawner.args = []
 c.Spawner.default_url = course.default_url
 c.Spawner.mem_limit = course.memory_limit
 c.Spawner.cpu_limit = course.cpu_limit
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 120
+c.Spawner.start_timeout = 300  # a class logging in at once on 2 cores
+c.Spawner.http_timeout = 300
 c.Spawner.environment = {
     **course.extra_env,
     "NAKBOOK_ROOT": str(ROOT),
+    # `python -m classroom` is found from the student's home folder too
+    "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p),
 }
 # the server needs this venv's tools (voila, jupyter-standaloneproxy) on PATH
-c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "VIRTUAL_ENV", "PYTHONPATH", "JUPYTER_PATH", "CI"]
+c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "VIRTUAL_ENV", "JUPYTER_PATH", "CI"]
 
 # ----- idle culling: a closed laptop frees its server ------------------------------------------
 cull_timeout = int(os.environ.get("NAKBOOK_HUB_CULL_TIMEOUT", course.cull_timeout))
