@@ -125,14 +125,14 @@ class Questions:
             check.on_click(on_check)
             parts += [radios, check]
         elif q["kind"] == "numeric":
-            box = w.Text(placeholder="your answer", description=f"Answer ({q['unit']})",
+            entry = w.Text(placeholder="your answer", description=f"Answer ({q['unit']})",
                          style={"description_width": "initial"})
             check = w.Button(description="Check", tooltip="Check your answer")
             hint_button = w.Button(description="Show a worked hint")
             hint = w.HTMLMath("")
 
             def on_check(_b):
-                ok = check_numeric(q, box.value)
+                ok = check_numeric(q, entry.value)
                 if ok is None:
                     feedback.value = _note(_NOT_A_NUMBER)
                 else:
@@ -143,7 +143,7 @@ class Questions:
 
             check.on_click(on_check)
             hint_button.on_click(on_hint)
-            parts += [w.HBox([box, check, hint_button]), hint]
+            parts += [w.HBox([entry, check, hint_button]), hint]
         else:  # predict
             options = [(_plain(o["text"]), i) for i, o in enumerate(q["options"])]
             radios = w.RadioButtons(options=options, value=None, layout=w.Layout(width="100%"))
@@ -170,9 +170,9 @@ class Questions:
             reveal.on_click(on_reveal)
             parts += [radios, commit, action, reveal]
         parts.append(feedback)
-        box = w.VBox(parts, layout=w.Layout(width="100%", margin="0 0 1.2em 0"))
-        box.add_class("nak-question")
-        return box
+        item = w.VBox(parts, layout=w.Layout(width="100%", margin="0 0 1.2em 0"))
+        item.add_class("nak-question")
+        return item
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         if self.mode == "static":
