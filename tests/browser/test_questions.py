@@ -178,6 +178,9 @@ def voila_questions(tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     cmd = [str(VENV_BIN / "voila"), str(folder), f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"]
+    from classroom.template import template_options
+
+    cmd += template_options(env)  # the book's offline template, as `make voila` and voila_server use
     with running_server(cmd, base, base + "/", folder / "voila.log", env=env) as url:
         yield url
 
