@@ -140,11 +140,13 @@ def _resolve(q: dict) -> dict:
     return q
 
 
-def load(chapter: str) -> dict:
+def load(chapter: str, validate: bool = True) -> dict:
     """The questions of ``chapter`` with every computed answer filled in.
 
     Reads ``chapters/questions/<chapter>.yaml``, validates it against
-    ``schema.json`` (jsonschema) and resolves the answer keys.
+    ``schema.json`` (jsonschema; ``validate=False`` skips that, for dashboard
+    kernels: importing jsonschema costs over a second, and the tests validate
+    every file) and resolves the answer keys.
 
     Raises
     ------
@@ -154,19 +156,21 @@ def load(chapter: str) -> dict:
         If the file does not match the schema (the message says where) or a key
         cannot be computed.
     """
-    import jsonschema
     import yaml
 
     path = QUESTIONS_DIR / f"{chapter}.yaml"
     if not path.exists():
         raise FileNotFoundError(f"no questions for chapter {chapter!r}: {path} does not exist")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    try:
-        jsonschema.validate(data, schema)
-    except jsonschema.ValidationError as err:
-        where = "/".join(str(p) for p in err.absolute_path)
-        raise ValueError(f"{path.name}: {where}: {err.message}") from None
+    if validate:
+        import jsonschema
+
+        schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+        try:
+            jsonschema.validate(data, schema)
+        except jsonschema.ValidationError as err:
+            where = "/".join(str(p) for p in err.absolute_path)
+            raise ValueError(f"{path.name}: {where}: {err.message}") from None
     if data["chapter"] != chapter:
         raise ValueError(f"{path.name}: chapter is {data['chapter']!r}, expected {chapter!r}")
     ids = [q["id"] for q in data["questions"]]

@@ -102,3 +102,19 @@ def test_live_predict_commit_then_reveal():
 def test_bad_mode():
     with pytest.raises(ValueError, match="mode must be"):
         Questions("ion_gradients", mode="print")
+
+
+def test_dashboard_kernel_skips_jsonschema():
+    """jsonschema costs over a second to import; a Voilà kernel showing the questions must not pay it."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    probe = ("import sys; from nakmodel.widgets.questions import Questions; Questions('ion_gradients').widget; "
+             "print('jsonschema' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NAKMODEL_DISPLAY": "live", "MPLBACKEND": "Agg"}
+    out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
