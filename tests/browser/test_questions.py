@@ -139,6 +139,9 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
     q.get_by_label("Because Cl⁻ ions are pumped out by the Na⁺/K⁺ pump.").focus()
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.textContent, getComputedStyle(document.activeElement).outlineStyle,"
+                            " parseFloat(getComputedStyle(document.activeElement).outlineWidth)]")
+    assert focused[0] == "Check" and focused[1] != "none" and focused[2] >= 2, f"no visible focus: {focused}"
     page.keyboard.press("Enter")
     assert "✗" in feedback.inner_text() and "only Na⁺ and K⁺" in feedback.inner_text()
     # right answer by mouse
