@@ -1,6 +1,7 @@
 """Every computed answer recomputed here from closed forms (Nernst, GHK, Q = CV) written in this
-test, with CODATA constants and the concentrations the book states (Hille 2001 round values:
-Na⁺ 145/15, K⁺ 5/140, Cl⁻ 110/10 mM outside/inside; P_Na/P_K = 0.0541, P_Cl/P_K = 0.2; 37 °C)."""
+test, with CODATA constants and the book's reference neuron as its text states it (outside Na⁺ 145,
+K⁺ 5, Cl⁻ 110 mM, Hille 2001; inside the pump–leak steady state, Na⁺ 12, K⁺ 140, Cl⁻ 8 mM;
+P_Na/P_K = 0.0541, P_Cl/P_K = 0.2; 37 °C)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from nakmodel.book.questions import KEYS, QUESTIONS_DIR, load
 
 R, F, E_CHARGE = 8.314462618, 96485.33212, 1.602176634e-19
 OUT = {"na": 145.0, "k": 5.0, "cl": 110.0}
-IN = {"na": 15.0, "k": 140.0, "cl": 10.0}
+IN = {"na": 12.0, "k": 140.0, "cl": 8.0}
 Z = {"na": 1, "k": 1, "cl": -1}
 
 
