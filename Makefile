@@ -20,6 +20,9 @@ help:
 	@echo "make classroom - classroom server: gallery + apps on http://0.0.0.0:$(VOILA_PORT) (see docs/classroom.md)"
 	@echo "make hub    - a local JupyterHub on http://127.0.0.1:8000: each student's own classroom server (deploy/jupyterhub)"
 	@echo "make test   - run all tests"
+	@echo "make lint   - ruff on code and notebooks (part of make test)"
+	@echo "make floors - science and widget tests at the lowest declared versions (make test on CI)"
+	@echo "make site   - build the book and copy it to _build/site: the folder that is published"
 
 $(STAMP): requirements.txt requirements-test.txt deploy/jupyterhub/requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -82,3 +85,17 @@ test: $(STAMP) $(VOILA_TEMPLATE) $(HUB_PROXY) chromium grids
 
 clean:
 	rm -rf _build .pytest_cache
+
+.PHONY: lint floors site
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+# a second venv (_build/venv-floor) with every dependency at its lowest declared version
+floors: $(STAMP)
+	bash scripts/check_floors.sh
+
+# Exactly what .github/workflows/book.yml publishes to GitHub Pages: the built book without the
+# builder's bookkeeping (dot files), in _build/site/ and as _build/site.tar.gz (docs/publishing.md).
+site: build
+	bash scripts/pack_site.sh _build/html _build/site

@@ -59,7 +59,8 @@ def _add_voila_button(app, pagename, templatename, context, doctree):
 # 2. @jupyter-widgets/html-manager 1.0.15 typesets labels with the MathJax 2
 #    API (MathJax.Hub.Queue); the book loads MathJax 3, so provide that one
 #    call on top of MathJax 3's typesetPromise.
-_WIDGET_GLUE_JS = """require.config({paths: {"@jupyter-widgets/html-manager/dist": "%(dist)s", "@jupyter-widgets": "%(dist)s"}});
+_WIDGET_GLUE_JS = """require.config({paths: {
+  "@jupyter-widgets/html-manager/dist": "%(dist)s", "@jupyter-widgets": "%(dist)s"}});
 (function () {
   function hub() {
     return {Queue: function (job) {

@@ -10,9 +10,8 @@ from scipy.integrate import solve_ivp
 from scipy.special import exprel
 
 from nakmodel.hh import simulate_hh, spike_train_rundown
-from _timing import best_of  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
-
+from _timing import best_of  # benchmarks/ is sys.path[0] when run as a script
 
 
 def plain_solve_ivp_squid(i_amp=10.0, t_end=1000.0):

@@ -11,7 +11,7 @@ from scipy.integrate import solve_ivp
 from nakmodel.cell import CellParams, _Model, cell_steady_state, simulate_cell
 from nakmodel.pump import _rates, simulate_pump_cycles
 
-from _timing import best_of as _best_of  # noqa: E402
+from _timing import best_of as _best_of  # benchmarks/ is sys.path[0] when run as a script
 
 
 def best_of(fn, n=5):

@@ -132,5 +132,6 @@ def voila_server(tmp_path_factory):
     from classroom.template import template_options
 
     cmd += template_options(env)  # as `make voila`: the book's template from the repository
-    with running_server(cmd, base, base + "/", tmp_path_factory.mktemp("voila") / "voila.log", env=env) as url:
+    log = tmp_path_factory.mktemp("voila") / "voila.log"
+    with running_server(cmd, base, base + "/", log, env=env) as url:
         yield url

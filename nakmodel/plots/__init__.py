@@ -5,8 +5,8 @@ Nothing here knows about widgets. Figures are created without pyplot
 classroom never accumulate global figure state.
 """
 
-from .style import ION_COLORS, ION_LINESTYLES, ION_LABELS, new_figure, render_png
 from .electrochem import EquilibriumPotentialPlot
+from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, render_png
 
 __all__ = [
     "ION_COLORS",

@@ -9,7 +9,6 @@ place with ``update(...)``; ``alt_text(...)`` describes the figure.
 
 from __future__ import annotations
 
-
 import numpy as np
 
 from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, nice_ceiling, styled
@@ -65,8 +64,8 @@ class SpikePlot:
         (self.line_v,) = ax.plot([], [], color=ION_COLORS["Vm"], lw=1.8)
         self.line_ena = ax.axhline(0, color=ION_COLORS["Na"], ls=ION_LINESTYLES["Na"], lw=0.9, alpha=0.7)
         self.line_ek = ax.axhline(0, color=ION_COLORS["K"], ls=ION_LINESTYLES["K"], lw=0.9, alpha=0.7)
-        self.text_ena = ax.text(1.0, 0, "E$_{Na}$", color=ION_COLORS["Na"], fontsize=9, ha="right", va="bottom",
-                                transform=ax.get_yaxis_transform())
+        self.text_ena = ax.text(1.0, 0, "E$_{Na}$", color=ION_COLORS["Na"], fontsize=9, ha="right",
+                                va="bottom", transform=ax.get_yaxis_transform())
         self.text_ek = ax.text(1.0, 0, "E$_{K}$", color=ION_COLORS["K"], fontsize=9, ha="right", va="top",
                                transform=ax.get_yaxis_transform())
         ax.set_ylabel("V$_m$ (mV)")
@@ -79,8 +78,8 @@ class SpikePlot:
         (self.line_ik,) = ax.plot([], [], color=ION_COLORS["K"], ls=ION_LINESTYLES["K"], lw=1.5,
                                   label=f"I$_{{K}}$ ({ION_LABELS['K']} out: positive)")
         ax.axhline(0, color="0.5", lw=0.7)
-        self.clip_note = ax.text(0.99, 0.03, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8.5,
-                                 color="0.3")
+        self.clip_note = ax.text(0.99, 0.03, "", transform=ax.transAxes, ha="right", va="bottom",
+                                 fontsize=8.5, color="0.3")
         ax.set_ylabel("current (µA/cm²)")
         ax.legend(loc="upper left", fontsize=8.5, ncols=2)
 
@@ -106,9 +105,11 @@ class SpikePlot:
         self.fi_note = ax.text(0.98, 0.02, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8.5,
                                color="0.35")
         _animate(self.stim_span, self.line_v, self.line_ena, self.line_ek, self.text_ena, self.text_ek,
-                 self.line_ina, self.line_ik, self.clip_note, *self.gate_lines.values(), self.line_fi, self.point, self.fi_note)
+                 self.line_ina, self.line_ik, self.clip_note, *self.gate_lines.values(), self.line_fi,
+                 self.point, self.fi_note)
 
-    def update(self, result, fi_currents, fi_rates, point_current, point_rate, stim_on_ms, stim_off_ms, fi_label):
+    def update(self, result, fi_currents, fi_rates, point_current, point_rate, stim_on_ms, stim_off_ms,
+               fi_label):
         """Draw an :class:`nakmodel.hh.HHResult` and an f–I curve; return the figure.
 
         ``fi_currents`` (µA/cm²) and ``fi_rates`` (Hz) are the curve;
@@ -130,7 +131,8 @@ class SpikePlot:
         # fixed range (fast redraws); extreme runs (many channels locked open) are clipped and say so
         peak = float(max(-result.i_na.min(), result.i_k.max()))
         self.ax_i.set_ylim(-1.08 * self.current_bound, 1.5 * self.current_bound)  # headroom for the legend
-        self.clip_note.set_text(f"peak {peak:,.0f} µA/cm², off scale" if peak > 1.08 * self.current_bound else "")
+        off_scale = peak > 1.08 * self.current_bound
+        self.clip_note.set_text(f"peak {peak:,.0f} µA/cm², off scale" if off_scale else "")
 
         for g in ("m", "h", "n"):
             self.gate_lines[g].set_data(t, getattr(result, g))
@@ -153,7 +155,8 @@ class SpikePlot:
         """A sentence describing the figure for screen readers."""
         return (
             f"Four panels. Membrane potential over {result.t_ms[-1]:.0f} ms of the {result.model} model at "
-            f"{result.temperature_C:.1f} °C with {result.n_spikes} spikes, peaking at {result.v_mV.max():.0f} mV; "
+            f"{result.temperature_C:.1f} °C with {result.n_spikes} spikes, "
+            f"peaking at {result.v_mV.max():.0f} mV; "
             f"the Na+ current (inward, downward) and K+ current (outward, upward); the gates m, h and n; "
             f"and the firing rate against stimulus current, with this run at {point_current:.1f} µA/cm² "
             f"and {point_rate:.0f} Hz."
@@ -199,8 +202,8 @@ class RundownPlot:
         ax.set_xlabel("spike number (log scale)")
         ax.set_title("Na$^+$ equilibrium potential")
         ax.legend(loc="lower left", fontsize=9)
-        _animate(self.line_na_ref, self.line_na, self.line_na_crit, self.text_crit, self.line_e_ref, self.line_e,
-                 self.line_e_crit, self.mark, self.mark_text)
+        _animate(self.line_na_ref, self.line_na, self.line_na_crit, self.text_crit, self.line_e_ref,
+                 self.line_e, self.line_e_crit, self.mark, self.mark_text)
 
     def set_limits(self, na_range_mM, e_range_mV):
         """Fix the concentration (mM) and potential (mV) ranges, e.g. once per neuron model."""
@@ -240,7 +243,10 @@ class RundownPlot:
             self.mark.set_data([n_crit], [e_crit])
             self.mark_text.set_position((n_crit * 1.3, e_crit - 0.6))
             secs = n_crit / rate
-            when = f"{secs:.3g} s" if secs < 120 else (f"{secs / 60:.3g} min" if secs < 7200 else f"{secs / 3600:.3g} h")
+            if secs < 120:
+                when = f"{secs:.3g} s"
+            else:
+                when = f"{secs / 60:.3g} min" if secs < 7200 else f"{secs / 3600:.3g} h"
             self.mark_text.set_text(f"{n_crit:,.0f} spikes\n= {when} at {rate:g} Hz")
         else:
             self.mark.set_data([], [])
@@ -254,6 +260,7 @@ class RundownPlot:
         crit = f"{n_crit:,.0f} spikes" if np.isfinite(n_crit) else "not within the train shown"
         return (
             f"Two panels against spike number on a log scale, axon diameter {r.diameter_um:.3g} µm, pump "
-            f"{'working' if pump_on else 'stopped'}: internal Na+ rises from {r.na_in_pump_off_mM[0]:.0f} mM and "
+            f"{'working' if pump_on else 'stopped'}: "
+            f"internal Na+ rises from {r.na_in_pump_off_mM[0]:.0f} mM and "
             f"E_Na falls from {r.e_na_mV[0]:.0f} mV; it has fallen by {r.e_na_drop_mV:.0f} mV after {crit}."
         )

@@ -64,7 +64,8 @@ class EquilibriumPotentialPlot:
         self.ax_conc.legend(loc="upper right")
         self.ax_conc.grid(axis="x", visible=False)
         self.bar_labels = [
-            self.ax_conc.text(xi, 0, "", ha="center", va="bottom", fontsize=9) for xi in np.r_[x - w / 2, x + w / 2]
+            self.ax_conc.text(xi, 0, "", ha="center", va="bottom", fontsize=9)
+            for xi in np.r_[x - w / 2, x + w / 2]
         ]
 
         ax = self.ax_v
@@ -82,17 +83,19 @@ class EquilibriumPotentialPlot:
         for ion in self.ions:
             (line,) = ax.plot([0.05, 0.55], [0, 0], color=ION_COLORS[ion], ls=ION_LINESTYLES[ion], lw=2.5)
             self.e_lines[ion] = line
-            self.e_texts[ion] = ax.text(0.58, 0, "", va="center", ha="left", color=ION_COLORS[ion], fontsize=10)
+            self.e_texts[ion] = ax.text(0.58, 0, "", va="center", ha="left", color=ION_COLORS[ion],
+                                        fontsize=10)
 
     def update(self, c_out_mM, c_in_mM, potentials_mV):
         """Set new concentrations (dicts, mM) and potentials (dict, mV); return the figure."""
         out = [c_out_mM[i] for i in self.ions]
         inn = [c_in_mM[i] for i in self.ions]
-        for bar, h in zip(self.bars_out, out):
+        for bar, h in zip(self.bars_out, out, strict=True):
             bar.set_height(h)
-        for bar, h in zip(self.bars_in, inn):
+        for bar, h in zip(self.bars_in, inn, strict=True):
             bar.set_height(h)
-        for label, bar, h in zip(self.bar_labels, list(self.bars_out) + list(self.bars_in), out + inn):
+        bars = list(self.bars_out) + list(self.bars_in)
+        for label, bar, h in zip(self.bar_labels, bars, out + inn, strict=True):
             label.set_position((bar.get_x() + bar.get_width() / 2, h))
             label.set_text(f"{h:.0f}" if h >= 10 else f"{h:.1f}")
         self.ax_conc.set_ylim(0, nice_top(max(out + inn) * 1.18))
@@ -101,7 +104,7 @@ class EquilibriumPotentialPlot:
         span = ceil_to(max(130.0, float(np.max(np.abs(values))) + 25.0), 25.0)
         self.ax_v.set_ylim(-span, span)
         label_y = spread_labels(values, min_gap=0.09 * span)
-        for ion, e, ly in zip(self.ions, values, label_y):
+        for ion, e, ly in zip(self.ions, values, label_y, strict=True):
             self.e_lines[ion].set_ydata([e, e])
             self.e_texts[ion].set_position((0.58, ly))
             self.e_texts[ion].set_text(f"E$_{{\\mathrm{{{ion}}}}}$ = {e:+.1f} mV")
@@ -110,7 +113,9 @@ class EquilibriumPotentialPlot:
     def alt_text(self, c_out_mM, c_in_mM, potentials_mV):
         """A sentence describing the figure for screen readers."""
         parts = [
-            f"{i}: {c_out_mM[i]:.0f} mM outside, {c_in_mM[i]:.0f} mM inside, E_{i} = {potentials_mV[i]:+.1f} mV"
+            f"{i}: {c_out_mM[i]:.0f} mM outside, {c_in_mM[i]:.0f} mM inside, "
+            f"E_{i} = {potentials_mV[i]:+.1f} mV"
             for i in self.ions
         ]
-        return "Bar chart of ion concentrations and a voltage axis with equilibrium potentials. " + "; ".join(parts) + "."
+        return ("Bar chart of ion concentrations and a voltage axis with equilibrium potentials. "
+                + "; ".join(parts) + ".")

@@ -30,7 +30,8 @@ class EnergyBudgetPlot:
 
     @styled
     def _build(self):
-        self.fig, (self.ax_c, self.ax_b) = new_figure(9.5, 4.3, ncols=2, gridspec_kw={"width_ratios": [1.0, 1.15]})
+        self.fig, (self.ax_c, self.ax_b) = new_figure(9.5, 4.3, ncols=2,
+                                                      gridspec_kw={"width_ratios": [1.0, 1.15]})
         ax = self.ax_c
         (self.line,) = ax.plot(RATE_GRID_HZ, np.zeros_like(RATE_GRID_HZ), color=ION_COLORS["ATP"],
                                ls=ION_LINESTYLES["Na"], lw=2.5, label="ATP to pump out spike Na$^+$")
@@ -69,7 +70,7 @@ class EnergyBudgetPlot:
         from ..energy import PUMP_SHARE_OF_CATEGORY
 
         hi = 0.0
-        for cat, tb, pb, t in zip(self.cats, self.total_bars, self.pump_bars, self.bar_texts):
+        for cat, tb, pb, t in zip(self.cats, self.total_bars, self.pump_bars, self.bar_texts, strict=True):
             share = 100 * budget.total_shares[cat]
             pump = share * PUMP_SHARE_OF_CATEGORY.get(cat, 0.0)
             tb.set_width(share)
@@ -84,8 +85,10 @@ class EnergyBudgetPlot:
         return self.fig
 
     def alt_text(self, rate_hz, atp_per_s_now, budget):
-        shares = ", ".join(f"{CATEGORY_LABELS[c].replace('$^{2+}$', '2+')} {100 * budget.total_shares[c]:.0f}%"
-                           for c in self.cats)
-        return (f"Left: a straight line of ATP use per cell against firing rate; at {rate_hz:.1f} Hz one cell uses "
-                f"{atp_per_s_now:.3g} ATP per second for its spikes. Right: bar chart of brain ATP use: {shares}; "
+        shares = ", ".join(
+            f"{CATEGORY_LABELS[c].replace('$^{2+}$', '2+')} {100 * budget.total_shares[c]:.0f}%"
+            for c in self.cats)
+        return (f"Left: a straight line of ATP use per cell against firing rate; at {rate_hz:.1f} Hz "
+                f"one cell uses {atp_per_s_now:.3g} ATP per second for its spikes. "
+                f"Right: bar chart of brain ATP use: {shares}; "
                 f"the Na+/K+ pump pays about {100 * budget.pump_share_of_total:.0f}% of the total.")

@@ -67,8 +67,8 @@ class DoseResponsePlot:
         self.course_lines = {}
         for iso in self.isoforms:
             st = ISOFORM_STYLES[iso]
-            (self.course_lines[iso],) = ax.plot([0, self.window_min], [100, 100], color=st["color"], ls=st["ls"],
-                                                lw=2, label=self.labels[iso])
+            (self.course_lines[iso],) = ax.plot([0, self.window_min], [100, 100], color=st["color"],
+                                                ls=st["ls"], lw=2, label=self.labels[iso])
         self.washout_line = ax.axvline(60.0, color="0.4", lw=1.0, ls=":")
         self.washout_text = ax.text(60.0, 102, "washout", ha="left", va="bottom", fontsize=9, color="0.35")
         ax.set_xlim(0, self.window_min)
@@ -91,8 +91,9 @@ class DoseResponsePlot:
     def alt_text(self, conc_uM, fractions, washout_min):
         parts = "; ".join(f"{self.labels[iso]}: {100 * fractions[iso]:.1f} % left" for iso in self.isoforms)
         return ("Left: pump activity left versus ouabain concentration on a log axis for three isoforms, "
-                f"with a line at {concentration_text(conc_uM)} ({parts}). Right: activity over two hours after ouabain "
-                f"is added, washed out at {washout_min:.0f} min.")
+                f"with a line at {concentration_text(conc_uM)} ({parts}). "
+                "Right: activity over two hours after ouabain is added, "
+                f"washed out at {washout_min:.0f} min.")
 
 
 def concentration_text(c_uM: float) -> str:
@@ -105,7 +106,8 @@ def concentration_text(c_uM: float) -> str:
 
 
 class RundownPlot:
-    """Four panels over time: Vm (with test-pulse failures shaded), [Na]i/[K]i/[Cl]i, volume, pump activity."""
+    """Four panels over time: Vm (with test-pulse failures shaded), [Na]i/[K]i/[Cl]i, volume,
+    pump activity."""
 
     def __init__(self, max_min=120.0):
         self.max_min = max_min
@@ -166,7 +168,8 @@ class RundownPlot:
         self.w_line.set_data(ts, run["volume_rel"][sel])
         self.p_line.set_data(ts, 100 * run["activity"][sel])
         # shaded spans where the test pulse fails (edges at midpoints between output times)
-        spans = _false_runs(t, run["fires"], run.get("fail_s", np.nan) / 60.0, run.get("recover_s", np.nan) / 60.0)
+        spans = _false_runs(t, run["fires"], run.get("fail_s", np.nan) / 60.0,
+                            run.get("recover_s", np.nan) / 60.0)
         for i, patch in enumerate(self.fail_spans):
             a, b = spans[i] if i < len(spans) else (0.0, 0.0)
             a, b = min(a, duration_min), min(b, duration_min)
@@ -181,11 +184,14 @@ class RundownPlot:
                                    ("washout" if cause == "ouabain" else "oxygen back"))
         self.p_title.set_text("Pump activity" + (" (ATP falls)" if cause == "anoxia" else " (ouabain)"))
         a = 100 * run["activity"][sel]
-        self.ax_p.set_ylim(min(-3.0, floor_to(float(a.min()) - 3, 10.0)), max(105.0, ceil_to(float(a.max()) + 5, 50.0)))
+        self.ax_p.set_ylim(min(-3.0, floor_to(float(a.min()) - 3, 10.0)),
+                           max(105.0, ceil_to(float(a.max()) + 5, 50.0)))
         lo = min(float(run["v_mV"][sel].min()), float(nernst(1, 5.0, run["k_in"][sel]).min()))
-        self.ax_v.set_ylim(floor_to(lo - 5, 10.0), max(-40.0, ceil_to(float(run["v_mV"][sel].max()) + 8, 10.0)))
+        hi = float(run["v_mV"][sel].max())
+        self.ax_v.set_ylim(floor_to(lo - 5, 10.0), max(-40.0, ceil_to(hi + 8, 10.0)))
         w = run["volume_rel"][sel]
-        self.ax_w.set_ylim(min(0.95, floor_to(float(w.min()) - 0.02, 0.05)), max(1.1, ceil_to(float(w.max()) + 0.05, 0.1)))
+        self.ax_w.set_ylim(min(0.95, floor_to(float(w.min()) - 0.02, 0.05)),
+                           max(1.1, ceil_to(float(w.max()) + 0.05, 0.1)))
         self.ax_v.set_xlim(0, duration_min)
         return self.fig
 
@@ -193,8 +199,9 @@ class RundownPlot:
         t = run["t_s"] / 60.0
         end = int(np.searchsorted(t, duration_min, side="right") - 1)
         return (f"Four panels over {duration_min:.0f} minutes after {what}. Membrane potential goes from "
-                f"{run['v_mV'][0]:.0f} to {run['v_mV'][end]:.0f} mV; inside Na+ from {run['na_in'][0]:.0f} to "
-                f"{run['na_in'][end]:.0f} mM; inside K+ from {run['k_in'][0]:.0f} to {run['k_in'][end]:.0f} mM; "
+                f"{run['v_mV'][0]:.0f} to {run['v_mV'][end]:.0f} mV; "
+                f"inside Na+ from {run['na_in'][0]:.0f} to {run['na_in'][end]:.0f} mM; "
+                f"inside K+ from {run['k_in'][0]:.0f} to {run['k_in'][end]:.0f} mM; "
                 f"volume {run['volume_rel'][end] / run['volume_rel'][0]:.2f} times control; pump turnover "
                 f"{100 * run['activity'][end]:.0f} % of rest. The neuron {firing}.")
 

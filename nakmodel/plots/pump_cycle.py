@@ -20,7 +20,6 @@ frame) only moves the highlight, the counters and the cursor.
 
 from __future__ import annotations
 
-
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
@@ -35,7 +34,8 @@ STATE_NOTES = ("inward-open, empty", "3 Na⁺ bound", "3 Na⁺ occluded", "outwa
                "2 K⁺ bound", "2 K⁺ occluded")
 #: What happens on the step *leaving* state i forwards (to state i+1).
 STEP_EVENTS = ("3 Na⁺ bind\nfrom inside", "ATP → ADP\n(phosphorylation)", "3 Na⁺ released\noutside",
-               "2 K⁺ bind\nfrom outside", "Pi released\n(dephosphorylation)", "ATP binds;\n2 K⁺ released inside")
+               "2 K⁺ bind\nfrom outside", "Pi released\n(dephosphorylation)",
+               "ATP binds;\n2 K⁺ released inside")
 _BOX_W, _BOX_H = 0.86, 0.44
 _MEMBRANE_HALF = 0.3
 _NODE_FACE = "white"
@@ -75,7 +75,8 @@ class PumpCyclePlot:
         self._build_cycle(self.ax_cycle)
         self._build_rate(self.ax_rate)
         self._build_run(self.ax_run)
-        for artist in (self.hl_box, self.hl_name, self.hl_note, self.counter_text, self.now_text, self.cursor):
+        for artist in (self.hl_box, self.hl_name, self.hl_note, self.counter_text, self.now_text,
+                       self.cursor):
             artist.set_animated(True)  # change on every animation frame (BlitCanvas draws them on top)
 
     def _build_cycle(self, ax):
@@ -109,7 +110,7 @@ class PumpCyclePlot:
             ax.text(lp[0], lp[1], STEP_EVENTS[i], ha=ha, va="center", fontsize=7.5, color="0.15",
                     linespacing=1.0, zorder=2)
         self.boxes, self.names, self.notes = [], [], []
-        for (x, y), name, note in zip(STATE_XY, self.state_names, STATE_NOTES):
+        for (x, y), name, note in zip(STATE_XY, self.state_names, STATE_NOTES, strict=True):
             box = FancyBboxPatch((x - _BOX_W / 2, y - _BOX_H / 2), _BOX_W, _BOX_H,
                                  boxstyle="round,pad=0.02,rounding_size=0.08", facecolor=_NODE_FACE,
                                  edgecolor=_NODE_EDGE, linewidth=1.2, zorder=3)
@@ -217,7 +218,10 @@ class PumpCyclePlot:
         if i > 0:
             prev = int(run.state[i - 1])
             n = len(self.state_names)
-            step = " (forward step)" if (prev + 1) % n == s else " (backward step)" if (s + 1) % n == prev else ""
+            if (prev + 1) % n == s:
+                step = " (forward step)"
+            else:
+                step = " (backward step)" if (s + 1) % n == prev else ""
         self.now_text.set_text(f"event {i}/{len(run.t_s) - 1}: {self.state_names[s]}{step}")
         self.cursor.set_xdata([t * 1e3, t * 1e3])
         return self.fig
@@ -230,8 +234,9 @@ class PumpCyclePlot:
             "Diagram of the Na+/K+ pump cycle with six states around the membrane: E1 (inward-open), E1·3Na, "
             "E1P·3Na (occluded, ATP hydrolysed), E2P (3 Na+ released outside), E2P·2K, E2·2K (occluded, "
             "phosphate released), back to E1 (2 K+ released inside). "
-            f"Highlighted state: {self.state_names[int(run.state[i])]}; after {run.t_s[i] * 1e3:.1f} ms the run "
-            f"has moved {int(run.na_out[i])} Na+ out, {int(run.k_in[i])} K+ in and used {int(run.atp_used[i])} ATP. "
+            f"Highlighted state: {self.state_names[int(run.state[i])]}; "
+            f"after {run.t_s[i] * 1e3:.1f} ms the run has moved {int(run.na_out[i])} Na+ out, "
+            f"{int(run.k_in[i])} K+ in and used {int(run.atp_used[i])} ATP. "
             f"Right: net cycle rate against membrane potential, {rate_now:.1f} cycles/s at {v_mV:.0f} mV, "
             f"crossing zero at the reversal potential {v_rev_mV:.0f} mV; below, the cumulative counts of the "
             f"{run.duration_s * 1e3:.0f} ms stochastic run."

@@ -55,10 +55,12 @@ def _ladder_axes(ax, title):
     ax.axhline(0.0, color="0.6", lw=0.8)
     lines, texts = {}, {}
     for ion in _IONS:
-        (line,) = ax.plot([0.05, 0.45], [0, 0], color=ION_COLORS[ion], ls=ION_LINESTYLES[ion], lw=2.2, zorder=3)
+        (line,) = ax.plot([0.05, 0.45], [0, 0], color=ION_COLORS[ion], ls=ION_LINESTYLES[ion], lw=2.2,
+                          zorder=3)
         lines[ion] = line
         texts[ion] = ax.text(0.5, 0, "", va="center", ha="left", color=ION_COLORS[ion], fontsize=9.5)
-    (vm_line,) = ax.plot([0.02, 0.48], [0, 0], color=ION_COLORS["Vm"], lw=5.0, solid_capstyle="butt", zorder=2)
+    (vm_line,) = ax.plot([0.02, 0.48], [0, 0], color=ION_COLORS["Vm"], lw=5.0, solid_capstyle="butt",
+                         zorder=2)
     vm_text = ax.text(0.5, 0, "", va="center", ha="left", color="black", fontsize=9.5, fontweight="bold")
     return lines, texts, vm_line, vm_text
 
@@ -67,14 +69,14 @@ def _place_ladder(lines, texts, vm_line, vm_text, potentials, vm, span, extra=()
     """Put E lines, Vm line and non-overlapping labels; ``extra`` = [(line, text, y, label)]."""
     ys = [potentials[i] for i in _IONS] + [vm] + [e[2] for e in extra]
     label_y = spread_labels(ys, min_gap=0.085 * 2 * span)
-    for ion, ly in zip(_IONS, label_y):
+    for ion, ly in zip(_IONS, label_y, strict=False):
         lines[ion].set_ydata([potentials[ion]] * 2)
         texts[ion].set_position((0.5, ly))
         texts[ion].set_text(f"{_E_LABEL[ion]} {potentials[ion]:+.1f} mV")
     vm_line.set_ydata([vm, vm])
     vm_text.set_position((0.5, label_y[3]))
     vm_text.set_text(f"V$_m$ {vm:+.1f} mV")
-    for (line, text, y, label), ly in zip(extra, label_y[4:]):
+    for (line, text, y, label), ly in zip(extra, label_y[4:], strict=True):
         line.set_ydata([y, y])
         text.set_position((0.5, ly))
         text.set_text(label)
@@ -120,7 +122,8 @@ class GHKPlot:
         ax.text(0.022, 0.97, "typical\nrange", transform=ax.get_xaxis_transform(), ha="center", va="top",
                 fontsize=8.5, color="0.3")
         ax.legend(loc="center left", fontsize=9)
-        self.lines, self.texts, self.vm_line, self.vm_text = _ladder_axes(self.ax_v, "Same axis: V$_m$ among E's")
+        self.lines, self.texts, self.vm_line, self.vm_text = _ladder_axes(self.ax_v,
+                                                                          "Same axis: V$_m$ among E's")
 
     def update(self, ratios, vm_sweep, potentials, vm):
         """``ratios``/``vm_sweep``: arrays for the curve; ``potentials``: E's (mV); ``vm``: Vm (mV)."""
@@ -141,10 +144,12 @@ class GHKPlot:
 
     def alt_text(self, ratio_na, ratio_cl, potentials, vm):
         return (
-            "Left: the GHK membrane potential as the Na+/K+ permeability ratio rises from 0.001 to 1, climbing "
-            f"from near E_K towards E_Na; the chosen ratio P_Na/P_K = {ratio_na:.3g} (P_Cl/P_K = {ratio_cl:.3g}) "
+            "Left: the GHK membrane potential as the Na+/K+ permeability ratio rises from 0.001 to 1, "
+            "climbing from near E_K towards E_Na; the chosen ratio "
+            f"P_Na/P_K = {ratio_na:.3g} (P_Cl/P_K = {ratio_cl:.3g}) "
             f"is marked at Vm = {vm:+.1f} mV. Right: a voltage axis with E_Na = {potentials['Na']:+.1f} mV, "
-            f"E_K = {potentials['K']:+.1f} mV, E_Cl = {potentials['Cl']:+.1f} mV and Vm as a thick black line."
+            f"E_K = {potentials['K']:+.1f} mV, E_Cl = {potentials['Cl']:+.1f} mV "
+            "and Vm as a thick black line."
         )
 
 
@@ -224,22 +229,23 @@ class PumpLeakPlot:
 
         pump = [pump_ion_currents[g] for g in self.GROUPS]
         leak = [leak_currents[g] for g in self.GROUPS]
-        for bar, h in zip(self.pump_bars, pump):
+        for bar, h in zip(self.pump_bars, pump, strict=True):
             bar.set_height(h)
-        for bar, h in zip(self.leak_bars, leak):
+        for bar, h in zip(self.leak_bars, leak, strict=True):
             bar.set_height(h)
         top = nice_top(max(0.5, float(np.max(np.abs(pump + leak)))))
         self.ax_i.set_ylim(-1.35 * top, 1.55 * top)
-        for t, bar, h in zip(self.bar_texts, list(self.pump_bars) + list(self.leak_bars), pump + leak):
+        bars = list(self.pump_bars) + list(self.leak_bars)
+        for t, bar, h in zip(self.bar_texts, bars, pump + leak, strict=True):
             t.set_position((bar.get_x() + bar.get_width() / 2, h + (0.04 * top if h >= 0 else -0.04 * top)))
             t.set_va("bottom" if h >= 0 else "top")
             t.set_text("0" if abs(h) < 0.005 else f"{h:+.2f}")
 
         cin = [c_in[i] for i in _IONS]
-        for bar, h in zip(self.conc_bars, cin):
+        for bar, h in zip(self.conc_bars, cin, strict=True):
             bar.set_height(h)
         self.out_marks.set_ydata([c_out[i] for i in _IONS])
-        for t, xi, h in zip(self.conc_texts, range(3), cin):
+        for t, xi, h in zip(self.conc_texts, range(3), cin, strict=True):
             t.set_position((xi, h * 1.06))
             t.set_text(f"{h:.1f}" if h < 100 else f"{h:.0f}")
         if not getattr(self, "_pinned", False):
@@ -249,10 +255,13 @@ class PumpLeakPlot:
 
     def alt_text(self, potentials, vm, v_ghk, pump_ion_currents, leak_currents, c_in):
         return (
-            f"Pump-leak cell at steady state. Vm = {vm:+.1f} mV (GHK potential without the pump's own current "
-            f"{v_ghk:+.1f} mV), E_Na = {potentials['Na']:+.1f} mV, E_K = {potentials['K']:+.1f} mV, "
-            f"E_Cl = {potentials['Cl']:+.1f} mV. Bars: pump Na+ current {pump_ion_currents['Na']:+.2f} against "
-            f"Na+ leak {leak_currents['Na']:+.2f}, pump K+ current {pump_ion_currents['K']:+.2f} against K+ leak "
-            f"{leak_currents['K']:+.2f}, net pump current {pump_ion_currents['net']:+.2f} µA/cm². Inside: Na+ "
-            f"{c_in['Na']:.1f}, K+ {c_in['K']:.1f}, Cl- {c_in['Cl']:.1f} mM."
+            f"Pump-leak cell at steady state. Vm = {vm:+.1f} mV "
+            f"(GHK potential without the pump's own current {v_ghk:+.1f} mV), "
+            f"E_Na = {potentials['Na']:+.1f} mV, E_K = {potentials['K']:+.1f} mV, "
+            f"E_Cl = {potentials['Cl']:+.1f} mV. "
+            f"Bars: pump Na+ current {pump_ion_currents['Na']:+.2f} "
+            f"against Na+ leak {leak_currents['Na']:+.2f}, "
+            f"pump K+ current {pump_ion_currents['K']:+.2f} against K+ leak {leak_currents['K']:+.2f}, "
+            f"net pump current {pump_ion_currents['net']:+.2f} µA/cm². "
+            f"Inside: Na+ {c_in['Na']:.1f}, K+ {c_in['K']:.1f}, Cl- {c_in['Cl']:.1f} mM."
         )

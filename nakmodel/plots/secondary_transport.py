@@ -47,9 +47,11 @@ class CotransportPlot:
         for name in self.transporters:
             st = TRANSPORTER_STYLE[name]
             n = "2 Na$^+$" if name == "SGLT1" else "1 Na$^+$"
-            (self.r_lines[name],) = ax.plot(V_GRID_MV, np.ones_like(V_GRID_MV), label=f"{name} ({n} : 1 glucose)", **st)
+            (self.r_lines[name],) = ax.plot(V_GRID_MV, np.ones_like(V_GRID_MV),
+                                            label=f"{name} ({n} : 1 glucose)", **st)
             (self.r_marks[name],) = ax.plot([-60.0], [1.0], "o", color=st["color"], ms=7)
-            self.r_texts[name] = ax.text(-60.0, 1.0, "", fontsize=9, color=st["color"], ha="left", va="bottom")
+            self.r_texts[name] = ax.text(-60.0, 1.0, "", fontsize=9, color=st["color"], ha="left",
+                                         va="bottom")
         ax.legend(loc="upper right", fontsize=9)
 
         ax = self.ax_j
@@ -104,8 +106,9 @@ class CotransportPlot:
             f"{n}: maximal accumulation {ratios_now[n]:.3g}-fold, influx at 10 mM luminal glucose "
             f"{flux_at_10mM[n]:.2f} of its maximum" for n in self.transporters
         )
-        return (f"Two panels. Left: log-scale maximal glucose accumulation ratio against membrane potential for "
-                f"SGLT1 and SGLT2, marked at {v_mV:.0f} mV. Right: net glucose influx against luminal glucose. "
+        return ("Two panels. Left: log-scale maximal glucose accumulation ratio against membrane potential "
+                f"for SGLT1 and SGLT2, marked at {v_mV:.0f} mV. "
+                "Right: net glucose influx against luminal glucose. "
                 + parts + ".")
 
 
@@ -132,7 +135,8 @@ class EpitheliumPlot:
 
     @styled
     def _build(self):
-        self.fig, (self.ax, self.ax_g) = new_figure(9.5, 4.6, ncols=2, gridspec_kw={"width_ratios": [2.3, 1.0]})
+        self.fig, (self.ax, self.ax_g) = new_figure(9.5, 4.6, ncols=2,
+                                                    gridspec_kw={"width_ratios": [2.3, 1.0]})
         ax = self.ax
         ax.set_xlim(0, 10)
         ax.set_ylim(0, 6)
@@ -204,10 +208,10 @@ class EpitheliumPlot:
         self.cell_text.set_text(
             f"[Na$^+$] {res.na_cell_mM:.0f} mM\n[glucose] {res.glucose_cell_mM:.1f} mM\n"
             f"apical V$_m$ {v_apical_mV:.0f} mV")
-        self.ax.set_title(f"Pump activity {100 * res.pump_fraction:.0f}%; arrows: fluxes in mM/s of cell water",
-                          fontsize=10)
+        self.ax.set_title(f"Pump activity {100 * res.pump_fraction:.0f}%; "
+                          "arrows: fluxes in mM/s of cell water", fontsize=10)
         vals = [glucose_lumen_mM, res.glucose_cell_mM, glucose_blood_mM]
-        for bar, t, v in zip(self.g_bars, self.g_texts, vals):
+        for bar, t, v in zip(self.g_bars, self.g_texts, vals, strict=True):
             bar.set_height(v)
             t.set_position((bar.get_x() + bar.get_width() / 2, v))
             t.set_text(f"{v:.1f}")
@@ -219,7 +223,8 @@ class EpitheliumPlot:
         return (f"Schematic of an intestinal epithelial cell between lumen and blood. With pump activity "
                 f"{100 * res.pump_fraction:.0f}% and apical potential {v_apical_mV:.0f} mV, glucose crosses "
                 f"{direction} at {abs(res.glucose_flux_mM_s):.2f} mM/s; Na+ enters apically by SGLT1 "
-                f"({2 * res.sglt_flux_mM_s:.2f} mM/s) and other routes ({res.na_leak_mM_s:.2f} mM/s) and leaves by "
+                f"({2 * res.sglt_flux_mM_s:.2f} mM/s) and other routes ({res.na_leak_mM_s:.2f} mM/s) "
+                "and leaves by "
                 f"the pump ({3 * res.pump_rate_mM_s:.2f} mM/s); cell Na+ is {res.na_cell_mM:.0f} mM and cell "
                 f"glucose {res.glucose_cell_mM:.1f} mM, against {glucose_lumen_mM:.1f} mM in the lumen and "
                 f"{glucose_blood_mM:.1f} mM in the blood.")

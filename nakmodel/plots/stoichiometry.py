@@ -89,8 +89,8 @@ class StoichiometryPlot:
             (m,) = ax.plot([self.t_max_s], [0], ls="none", marker=VARIANT_MARKERS[st], ms=7, mfc="white",
                            mec="0.3", mew=1.3, clip_on=False)
             self.end_markers[st] = m
-            self.end_texts[st] = ax.text(self.t_max_s * 1.6, 0, _label(st), va="center", ha="left", fontsize=9,
-                                         color="0.3", clip_on=False)
+            self.end_texts[st] = ax.text(self.t_max_s * 1.6, 0, _label(st), va="center", ha="left",
+                                         fontsize=9, color="0.3", clip_on=False)
         ax.legend(loc="lower left", fontsize=8.5)
         self.jump_text = ax.text(0.02, 0.97, "", transform=ax.transAxes, va="top", ha="left", fontsize=9)
 
@@ -129,7 +129,8 @@ class StoichiometryPlot:
         n_c, n_r = len(self.na_range), len(self.k_range)
         self.norm = Normalize(0.0, 1.4)
         self.image = ax.imshow(np.zeros((n_r, n_c)), origin="lower", cmap="cividis_r", norm=self.norm,
-                               extent=(-0.5, n_c - 0.5, -0.5, n_r - 0.5), aspect="auto", interpolation="nearest")
+                               extent=(-0.5, n_c - 0.5, -0.5, n_r - 0.5), aspect="auto",
+                               interpolation="nearest")
         ax.set_xticks(range(n_c), [str(n) for n in self.na_range])
         ax.set_yticks(range(n_r), [str(m) for m in self.k_range])
         ax.set_xlabel("Na⁺ out per cycle")
@@ -192,7 +193,7 @@ class StoichiometryPlot:
             placed[i] = max(placed[i], placed[i - 1] + gap)
         lab_y = np.empty_like(placed)
         lab_y[order] = placed
-        for st, y, ly in zip(self.variants, ys, lab_y):
+        for st, y, ly in zip(self.variants, ys, lab_y, strict=True):
             m = self.end_markers[st]
             m.set_ydata([y])
             sel = st == selected
@@ -239,7 +240,8 @@ class StoichiometryPlot:
             self.select_box.set_visible(False)
         else:
             self.select_box.set_visible(True)
-            self.select_box.set_xy((self.na_range.index(selected[0]) - 0.5, self.k_range.index(selected[1]) - 0.5))
+            self.select_box.set_xy((self.na_range.index(selected[0]) - 0.5,
+                                    self.k_range.index(selected[1]) - 0.5))
         v, na, k = grid_state
         self.grid_note.set_text(f"at the 3:2 rest ({v:.0f} mV); ATP gives {abs(dg_atp):.0f}; ✗ = cannot run")
         return self.fig
@@ -252,7 +254,8 @@ class StoichiometryPlot:
             f"Panel A: after switching from the real 3:2 pump to {name}, Vm goes from {v_ref_mV:.1f} mV to "
             f"{v_mV[-1]:.1f} mV in {t_s[-1] / 60:.0f} minutes.",
             "Panel B, steady resting potentials: " + "; ".join(
-                f"{st[0]}:{st[1]} {v:.1f} mV of which {d:+.1f} mV direct" for st, (v, _g, d) in steady.items()) + ".",
+                f"{st[0]}:{st[1]} {v:.1f} mV of which {d:+.1f} mV direct"
+                for st, (v, _g, d) in steady.items()) + ".",
         ]
         impossible = [f"{n}:{m}" for j, m in enumerate(k_range) for i, n in enumerate(na_range)
                       if grid_dg[j][i] >= abs(dg_atp)]

@@ -11,16 +11,18 @@ import math
 from collections import OrderedDict
 
 import matplotlib
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure, SubFigure
+from matplotlib.ft2font import RenderMode
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
+from matplotlib.transforms import Bbox
 
-matplotlib.use("Agg", force=False)  # no GUI backends in kernels or builds
-from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag  # noqa: E402
-from matplotlib.ft2font import RenderMode  # noqa: E402
-from matplotlib.layout_engine import PlaceHolderLayoutEngine  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.colors import to_rgba  # noqa: E402
-from matplotlib.figure import Figure, SubFigure  # noqa: E402
-from matplotlib.transforms import Bbox  # noqa: E402
+# No matplotlib.use(): importing this module leaves the user's backend alone. Every figure
+# made here gets its Agg canvas explicitly (new_figure attaches a BlitCanvas, render_png an
+# Agg canvas when the figure has none), so no GUI backend is needed in kernels or builds.
 
 #: Okabe-Ito colours, one per species or quantity (same across all chapters).
 ION_COLORS = {
@@ -34,9 +36,11 @@ ION_COLORS = {
     "pump": "#E69F00",  # orange
 }
 #: Line styles that carry the same information as the colours.
-ION_LINESTYLES = {"Na": "-", "K": "--", "Cl": "-.", "Ca": ":", "glucose": "-", "ATP": ":", "Vm": "-", "pump": "-"}
+ION_LINESTYLES = {"Na": "-", "K": "--", "Cl": "-.", "Ca": ":", "glucose": "-", "ATP": ":", "Vm": "-",
+                  "pump": "-"}
 #: Typeset labels.
-ION_LABELS = {"Na": "Na$^+$", "K": "K$^+$", "Cl": "Cl$^-$", "Ca": "Ca$^{2+}$", "glucose": "glucose", "ATP": "ATP"}
+ION_LABELS = {"Na": "Na$^+$", "K": "K$^+$", "Cl": "Cl$^-$", "Ca": "Ca$^{2+}$", "glucose": "glucose",
+              "ATP": "ATP"}
 
 _RC = {
     "font.size": 11,
@@ -260,7 +264,7 @@ class BlitCanvas(FigureCanvasAgg):
         """Store every axes' drawn extent (pixels), for :meth:`_redraw_axes`."""
         renderer = self.get_renderer()
         self._extents = [self._cached_extent(i, ax, k, renderer)
-                         for i, (ax, k) in enumerate(zip(self.figure.get_axes(), key[1]))]
+                         for i, (ax, k) in enumerate(zip(self.figure.get_axes(), key[1], strict=True))]
 
     def _redraw_axes(self, old_key, new_key) -> bool:
         """Update the last background by redrawing only the axes whose key changed.
@@ -278,7 +282,7 @@ class BlitCanvas(FigureCanvasAgg):
         background, extents = self._backgrounds[old_key]  # extents of the axes *in that picture*
         if extents is None or len(extents) != len(axes):
             return False
-        changed = {i for i, (a, b) in enumerate(zip(old_key[1], new_key[1])) if a != b}
+        changed = {i for i, (a, b) in enumerate(zip(old_key[1], new_key[1], strict=True)) if a != b}
         if not changed:
             return False
         renderer = self.get_renderer()
@@ -288,7 +292,10 @@ class BlitCanvas(FigureCanvasAgg):
         todo = sorted(changed)
         while todo:  # an axes whose extent a region touches is redrawn as well
             i = todo.pop()
-            new_extent = self._cached_extent(i, axes[i], new_key[1][i], renderer) if i in changed else extents[i]
+            if i in changed:
+                new_extent = self._cached_extent(i, axes[i], new_key[1][i], renderer)
+            else:
+                new_extent = extents[i]
             if new_extent is None or extents[i] is None:
                 return False
             region = Bbox.union([extents[i], new_extent])
@@ -312,8 +319,8 @@ class BlitCanvas(FigureCanvasAgg):
             pixels[height - y1:height - y0, x0:x1] = colour.astype(np.uint8)  # rows run downwards
         for i in sorted(regions):
             axes[i].draw(renderer)
-        self._extents = [self._cached_extent(j, axes[j], new_key[1][j], renderer) if j in regions else extents[j]
-                         for j in range(len(axes))]
+        self._extents = [self._cached_extent(j, axes[j], new_key[1][j], renderer) if j in regions
+                         else extents[j] for j in range(len(axes))]
         return True
 
     # -- drawing ---------------------------------------------------------------------------

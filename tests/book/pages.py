@@ -21,7 +21,8 @@ def page_text(built_book, chapter: str) -> str:
 
 
 def glued_on_page(built_book, chapter: str) -> dict:
-    """``{glue name: [text shown, ...]}`` for every ``{glue:text}`` role of the chapter, read off the built page.
+    """``{glue name: [text shown, ...]}`` for every ``{glue:text}`` role of the chapter, read off
+    the built page.
 
     myst-nb renders a role as ``<span class="pasted-text">…</span>`` in document
     order; the names come from the notebook's markdown in the same order.
@@ -37,7 +38,7 @@ def glued_on_page(built_book, chapter: str) -> dict:
     assert len(shown) == len(names), (f"{chapter}: {len(names)} glue roles in the notebook but "
                                       f"{len(shown)} pasted values on the page")
     out = {}
-    for name, text in zip(names, shown):
+    for name, text in zip(names, shown, strict=True):
         out.setdefault(name, []).append(text)
     return out
 

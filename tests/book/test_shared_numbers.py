@@ -34,12 +34,15 @@ SHARED = {
         ("pump_cycle", "pump_cost_1dp", 1), ("stoichiometry", "dg_32", 1)],
     "pump reversal potential (mV)": [("pump_cycle", "v_rev", 1), ("stoichiometry", "pump_vrev", 1)],
     "ΔG_ATP of the pump model (kJ/mol)": [
-        ("pump_cycle", "dg_atp_model", 1), ("stoichiometry", "dg_atp_model", 1), ("resting_potential", "dg_atp", -1)],
+        ("pump_cycle", "dg_atp_model", 1), ("stoichiometry", "dg_atp_model", 1),
+        ("resting_potential", "dg_atp", -1)],
     "pump's direct share of Vm (mV)": [
         # the ouabain page gives its size (the rise on block)
-        ("stoichiometry", "direct_32", 1), ("resting_potential", "direct_mv", 1), ("ouabain", "direct_mV", -1)],
+        ("stoichiometry", "direct_32", 1), ("resting_potential", "direct_mv", 1),
+        ("ouabain", "direct_mV", -1)],
     "jump of Vm on complete pump block (mV)": [
-        ("stoichiometry", "block_jump", 1), ("resting_potential", "block_jump", 1), ("ouabain", "jump_mV", 1)],
+        ("stoichiometry", "block_jump", 1), ("resting_potential", "block_jump", 1),
+        ("ouabain", "jump_mV", 1)],
     "net pump current at rest (µA/cm²)": [("stoichiometry", "i_pump", 1), ("resting_potential", "i_pump", 1)],
 }
 
@@ -75,7 +78,8 @@ def test_shared_quantity_agrees_across_chapters(pages, quantity):
 
 def test_ncx_reversal_in_text_equals_app_readout(built_book, pages):
     """The NCX reversal potential the prose gives is the one the app's readout below it shows."""
-    readout = re.findall(r"E<sub>NCX</sub> = ([+\u2212-]?[\d.]+) mV", page_text(built_book, "secondary_transport"))
+    readout = re.findall(r"E<sub>NCX</sub> = ([+\u2212-]?[\d.]+) mV",
+                         page_text(built_book, "secondary_transport"))
     assert readout, "no NCX readout on the secondary-transport page"
     for text in pages("secondary_transport")["e_ncx"]:
         assert _agree(number(text), number(readout[0])), f"text E_NCX {text!r} vs readout {readout[0]!r} mV"
@@ -83,7 +87,8 @@ def test_ncx_reversal_in_text_equals_app_readout(built_book, pages):
 
 def test_pump_share_of_brain_energy_in_text_equals_chart(built_book, pages):
     """The pump's share of total brain ATP in the prose is the one the chart's description gives."""
-    chart = re.findall(r"the Na\+/K\+ pump pays about (\d+)% of the total", page_text(built_book, "energy_bill"))
+    chart = re.findall(r"the Na\+/K\+ pump pays about (\d+)% of the total",
+                       page_text(built_book, "energy_bill"))
     assert chart, "no energy-budget chart description on the energy-bill page"
     for text in pages("energy_bill")["h_pump_tot"]:
         assert _agree(number(text), number(chart[0])), f"text pump share {text!r} % vs chart {chart[0]} %"
