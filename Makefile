@@ -16,8 +16,8 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo
 help:
 	@echo "make book   - build the book and serve it on http://localhost:$(BOOK_PORT)"
 	@echo "make build  - only build the book into _build/html"
-	@echo "make voila  - serve the chapters as interactive apps on http://localhost:$(VOILA_PORT)"
-	@echo "make classroom - classroom server: gallery + apps on http://0.0.0.0:$(VOILA_PORT) (see docs/classroom.md)"
+	@echo "make voila  - serve the chapters as interactive apps on http://localhost:$(VOILA_PORT) (this computer only)"
+	@echo "make classroom - classroom server: gallery + apps on http://0.0.0.0:$(VOILA_PORT), with a class code (docs/classroom.md)"
 	@echo "make test   - run all tests"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
@@ -41,8 +41,10 @@ serve:
 	@(command -v xdg-open >/dev/null && sleep 1 && xdg-open http://localhost:$(BOOK_PORT)/ >/dev/null 2>&1 &) || true
 	$(PY) -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory _build/html
 
+# The apps on this computer only: the classroom server bound to loopback (gallery, kernel cap, the
+# websocket guard, CSP, XSRF on; no class code since nobody else can connect). For a class: make classroom.
 voila: $(STAMP) $(VOILA_TEMPLATE)
-	$(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0
+	$(PY) -m classroom --port=$(VOILA_PORT) --ip=127.0.0.1
 
 # Classroom server: gallery at /, preheated kernels, kernel cap, idle culling (docs/classroom.md).
 # Options: make classroom VOILA_PORT=9000 CLASSROOM_POOL=2 CLASSROOM_MAX_KERNELS=40 CLASSROOM_CULL_MINUTES=10

@@ -56,13 +56,13 @@ def voila_argv(args) -> list[str]:
 
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(prog="python -m classroom", description=__doc__.splitlines()[0])
-    p.add_argument("--port", type=int, default=int(os.environ.get("CLASSROOM_PORT", 8866)))
+    p.add_argument("--port", type=int, default=int(os.environ.get("CLASSROOM_PORT", "8866")))
     p.add_argument("--ip", default=os.environ.get("CLASSROOM_IP", "0.0.0.0"))
-    p.add_argument("--pool", type=int, default=int(os.environ.get("CLASSROOM_POOL", 1)),
+    p.add_argument("--pool", type=int, default=int(os.environ.get("CLASSROOM_POOL", "1")),
                    help="preheated kernels kept ready per dashboard (0: no preheating)")
     p.add_argument("--max-kernels", default=os.environ.get("CLASSROOM_MAX_KERNELS", "auto"),
                    help="most apps open at once; 'auto' sizes it from free memory; 0: no cap")
-    p.add_argument("--cull-minutes", type=float, default=float(os.environ.get("CLASSROOM_CULL_MINUTES", 10)),
+    p.add_argument("--cull-minutes", type=float, default=float(os.environ.get("CLASSROOM_CULL_MINUTES", "10")),
                    help="shut down a closed tab's kernel after this many idle minutes")
     p.add_argument("--pool-for", action="append",
                    default=[x for x in os.environ.get("CLASSROOM_POOL_FOR", "").split(",") if x], metavar="CHAPTER=N",

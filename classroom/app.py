@@ -24,7 +24,6 @@ from .guard import MAX_MESSAGE_BYTES, GuardedKernelWebsocketHandler, Warden
 from .kernel_manager import KernelCapReached
 
 
-
 class PageRequest:
     """The client (address) a page is served for, and the kernel(s) it was given."""
 
@@ -244,7 +243,7 @@ class ClassroomVoilaHandler(TornadoVoilaHandler):
         if warden is not None and warden.over_limit(client):
             self.log.warning("Client %s holds %d kernels: refusing another page", client, warden.held_by(client))
             return self._refuse_client(warden.per_client)
-        self.xsrf_token  # sets the _xsrf cookie the unload beacon sends back (XSRF stays on)
+        _ = self.xsrf_token  # sets the _xsrf cookie the unload beacon sends back (XSRF stays on)
         if warden is not None:
             warden.reserve(client)
         page = PageRequest(client)
@@ -272,7 +271,7 @@ class ClassroomVoilaHandler(TornadoVoilaHandler):
 
 class ClassroomVoila(Voila):
     name = "voila"  # read voila.json like plain Voilà
-    kernel_pools: dict = {}  # per-chapter pool sizes (--pool-for), as VoilaKernelManager.kernel_pools_config
+    kernel_pools: dict = {}  # noqa: RUF012 - per-chapter pool sizes (--pool-for), as VoilaKernelManager.kernel_pools_config
 
     class_code = Unicode("", config=True, help="Class code students type once (empty: no code).")
     allowed_hosts = List(Unicode(), config=True, help="Extra Host names to accept besides this machine's.")

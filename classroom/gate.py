@@ -7,7 +7,8 @@ Every handler of the server (pages, websockets, API, static files) gets
   given with ``--allow-host``): a DNS-rebinding page reaches the server under
   its own domain name and is refused;
 * the class code is on and the request carries no valid class cookie (only
-  the join page, and the teacher's pages from this machine itself, are open);
+  the join page is open, and this computer itself, ``127.0.0.1``/``::1`` under
+  a loopback name, needs no code: the teacher's browser, the benchmarks);
 * it asks for an app page from another site's subresource or fetch
   (``Sec-Fetch-*`` headers): another website cannot start kernels with
   ``<img src=…>`` or no-cors requests.
@@ -29,7 +30,7 @@ from tornado import web
 from tornado.log import app_log
 
 #: No inline script anywhere (the book's template moves Voilà's helpers into files), nothing off-site.
-CSP = "; ".join([
+CSP = "; ".join([  # noqa: FLY002 - one directive a line
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",   # Voilà's and the widgets' inline styles (no script)
@@ -82,8 +83,8 @@ def local_names(extra=()) -> set[str]:
             for a in addrs:
                 if a.family in (socket.AF_INET, socket.AF_INET6):
                     names.add(a.address.split("%")[0].lower())
-    except Exception:  # noqa: BLE001 - psutil missing: the names above and --allow-host
-        pass
+    except Exception as err:  # noqa: BLE001 - psutil missing: the names above and --allow-host
+        app_log.debug("interface addresses unknown: %s", err)
     names |= {n.lower() for n in extra}
     return names
 
@@ -141,11 +142,11 @@ class Gate:
         if host_of(handler.request.headers.get("Host", "")) not in self.hosts:
             return "unknown Host"
         base = handler.settings.get("base_url", "/")
-        path = handler.request.path[len(base):] if handler.request.path.startswith(base) else handler.request.path
+        path = handler.request.path.removeprefix(base)
         if path.startswith(TEACHER_PATHS):
             return None if self.teacher(handler) else "teacher pages answer only on this computer"
-        if path.startswith(JOIN_PATH):
-            return None
+        if path.startswith(JOIN_PATH) or self.teacher(handler):
+            return None  # the join page; the teacher's own browser (and benchmarks) on this computer
         if not self.has_cookie(handler):
             return "class code needed"
         return None
@@ -173,8 +174,8 @@ class GateMixin:
             self.set_header("Content-Security-Policy", CSP)
             self.set_header("X-Content-Type-Options", "nosniff")
             self.set_header("Referrer-Policy", "same-origin")
-        except Exception:  # noqa: BLE001 - a websocket upgrade has no headers of its own to set
-            pass
+        except Exception as err:  # noqa: BLE001 - a websocket upgrade has no headers of its own to set
+            app_log.debug("no security headers on %s: %s", self.request.path, err)
 
     def _refuse_gate(self, reason: str):
         from .app import refusal_page  # pages live with the app

@@ -301,8 +301,8 @@ class Warden:
             for sock in list(self.sockets.get(kid, ())):
                 try:
                     sock.close(1001, "idle")
-                except Exception:  # noqa: BLE001
-                    pass
+                except Exception as err:  # noqa: BLE001 - already closing
+                    self.log.debug("closing a socket of %s: %s", kid, err)
             try:
                 await self.km.shutdown_kernel(kid)
             except Exception as err:  # noqa: BLE001 - already gone

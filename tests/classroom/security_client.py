@@ -39,8 +39,7 @@ def request(port: int, method: str, path: str, *, source: str = "127.0.0.1", hea
     cookies = {}
     for name, value in r.getheaders():
         if name.lower() == "set-cookie":
-            k, _, v = value.partition("=")
-            cookies[k] = value
+            cookies[value.partition("=")[0]] = value
     conn.close()
     return Response(r.status, {k.lower(): v for k, v in r.getheaders()}, text, cookies)
 
