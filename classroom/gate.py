@@ -29,10 +29,11 @@ import time
 from tornado import web
 from tornado.log import app_log
 
-#: No inline script anywhere (the book's template moves Voilà's helpers into files), nothing off-site.
+#: No inline script anywhere (the book's template moves Voilà's helpers into files), nothing off-site;
+#: ``blob:`` scripts only come from code already running (anywidget's module loader), never from markup.
 CSP = "; ".join([  # noqa: FLY002 - one directive a line
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' blob:",            # anywidget imports each widget's ES module from a blob: URL
     "style-src 'self' 'unsafe-inline'",   # Voilà's and the widgets' inline styles (no script)
     "img-src 'self' data: blob:",          # figures arrive as data: PNGs
     "font-src 'self' data:",
