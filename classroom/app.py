@@ -27,9 +27,29 @@ from .kernel_manager import KernelCapReached
 class PageRequest:
     """The client (address) a page is served for, and the kernel(s) it was given."""
 
-    def __init__(self, client: str):
+    def __init__(self, client: str, warden: Warden | None):
         self.client = client
         self.kernels: list[str] = []
+        self.warden = warden
+        self.reserved = False
+
+    def reserve(self) -> None:
+        """Count this page against its client's limit while its kernel is being found."""
+        if self.warden is not None:
+            self.warden.reserve(self.client)
+            self.reserved = True
+
+    def release(self) -> None:
+        if self.reserved:
+            self.warden.release(self.client)
+            self.reserved = False
+
+    def got(self, kernel_id: str) -> None:
+        """The page was given ``kernel_id``: it now counts as owned, no longer as reserved."""
+        if self.warden is not None:
+            self.warden.assign(kernel_id, self.client)
+        self.kernels.append(kernel_id)
+        self.release()
 
 
 #: The page request being served, seen by the kernel start (or pool hand-out) it causes.
@@ -244,9 +264,8 @@ class ClassroomVoilaHandler(TornadoVoilaHandler):
             self.log.warning("Client %s holds %d kernels: refusing another page", client, warden.held_by(client))
             return self._refuse_client(warden.per_client)
         _ = self.xsrf_token  # sets the _xsrf cookie the unload beacon sends back (XSRF stays on)
-        if warden is not None:
-            warden.reserve(client)
-        page = PageRequest(client)
+        page = PageRequest(client, warden)
+        page.reserve()
         token = CLIENT.set(page)
         try:
             gen = self.get_generator(path=path)
@@ -263,8 +282,8 @@ class ClassroomVoilaHandler(TornadoVoilaHandler):
                 self.flush()
         finally:
             CLIENT.reset(token)
+            page.release()
             if warden is not None:
-                warden.release(client)
                 for kid in page.kernels:
                     warden.page_finished(kid)
 
@@ -306,14 +325,14 @@ class ClassroomVoila(Voila):
 
             km.get_rendered_notebook = get_rendered_notebook
         warden = Warden(km, self.kernels_per_client, self.orphan_seconds, self.silent_seconds, self.log)
-        self._hook_assign(km, warden)
+        self._hook_assign(km)
         settings.update(
             classroom_gate=gates.Gate(self.class_code or None, gates.local_names(self.allowed_hosts)),
             classroom_warden=warden,
             classroom_port=self.port,
             websocket_max_message_size=MAX_MESSAGE_BYTES,
             websocket_ping_interval=30,
-            websocket_ping_timeout=60,
+            websocket_ping_timeout=30,
             xsrf_cookies=True,
             xsrf_cookie_kwargs={"samesite": "Strict"},
             headers={**settings.get("headers", {}), "Content-Security-Policy": gates.CSP},
@@ -324,7 +343,7 @@ class ClassroomVoila(Voila):
         return settings
 
     @staticmethod
-    def _hook_assign(km, warden: Warden) -> None:
+    def _hook_assign(km) -> None:
         """Record which client a kernel was started or handed out for (:data:`CLIENT`, set by the page)."""
         start, rendered = km.start_kernel, getattr(km, "get_rendered_notebook", None)
 
@@ -332,8 +351,7 @@ class ClassroomVoila(Voila):
             kernel_id = await start(*args, **kwargs)
             page = CLIENT.get()
             if page is not None:
-                warden.assign(kernel_id, page.client)
-                page.kernels.append(kernel_id)
+                page.got(kernel_id)
             return kernel_id
 
         km.start_kernel = start_kernel
@@ -348,8 +366,7 @@ class ClassroomVoila(Voila):
             finally:
                 CLIENT.reset(token)
             if page is not None:
-                warden.assign(result[2], page.client)
-                page.kernels.append(result[2])
+                page.got(result[2])
             return result
 
         km.get_rendered_notebook = get_rendered_notebook

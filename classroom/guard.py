@@ -16,8 +16,11 @@ each frame's layout *before* handing it on (see docs/security.md):
 * binary frames: the part count must be small (:data:`MAX_PARTS`) and every
   offset must lie inside the frame, in order; otherwise the socket is closed;
 * the message header must be a JSON object naming a known channel; only
-  :data:`CLIENT_MSG_TYPES` pass (``comm_open`` does not: a page never creates
-  widgets in the kernel, so a client cannot create large ones either);
+  :data:`CLIENT_MSG_TYPES` pass. ``comm_open`` passes only for the widget
+  manager's control channel (``jupyter.widget.control``, which fetches every
+  widget's state in one reply), with no data and at most
+  :data:`MAX_CONTROL_COMMS` per socket: a page never creates widgets in the
+  kernel, so a client cannot create large ones either;
 * nothing the client sends raises inside the handler; a fault closes only
   that socket, with no traceback sent;
 * outgoing ``error`` messages and ``stderr`` streams (tracebacks of widget
@@ -37,6 +40,8 @@ CHANNELS = {"shell", "control", "iopub", "stdin"}
 #: What a widget page sends: widget messages to existing comms, the comm list and kernel info.
 CLIENT_MSG_TYPES = frozenset({"comm_msg", "comm_close", "comm_info_request", "kernel_info_request"})
 V1 = "v1.kernel.websocket.jupyter.org"
+CONTROL_TARGET = "jupyter.widget.control"
+MAX_CONTROL_COMMS = 2
 
 
 class FrameRejected(ValueError):
@@ -79,7 +84,20 @@ def parse_v1(data: bytes) -> tuple[str, dict]:
         raise FrameRejected(f"implausible offset count {count}")
     offsets = _offsets(data, count, 8, "little", 1) + [len(data)]
     channel = data[offsets[0]:offsets[1]].decode("utf-8", "replace")
-    return channel, _header(data[offsets[1]:offsets[2]])
+    header = _header(data[offsets[1]:offsets[2]])
+    if header["msg_type"] == "comm_open":
+        header["_content"] = _content(data[offsets[4]:offsets[5]] if len(offsets) > 5 else b"")
+    return channel, header
+
+
+def _content(raw) -> dict:
+    try:
+        content = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as err:
+        raise FrameRejected("content is not JSON") from err
+    if not isinstance(content, dict):
+        raise FrameRejected("content is not an object")
+    return content
 
 
 def parse_legacy_binary(data: bytes) -> tuple[str | None, dict]:
@@ -94,7 +112,9 @@ def parse_legacy_binary(data: bytes) -> tuple[str | None, dict]:
         raise FrameRejected("message is not JSON") from err
     if not isinstance(msg, dict):
         raise FrameRejected("message is not a JSON object")
-    return msg.get("channel"), _header(json.dumps(msg.get("header")))
+    header = _header(json.dumps(msg.get("header")))
+    header["_content"] = msg.get("content") if isinstance(msg.get("content"), dict) else {}
+    return msg.get("channel"), header
 
 
 def parse_json(text: str) -> tuple[str | None, dict]:
@@ -108,7 +128,21 @@ def parse_json(text: str) -> tuple[str | None, dict]:
     for key in ("parent_header", "metadata", "content"):
         if not isinstance(msg.get(key, {}), dict):
             raise FrameRejected(f"{key} is not an object")
-    return msg.get("channel"), _header(json.dumps(msg.get("header")))
+    header = _header(json.dumps(msg.get("header")))
+    header["_content"] = msg.get("content", {})
+    return msg.get("channel"), header
+
+
+def allowed(header: dict, control_comms: int) -> bool:
+    """May a page send this message (``control_comms``: control comms this socket opened so far)?"""
+    msg_type = header["msg_type"]
+    if msg_type in CLIENT_MSG_TYPES:
+        return True
+    if msg_type == "comm_open":
+        content = header.get("_content") or {}
+        return (content.get("target_name") == CONTROL_TARGET and not content.get("data")
+                and control_comms < MAX_CONTROL_COMMS)
+    return False
 
 
 def inspect_frame(message: bytes | str, subprotocol: str | None) -> tuple[str, dict]:
@@ -173,10 +207,13 @@ class GuardedKernelWebsocketHandler(VoilaKernelWebsocketHandler):
             return
         if self.warden:
             self.warden.client_spoke(self.kernel_id)
-        if header["msg_type"] not in CLIENT_MSG_TYPES:
+        opened = getattr(self, "_control_comms", 0)
+        if not allowed(header, opened):
             self.log.warning('Kernel %s: ignoring a "%s" message from the page',
                              self.kernel_id, header["msg_type"][:40])
             return
+        if header["msg_type"] == "comm_open":
+            self._control_comms = opened + 1
         try:
             super().on_message(message)
         except Exception as err:  # noqa: BLE001 - a client's fault closes its own socket only

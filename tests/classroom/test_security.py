@@ -174,6 +174,35 @@ def test_page_cannot_create_widgets_in_the_kernel(server, page):
     ws.close()
 
 
+def test_widget_manager_control_comm_still_opens(server, page):
+    """The one comm a page opens: ``jupyter.widget.control`` (every widget's state in one reply); twice at most."""
+    ws = connect(server.port, page.kernel_id)
+    cid = uuid.uuid4().hex
+    opening = message("comm_open", {"comm_id": cid, "target_name": "jupyter.widget.control", "data": {}})
+    opening["metadata"] = {"version": "1.0.0"}  # the widget control protocol's version, as the page sends it
+    ws.send(json.dumps(opening))
+    ws.send(json.dumps(message("comm_msg", {"comm_id": cid, "data": {"method": "request_states"}})))
+    states = None
+    for raw in drain(ws, 20):
+        if isinstance(raw, bytes):  # legacy binary frame (the reply carries buffers): JSON part first
+            n = struct.unpack("!I", raw[:4])[0]
+            offsets = struct.unpack(f"!{n}I", raw[4:4 * (n + 1)]) + (len(raw),)
+            raw = raw[offsets[0]:offsets[1]].decode()
+        if raw:
+            m = json.loads(raw)
+            if m["header"]["msg_type"] == "comm_msg" and m["content"]["comm_id"] == cid:
+                states = m["content"]["data"].get("states")
+                break
+    assert states and len(states) >= len(page.states)
+    before = _comm_count(ws)
+    for _ in range(5):
+        ws.send(json.dumps(message("comm_open", {"comm_id": uuid.uuid4().hex,
+                                                 "target_name": "jupyter.widget.control", "data": {}})))
+    time.sleep(0.5)
+    assert _comm_count(ws) == before  # the control comm is not a widget; and no more than two per socket
+    ws.close()
+
+
 def test_malformed_widget_messages_send_no_traceback(server, page):
     ws = connect(server.port, page.kernel_id)
     slider = next(iter(page.sliders()))
