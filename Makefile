@@ -42,7 +42,8 @@ serve:
 	$(PY) -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory _build/html
 
 # The apps on this computer only: the classroom server bound to loopback (gallery, kernel cap, the
-# websocket guard, CSP, XSRF on; no class code since nobody else can connect). For a class: make classroom.
+# websocket guard, CSP, XSRF on, the book's template; no class code since nobody else can connect).
+# For a class: make classroom. A bare `voila chapters/` also works (stock template, none of these guards).
 voila: $(STAMP) $(VOILA_TEMPLATE)
 	$(PY) -m classroom --port=$(VOILA_PORT) --ip=127.0.0.1
 
