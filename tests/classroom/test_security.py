@@ -303,12 +303,12 @@ def free(server, r) -> None:
 
 
 def test_other_sites_cannot_start_kernels_with_no_cors_requests(server):
-    before = status(server)["kernels"]
+    before = status(server)["in_use"]  # kernels held by pages (the pool may be refilling meanwhile)
     r = request(server.port, "GET", APP, headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors",
                                                   "Sec-Fetch-Dest": "image", "Referer": "http://evil.example/"})
     assert r.status == 403
     time.sleep(1)
-    assert status(server)["kernels"] == before
+    assert status(server)["in_use"] <= before
 
 
 def test_a_link_from_another_site_still_opens_the_app_page(server):
@@ -323,11 +323,11 @@ def test_a_link_from_another_site_still_opens_the_app_page(server):
                                          ("DELETE", "/api/kernels/{kid}")])
 def test_foreign_host_header_is_refused(server, page, method, path):
     """DNS rebinding: a page at evil.example whose name now points at the class server."""
-    before = status(server)["kernels"]
+    before = status(server)["in_use"]
     r = request(server.port, method, path.format(kid=page.kernel_id),
                 headers={"Host": f"evil.example:{server.port}", "Origin": f"http://evil.example:{server.port}"})
     assert r.status == 403
-    assert status(server)["kernels"] == before
+    assert status(server)["in_use"] <= before
     assert kernel_info(connect(server.port, page.kernel_id))["status"] == "ok"
 
 
