@@ -325,6 +325,11 @@ class ClassroomVoila(Voila):
 
             km.get_rendered_notebook = get_rendered_notebook
         warden = Warden(km, self.kernels_per_client, self.orphan_seconds, self.silent_seconds, self.log)
+        csp = gates.CSP
+        if self.voila_configuration.template != "nak-offline":  # the book's template has no inline script
+            self.log.warning("Template %r has inline scripts: Content-Security-Policy allows them",
+                             self.voila_configuration.template)
+            csp = gates.CSP_INLINE
         self._hook_assign(km)
         settings.update(
             classroom_gate=gates.Gate(self.class_code or None, gates.local_names(self.allowed_hosts)),
@@ -335,7 +340,8 @@ class ClassroomVoila(Voila):
             websocket_ping_timeout=30,
             xsrf_cookies=True,
             xsrf_cookie_kwargs={"samesite": "Strict"},
-            headers={**settings.get("headers", {}), "Content-Security-Policy": gates.CSP},
+            headers={**settings.get("headers", {}), "Content-Security-Policy": csp},
+            classroom_csp=csp,
             default_handler_class=gates.gated(NotFoundHandler),
         )
         self._sweeper = PeriodicCallback(warden.sweep, 1000 * max(1.0, min(10.0, self.orphan_seconds / 4)))
