@@ -167,8 +167,10 @@ def test_page_cannot_create_widgets_in_the_kernel(server, page):
                  "_model_module_version": "2.0.0", "_view_name": "HTMLView",
                  "_view_module": "@jupyter-widgets/controls", "_view_module_version": "2.0.0",
                  "value": "x" * 800_000}
-        ws.send(json.dumps(message("comm_open", {"comm_id": cid, "target_name": "jupyter.widget",
-                                                 "data": {"state": state, "buffer_paths": []}})))
+        opening = message("comm_open", {"comm_id": cid, "target_name": "jupyter.widget",
+                                        "data": {"state": state, "buffer_paths": []}})
+        opening["metadata"] = {"version": "2.1.0"}  # the widget protocol version ipywidgets 8 checks
+        ws.send(json.dumps(opening))
     time.sleep(1.0)
     assert _comm_count(ws) == before
     ws.close()
@@ -332,13 +334,15 @@ def test_foreign_host_header_is_refused(server, page, method, path):
 
 
 def test_foreign_host_websocket_is_refused(server, page):
+    """A rebinding page's websocket: Host and Origin agree (evil.example), so the Origin check alone lets it in."""
+    evil = f"evil.example:{server.port}"
     with pytest.raises(websocket.WebSocketBadStatusException):
-        connect(server.port, page.kernel_id, headers=[f"Host: evil.example:{server.port}"])
+        connect(server.port, page.kernel_id, host=evil, origin=f"http://{evil}")
 
 
 def test_cross_origin_websocket_is_refused(server, page):
     with pytest.raises(websocket.WebSocketBadStatusException):
-        connect(server.port, page.kernel_id, headers=["Origin: http://evil.example"])
+        connect(server.port, page.kernel_id, origin="http://evil.example")
 
 
 def test_shutdown_needs_the_xsrf_token(server, page):
