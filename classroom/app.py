@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextvars
 import html
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
@@ -124,7 +125,7 @@ class TeacherHandler(tornado.web.RequestHandler):
         gate: gates.Gate = self.settings["classroom_gate"]
         port = self.settings["classroom_port"]
         base = self.settings.get("base_url", "/")
-        addresses = [a for a in sorted(gate.hosts) if _is_lan_address(a)] or ["localhost"]
+        addresses = [a for a in sorted(gate.hosts or ()) if _is_lan_address(a)] or ["localhost"]
         links = []
         for a in addresses:
             host = f"[{a}]" if ":" in a else a
@@ -332,14 +333,17 @@ class ClassroomVoila(Voila):
             csp = gates.CSP_INLINE
         self._hook_assign(km)
         settings.update(
-            classroom_gate=gates.Gate(self.class_code or None, gates.local_names(self.allowed_hosts)),
+            # behind JupyterHub the hub's proxy and OAuth stand in front, under the hub's own name
+            classroom_gate=gates.Gate(self.class_code or None,
+                                      None if os.environ.get("JUPYTERHUB_SERVICE_PREFIX")
+                                      else gates.local_names(self.allowed_hosts)),
             classroom_warden=warden,
             classroom_port=self.port,
             websocket_max_message_size=MAX_MESSAGE_BYTES,
             websocket_ping_interval=30,
             websocket_ping_timeout=30,
             xsrf_cookies=True,
-            xsrf_cookie_kwargs={"samesite": "Strict"},
+            xsrf_cookie_kwargs={"samesite": "Strict", "path": self.base_url},
             headers={**settings.get("headers", {}), "Content-Security-Policy": csp},
             classroom_csp=csp,
             default_handler_class=gates.gated(NotFoundHandler),
