@@ -16,8 +16,8 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo
 help:
 	@echo "make book   - build the book and serve it on http://localhost:$(BOOK_PORT)"
 	@echo "make build  - only build the book into _build/html"
-	@echo "make voila  - serve the chapters as interactive apps on http://localhost:$(VOILA_PORT)"
-	@echo "make classroom - classroom server: gallery + apps on http://0.0.0.0:$(VOILA_PORT) (see docs/classroom.md)"
+	@echo "make voila  - serve the chapters as interactive apps on http://localhost:$(VOILA_PORT) (this computer only)"
+	@echo "make classroom - classroom server: gallery + apps on http://0.0.0.0:$(VOILA_PORT), with a class code (docs/classroom.md)"
 	@echo "make hub    - a local JupyterHub on http://127.0.0.1:8000: each student's own classroom server (deploy/jupyterhub)"
 	@echo "make test   - run all tests"
 	@echo "make lint   - ruff on code and notebooks (part of make test)"
@@ -50,10 +50,11 @@ serve:
 	@(command -v xdg-open >/dev/null && sleep 1 && xdg-open http://localhost:$(BOOK_PORT)/ >/dev/null 2>&1 &) || true
 	$(PY) -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory _build/html
 
-# voila.json names no template (a bare `voila chapters/` then works anywhere, with Voilà's stock one);
-# here the book's template (no CDN) is taken from the repository itself (classroom/template.py)
+# The apps on this computer only: the classroom server bound to loopback (gallery, kernel cap, the
+# websocket guard, CSP, XSRF on, the book's template; no class code since nobody else can connect).
+# For a class: make classroom. A bare `voila chapters/` also works (stock template, none of these guards).
 voila: $(STAMP) $(VOILA_TEMPLATE) grids
-	JUPYTER_PATH=$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH} $(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0 --VoilaConfiguration.template=nak-offline
+	$(PY) -m classroom --port=$(VOILA_PORT) --ip=127.0.0.1
 
 # Classroom server: gallery at /, preheated kernels, kernel cap, idle culling (docs/classroom.md).
 # Options: make classroom VOILA_PORT=9000 CLASSROOM_POOL=2 CLASSROOM_MAX_KERNELS=40 CLASSROOM_CULL_MINUTES=10

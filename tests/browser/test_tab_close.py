@@ -1,9 +1,10 @@
-"""Closing a dashboard tab shuts its kernel down at once (not only after the idle cull).
+"""Closing a dashboard tab shuts its kernel down at once (not only after the idle cull), with XSRF on.
 
-Voilà's page sends a beacon on unload; stock Jupyter Server refuses it (403,
-no XSRF header; voila-dashboards/voila#1458). ``voila.json`` (read by the classroom
-server and by standalone Voilà) sets ``disable_check_xsrf``. Cross-origin requests
-stay refused (Jupyter Server's origin check).
+Voilà's page sends a beacon on unload carrying the ``_xsrf`` cookie's token; stock
+Voilà never sets that cookie, so Jupyter Server refuses the beacon (403,
+voila-dashboards/voila#1458). The classroom server's page handler sets it
+(SameSite=Strict), so the beacon passes the XSRF check; a request without the
+token, or from another origin, is still refused.
 """
 
 import re
@@ -12,6 +13,7 @@ import time
 import pytest
 
 from tests.classroom.server import ClassroomServer
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -55,22 +57,22 @@ def test_shutdown_from_another_origin_is_refused(browser, server):
     context.close()
 
 
-def test_plain_voila_also_shuts_the_kernel_down(browser, voila_server):
-    """``make voila`` (standalone Voilà): the same voila.json setting; a cross-origin
-    request is still refused."""
-    page = browser.new_page()
-    page.goto(voila_server + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
+def test_xsrf_cookie_is_strict_and_check_is_on(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server.base + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
     page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
-    ids = set(re.findall(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", page.content()))
-    assert len(ids) == 1
-    kernel_url = voila_server + f"/api/kernels/{ids.pop()}"
-    assert page.request.get(kernel_url).status == 200
-    forged = page.context.request.post(kernel_url.replace("/api/kernels/", "/voila/api/shutdown/"),
-                                       headers={"Origin": "http://evil.example"})
-    assert forged.status in (403, 404) and page.request.get(kernel_url).status == 200
-    page.goto("about:blank")
-    deadline = time.time() + 20
-    while time.time() < deadline and page.request.get(kernel_url).status == 200:
-        time.sleep(0.5)
-    assert page.request.get(kernel_url).status == 404, "the kernel outlived its closed tab"
-    page.close()
+    xsrf = [c for c in context.cookies() if c["name"] == "_xsrf"]
+    assert xsrf and xsrf[0]["sameSite"] == "Strict"
+    kid = re.search(r'"kernelId":\s*"([0-9a-f\-]{36})"', page.content()).group(1)
+    # same origin, but no token: refused (before the fix voila.json turned the check off: 204)
+    assert context.request.post(server.base + f"/voila/api/shutdown/{kid}").status == 403
+    assert server.status()["kernels"] >= 1
+    context.close()
+
+
+def test_make_voila_runs_the_guarded_server_on_this_computer_only():
+    """``make voila`` is the classroom server on loopback (cap, guard, CSP, XSRF), not bare ``voila``."""
+    recipe = re.search(r"^voila:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), re.MULTILINE).group(1)
+    assert "-m classroom" in recipe and "--ip=127.0.0.1" in recipe and "bin/voila " not in recipe
+    assert "disable_check_xsrf" not in (ROOT / "voila.json").read_text()

@@ -3,6 +3,7 @@
 import json
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 
@@ -87,3 +88,24 @@ def test_sources_not_downloadable(opened, path):
     else:
         assert code in (403, 404, 405)
     assert "from nakmodel" not in body
+
+
+@pytest.mark.browser
+def test_theme_link_cannot_run_script_and_page_has_no_csp_violation(browser):
+    """``?theme=x"><img src=x onerror=…>`` ran the attacker's script (Voilà's lab template); now the
+    parameter is ignored and every page carries ``script-src 'self'``, which the app page itself obeys."""
+    server = shared_server()
+    page = browser.new_page()
+    dialogs, violations = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    payload = urllib.parse.quote('x"><img src=x onerror=alert(document.domain)>')
+    response = page.goto(server.base + "/voila/render/ion_gradients.ipynb?theme=" + payload,
+                         wait_until="domcontentloaded")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    page.wait_for_timeout(500)
+    assert not dialogs
+    assert page.locator('img[src="x"]').count() == 0
+    assert not violations, violations
+    page.close()
