@@ -8,7 +8,6 @@ from pathlib import Path
 
 import tornado.web
 from voila.app import Voila
-from voila.request_info_handler import RequestInfoSocketHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
@@ -50,6 +49,20 @@ class GalleryHandler(tornado.web.RequestHandler):
         self.finish(_page("gallery.html", cards="\n".join(cards)))
 
 
+def _ready_pooled(km) -> int:
+    """Pooled kernels whose notebook has run to its end: the app is built and nothing waits.
+
+    (The apps no longer wait in a cell for their page's request, so a pooled kernel stays
+    usable however long it waits; see ``nakmodel.widgets.links``.)
+    """
+    n = 0
+    for pool in getattr(km, "_pools", {}).values():
+        for item in pool:
+            if item.done() and not item.cancelled() and item.exception() is None and item.result()["task"].done():
+                n += 1
+    return n
+
+
 class StatusHandler(tornado.web.RequestHandler):
     """``/classroom/status``: kernel counts (no ids, no content) for the teacher and the tests."""
 
@@ -59,8 +72,8 @@ class StatusHandler(tornado.web.RequestHandler):
             "kernels": len(km.list_kernel_ids()),
             "in_use": km.kernels_in_use() if hasattr(km, "kernels_in_use") else None,
             "pooled": km.pooled_kernels() if hasattr(km, "pooled_kernels") else 0,
-            # preheated kernels that ran their notebook up to the app and wait for a student
-            "ready": len(RequestInfoSocketHandler._waiters),
+            # preheated kernels that ran their whole notebook (the app is built) and wait for a student
+            "ready": _ready_pooled(km),
             "max_kernels": getattr(km, "max_kernels", 0),
             "cull_idle_timeout": km.cull_idle_timeout,
         }
