@@ -262,7 +262,7 @@ class App(metaclass=_BuildAfterInit):
             text = f"These settings are outside what the model accepts: {_short(err)}"
         elif isinstance(err, ModelError):
             log.warning("%s: model failed (%s): %s", type(self).__name__, settings, err)
-            text = (f"The model could not be computed for these settings ({_short(err)}). "
+            text = (f"The model could not be computed for these settings ({_short(err, clause=True)}). "
                     "The figure still shows the last settings that worked: move a control a little, "
                     "or press Reset.")
         else:
@@ -304,6 +304,10 @@ class App(metaclass=_BuildAfterInit):
         display(self.widget)
 
 
-def _short(err: Exception) -> str:
+def _short(err: Exception, clause: bool = False) -> str:
+    """The error's text on one line, cut to :data:`MAX_MESSAGE_CHARS`; with ``clause``, only what
+    precedes its first colon (the reason, without the numbers a developer needs)."""
     text = " ".join(str(err).split()) or type(err).__name__
+    if clause and ":" in text:
+        text = text.split(":", 1)[0].strip() or text
     return text if len(text) <= MAX_MESSAGE_CHARS else text[: MAX_MESSAGE_CHARS - 1] + "…"
