@@ -34,20 +34,32 @@ FAULTS = {
 }
 
 
-def model_entry_points(cls) -> list[str]:
-    """Names in the app's module that run the model: science functions and cached model runs."""
+NOT_MODEL = ("nakmodel.widgets", "nakmodel.plots", "nakmodel.book.formatting")
+
+
+def _is_science(origin: str) -> bool:
+    return origin.startswith("nakmodel.") and not origin.startswith(NOT_MODEL)
+
+
+def model_entry_points(cls) -> list[tuple]:
+    """``(namespace, name)`` of what the app's module calls to run the model: science functions it
+    imports, functions of science modules it imports as modules, and cached model runs it defines."""
     module = sys.modules[cls.__module__]
-    names = []
+    targets = []
     for name, obj in vars(module).items():
+        if inspect.ismodule(obj) and _is_science(obj.__name__):
+            targets += [(obj, n) for n, f in vars(obj).items() if not n.startswith("__")
+                        and (inspect.isfunction(f) or isinstance(f, functools._lru_cache_wrapper))
+                        and getattr(f, "__module__", "") == obj.__name__]
+            continue
         if isinstance(obj, type) or not callable(obj):
             continue
         origin = getattr(obj, "__module__", "") or ""
-        science = (origin.startswith("nakmodel.") and not origin.startswith(("nakmodel.widgets", "nakmodel.plots"))
-                   and (inspect.isfunction(obj) or isinstance(obj, functools._lru_cache_wrapper)))
+        science = _is_science(origin) and (inspect.isfunction(obj) or isinstance(obj, functools._lru_cache_wrapper))
         cached_run = origin == module.__name__ and isinstance(obj, functools._lru_cache_wrapper)
         if science or cached_run:
-            names.append(name)
-    return names
+            targets.append((module, name))
+    return targets
 
 
 def _fresh_value(slider, end):
@@ -82,10 +94,10 @@ def test_failing_model_call_leaves_the_app_usable(cls, fault, caplog):
     slider = app.sliders[name]
     n_before = app.n_updates
     with caplog.at_level(logging.INFO, logger="nakmodel.widgets"), pytest.MonkeyPatch.context() as mp:
-        for target in targets:
-            mp.setattr(sys.modules[cls.__module__], target, broken)
+        for namespace, target in targets:
+            mp.setattr(namespace, target, broken)
         slider.value = _fresh_value(slider, "max")  # no exception reaches the caller (the widget's observer)
-    assert fired, f"{cls.__name__}: the move never called the model ({targets})"
+    assert fired, f"{cls.__name__}: the move never called the model ({[n for _, n in targets]})"
     msg = app.message.value
     assert expected_text in msg and "role=\"alert\"" in msg
     assert "Traceback" not in msg and 'File "' not in msg and len(msg) < 600
