@@ -77,7 +77,7 @@ chromium:
 	  echo "Installing Chromium from Debian packages (for the browser tests)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
-test: $(STAMP) $(VOILA_TEMPLATE) $(HUB_PROXY) chromium
+test: $(STAMP) $(VOILA_TEMPLATE) $(HUB_PROXY) chromium grids
 	bash scripts/run_tests.sh
 
 clean:

@@ -114,6 +114,13 @@ def _clean_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = kept
 
 
+def _add_questions_assets(app):
+    """The static renderer of the chapters' questions (nakmodel.widgets.questions): a classic
+    script (works from file://, no inline code) and its style sheet, on every page."""
+    app.add_js_file("nakquestions/questions.js", defer="defer")
+    app.add_css_file("nakquestions/questions.css")
+
+
 def _value_text(value):
     from collections.abc import Mapping
 
@@ -160,6 +167,7 @@ class ParameterTable(SphinxDirective):
 
 
 def setup(app):
+    _add_questions_assets(app)
     app.add_directive("nak-parameter-table", ParameterTable)
     app.connect("html-page-context", _add_voila_button, priority=502)
     app.connect("html-page-context", _clean_scripts, priority=900)
