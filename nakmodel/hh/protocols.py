@@ -158,8 +158,12 @@ def _spike_ion_budget(model, p, temperature_C, na_locked_open_fraction):
     t, v = r.t_ms, r.v_mV
     k_peak = int(np.argmax(v))
     half = v_rest + 0.5 * amp_mV
-    up = np.flatnonzero((v[:-1] < half) & (v[1:] >= half))[0]
-    down = k_peak + np.flatnonzero((v[k_peak:-1] >= half) & (v[k_peak + 1:] < half))[0]
+    ups = np.flatnonzero((v[:-1] < half) & (v[1:] >= half))
+    downs = k_peak + np.flatnonzero((v[k_peak:-1] >= half) & (v[k_peak + 1:] < half))
+    if ups.size == 0 or downs.size == 0:  # e.g. Na+ channels locked open: the membrane stays depolarised
+        raise ParameterError("na_locked_open_fraction", na_locked_open_fraction, "",
+                             "the membrane did not repolarise after the standard pulse; no single-spike budget")
+    up, down = ups[0], downs[0]
 
     def cross(i):
         return t[i] + (half - v[i]) / (v[i + 1] - v[i]) * (t[i + 1] - t[i])

@@ -37,6 +37,7 @@ from ..hh import (
 )
 from ..plots.action_potentials import RundownPlot, SpikePlot
 from ._base import App, Control
+from .readout import note, readout, table
 
 __all__ = [
     "GIANT_AXON_UM",
@@ -155,30 +156,26 @@ class SpikeExplorer(App):
         try:
             b = _budget(model, temp, lock)
             self.budget = b
-            bill = (
-                "<tr><td>Na⁺ in</td><td style='text-align:right'>"
-                f"{b.na_entry_pmol_cm2:.2f} pmol/cm²</td></tr>"
-                f"<tr><td>K⁺ out</td><td style='text-align:right'>{b.k_exit_pmol_cm2:.2f} pmol/cm²</td></tr>"
-                f"<tr><td>minimum charge C·ΔV</td><td style='text-align:right'>{b.min_charge_pmol_cm2:.2f} "
-                "pmol/cm²</td></tr>"
-                f"<tr><td>excess ratio (Na⁺ in / minimum)</td><td style='text-align:right'><b>"
-                f"{b.excess_ratio:.1f}×</b></td></tr>"
-                f"<tr><td>ATP to pump it out (Na⁺/3)</td><td style='text-align:right'>{b.atp_pmol_cm2:.2f} "
-                f"pmol/cm² ≈ {b.atp_molecules_per_um2:,.0f} per µm²</td></tr>"
-            )
+            bill = [
+                ("Na⁺ in", f"{b.na_entry_pmol_cm2:.2f} pmol/cm²"),
+                ("K⁺ out", f"{b.k_exit_pmol_cm2:.2f} pmol/cm²"),
+                ("minimum charge C·ΔV", f"{b.min_charge_pmol_cm2:.2f} pmol/cm²"),
+                ("excess ratio (Na⁺ in / minimum)", f"<b>{b.excess_ratio:.1f}×</b>"),
+                ("ATP to pump it out (Na⁺/3)",
+                 f"{b.atp_pmol_cm2:.2f} pmol/cm² ≈ {b.atp_molecules_per_um2:,.0f} per µm²"),
+            ]
         except ParameterError as err:
             self.budget = None
-            bill = f"<tr><td colspan=2 style='color:#555'>no single isolated spike here ({html.escape(err.allowed)})</td></tr>"
+            bill = [(note(f"no single isolated spike here ({html.escape(err.allowed)})"),)]
         per_spike = r.na_entry_per_spike_pmol_cm2
-        readout = (
-            "<div aria-live='polite' style='padding-left:1.5em'>"
+        text = readout(
             f"<b>This run</b> ({WINDOW_MS:.0f} ms): {r.n_spikes} spike{'s' if r.n_spikes != 1 else ''}, "
             f"rate {rate:.0f} Hz<br>Na⁺ in per spike (run total / spikes, incl. rest): "
-            f"{_fmt(per_spike)} pmol/cm²<br><br>"
-            f"<b>One isolated spike</b> (0.5 ms pulse, same model, temperature, locked fraction)"
-            f"<table>{bill}</table></div>"
+            f"{_fmt(per_spike)} pmol/cm²<br><br>",
+            table(bill, title="One isolated spike",
+                  subtitle="(0.5 ms pulse, same model, temperature, locked fraction)"),
         )
-        return self.plot.alt_text(r, amp, rate), readout
+        return self.plot.alt_text(r, amp, rate), text
 
 
 # ----------------------------------------------------------------------------- run-down
@@ -284,12 +281,10 @@ class RundownExplorer(App):
             when = f"{secs:.3g} s" if secs < 120 else f"{secs / 60:.3g} min"
             crit = f"<b>{n_crit:,.0f} spikes</b> ({when} at {rate:g} Hz)"
         f_max = max_sustainable_rate_hz(model, temp)
-        readout = (
-            "<div aria-live='polite' style='padding-left:1.5em'>"
+        text = readout(
             f"<b>Per spike</b>: Na⁺ in {r.na_per_spike_pmol_cm2:.2f} pmol/cm² → "
             f"[Na⁺]<sub>i</sub> +{r.na_step_mM:.3g} mM in a {d:.3g} µm axon<br>"
             f"<b>E<sub>Na</sub> down {r.e_na_drop_mV:.0f} mV after</b>: {crit}<br>"
             f"With the pump working, E<sub>Na</sub> stays within {r.e_na_drop_mV:.0f} mV of rest "
-            f"at rates up to {f_max:.2g} Hz, whatever the diameter</div>"
-        )
-        return self.plot.alt_text(r, pump_on), readout
+            f"at rates up to {f_max:.2g} Hz, whatever the diameter")
+        return self.plot.alt_text(r, pump_on), text

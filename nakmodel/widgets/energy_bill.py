@@ -10,6 +10,7 @@ import numpy as np
 from ..energy import BUDGET_RATE_HZ, NeuronGeometry, cell_energy_bill
 from ..plots.energy_bill import RATE_GRID_HZ, EnergyBudgetPlot
 from ._base import App, Control
+from .readout import note, readout, table
 
 _GEOMETRY = NeuronGeometry()
 #: Spike models offered: label -> key of :data:`nakmodel.energy.SPIKE_MODELS`.
@@ -84,17 +85,16 @@ class EnergyCalculator(App):
         rate, na, area, glc, b = values["rate_hz"], bill.na_per_spike_pmol_cm2, bill.area_cm2, \
             bill.glucose_per_second, bill.budget
         self.plot.update(bill.atp_per_second_grid, rate, self.cell.atp_per_second_molecules, b)
-        readout = (
-            "<div aria-live='polite' style='padding-left:1.5em'><b>One cell</b><table>"
-            f"<tr><td>Na⁺ per spike</td><td style='text-align:right'>{na:.2f} pmol/cm²</td></tr>"
-            f"<tr><td>membrane area</td><td style='text-align:right'>{area * 1e8:,.0f} µm²</td></tr>"
-            f"<tr><td>ATP per spike</td><td style='text-align:right'>{sci(self.cell.atp_per_spike_molecules)}</td></tr>"
-            f"<tr><td>ATP per second</td><td style='text-align:right'>{sci(self.cell.atp_per_second_molecules)}</td></tr>"
-            f"<tr><td>glucose per second (oxidised)</td><td style='text-align:right'>{sci(glc)}</td></tr>"
-            "</table><b>Brain budget</b><table>"
-            f"<tr><td>pump share of signalling ATP</td><td style='text-align:right'>{100 * b.pump_share_of_signalling:.0f}%</td></tr>"
-            f"<tr><td>pump share of all ATP</td><td style='text-align:right'>{100 * b.pump_share_of_total:.0f}%</td></tr>"
-            f"<tr><td>action potentials, share of all ATP</td><td style='text-align:right'>{100 * b.total_shares['action_potentials']:.0f}%</td></tr>"
-            "</table><span style='color:#555'>pump shares assume all Na⁺ entry is pumped out by the Na⁺/K⁺-ATPase;"
-            " housekeeping pump use not counted</span></div>")
-        return self.plot.alt_text(rate, self.cell.atp_per_second_molecules, b), readout
+        text = readout(
+            table([("Na⁺ per spike", f"{na:.2f} pmol/cm²"),
+                   ("membrane area", f"{area * 1e8:,.0f} µm²"),
+                   ("ATP per spike", sci(self.cell.atp_per_spike_molecules)),
+                   ("ATP per second", sci(self.cell.atp_per_second_molecules)),
+                   ("glucose per second (oxidised)", sci(glc))], title="One cell"),
+            table([("pump share of signalling ATP", f"{100 * b.pump_share_of_signalling:.0f}%"),
+                   ("pump share of all ATP", f"{100 * b.pump_share_of_total:.0f}%"),
+                   ("action potentials, share of all ATP", f"{100 * b.total_shares['action_potentials']:.0f}%")],
+                  title="Brain budget"),
+            note("pump shares assume all Na⁺ entry is pumped out by the Na⁺/K⁺-ATPase; housekeeping pump use "
+                 "not counted"))
+        return self.plot.alt_text(rate, self.cell.atp_per_second_molecules, b), text

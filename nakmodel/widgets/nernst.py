@@ -6,6 +6,7 @@ from ..constants import MAMMALIAN_NEURON, VALENCE
 from ..electrochem import nernst
 from ..plots.electrochem import EquilibriumPotentialPlot
 from ._base import App, Control
+from .readout import note, readout, table
 
 _OUT = MAMMALIAN_NEURON.c_out_mM
 _IN = MAMMALIAN_NEURON.c_in_mM
@@ -58,13 +59,7 @@ class NernstExplorer(App):
         t = values["temperature_C"]
         self.potentials = {ion: nernst(VALENCE[ion], c_out[ion], c_in[ion], t) for ion in _IONS}
         self.plot.update(c_out, c_in, self.potentials)
-        rows = "".join(
-            f"<tr><td>E<sub>{ion}</sub></td><td style='text-align:right'>{self.potentials[ion]:+.1f} mV</td>"
-            f"<td style='color:#555'>ratio out/in {c_out[ion] / c_in[ion]:.3g}</td></tr>"
-            for ion in _IONS
-        )
-        readout = (
-            "<div aria-live='polite' style='padding-left:1.5em'><b>Equilibrium potentials</b>"
-            f"<table>{rows}</table><span style='color:#555'>at {t:.1f} °C</span></div>"
-        )
-        return self.plot.alt_text(c_out, c_in, self.potentials), readout
+        rows = [(f"E<sub>{ion}</sub>", f"{self.potentials[ion]:+.1f} mV",
+                 note(f"ratio out/in {c_out[ion] / c_in[ion]:.3g}")) for ion in _IONS]
+        text = readout(table(rows, title="Equilibrium potentials"), note(f"at {t:.1f} °C"))
+        return self.plot.alt_text(c_out, c_in, self.potentials), text

@@ -35,6 +35,7 @@ from ..drugs import (
 from ..plots.ouabain import concentration_text
 from ..pump_block import RundownSettings
 from ._base import App, Control
+from .readout import note, readout, table
 
 __all__ = [
     "ISOFORM_LABELS",
@@ -107,14 +108,11 @@ class OuabainDoseResponse(App):
                         for iso in ISOFORM_LABELS}
         taus = {iso: binding_time_constant_s(c, iso) for iso in OUABAIN_ISOFORMS}
         self.plot.update(c, self.fraction, t_s / 60.0, self.courses, tw)
-        rows = "".join(
-            f"<tr><td>{html.escape(ISOFORM_LABELS[iso])}</td><td style='text-align:right'>"
-            f"{100 * self.fraction[iso]:.1f} %</td><td style='text-align:right;color:#555'>"
-            f"{_fmt_time(taus[iso])}</td></tr>" for iso in ISOFORM_LABELS)
-        readout = ("<div aria-live='polite' style='padding-left:1.5em'><b>Pump activity left at "
-                   f"{concentration_text(c)}</b><table><tr><th></th><th>at equilibrium</th><th>time constant</th></tr>"
-                   f"{rows}</table></div>")
-        return self.plot.alt_text(c, self.fraction, tw), readout
+        rows = [(html.escape(ISOFORM_LABELS[iso]), f"{100 * self.fraction[iso]:.1f} %", note(_fmt_time(taus[iso])))
+                for iso in ISOFORM_LABELS]
+        text = readout(table(rows, title=f"Pump activity left at {concentration_text(c)}",
+                             header=("", "at equilibrium", "time constant")))
+        return self.plot.alt_text(c, self.fraction, tw), text
 
 
 def _fmt_time(t_s):
@@ -193,14 +191,11 @@ class PumpBlockTimeCourse(App):
 
     def _snap_sliders(self, conc, d, r):
         """Show the grid value the run uses on each slider (the Python side does not snap log sliders)."""
-        self._suspend = True
-        try:
+        with self.panel.quiet():
             for name, v in (("conc_uM", conc), ("diameter_um", d), ("restart_min", r)):
                 if abs(self.sliders[name].value - v) > 1e-9 * v:
                     self.sliders[name].value = v
-        finally:
-            self._suspend = False
-        self._mark_changed_sliders()
+        self.panel.mark_changed()
 
     def compute_and_draw(self, values):
         cause, iso, conc, d, r = self.settings(values)
@@ -237,9 +232,6 @@ class PumpBlockTimeCourse(App):
         if cause == "anoxia":
             rows.insert(5, ("ATP, ΔG<sub>ATP</sub>", (f"{run['atp_mM'][end]:.2g} mM, "
                                                  f"{fixed(run['dg_atp_kJ_per_mol'][end], 0)} kJ/mol")))
-        table = "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows)
-        readout = (f"<div aria-live='polite' style='padding-left:1.5em'><b>{html.escape(what)}</b><br>"
-                   f"<span style='color:#555'>cell {d:.0f} µm"
-                   + ("" if restart is None else f", pump restarts at {restart:.0f} min")
-                   + f"</span><table>{table}</table></div>")
-        return self.plot.alt_text(run, dur, what, ap), readout
+        where = f"cell {d:.0f} µm" + ("" if restart is None else f", pump restarts at {restart:.0f} min")
+        text = readout(f"<b>{html.escape(what)}</b><br>", note(where), table(rows))
+        return self.plot.alt_text(run, dur, what, ap), text

@@ -35,6 +35,7 @@ from ..pump import (
     run_duration_s,
 )
 from ._base import App, Control
+from .readout import readout, table
 
 __all__ = ["DEFAULT_DG_ATP", "RUN_SEED", "CycleExplorer", "cycle_run", "run_duration_s"]
 
@@ -134,16 +135,13 @@ class CycleExplorer(App):
         self.plot.show_frame(self.frame)
         direction = ("forwards: pumps Na⁺ out, uses ATP" if rate > 0 else
                      "<b>backwards</b>: Na⁺ in, K⁺ out, <b>makes ATP</b>" if rate < 0 else "at equilibrium")
-        readout = (
-            "<div aria-live='polite' style='padding-left:1.5em'><b>Deterministic model</b><table>"
-            f"<tr><td>net rate</td><td style='text-align:right'><b>{rate:+.1f}</b> cycles/s</td></tr>"
-            f"<tr><td>reversal potential</td><td style='text-align:right'>{v_rev:+.0f} mV</td></tr>"
-            f"<tr><td>Vm − V<sub>rev</sub></td><td style='text-align:right'>{v - v_rev:+.0f} mV</td></tr>"
-            f"</table>The pump runs {direction}.<br><b>Stochastic run</b> ({dur * 1e3:.0f} ms, seed {RUN_SEED}): "
+        text = readout(
+            table([("net rate", f"<b>{rate:+.1f}</b> cycles/s"), ("reversal potential", f"{v_rev:+.0f} mV"),
+                   ("Vm − V<sub>rev</sub>", f"{v - v_rev:+.0f} mV")], title="Deterministic model"),
+            f"The pump runs {direction}.<br><b>Stochastic run</b> ({dur * 1e3:.0f} ms, seed {RUN_SEED}): "
             f"{int(run.na_out[-1]):+d} Na⁺ out, {int(run.k_in[-1]):+d} K⁺ in, {int(run.atp_used[-1]):+d} ATP "
-            f"in {n} events ({run.mean_rate_per_s:+.1f} cycles/s).</div>"
-        )
-        return self.plot.alt_text(v, rate, v_rev, self.frame), readout
+            f"in {n} events ({run.mean_rate_per_s:+.1f} cycles/s).")
+        return self.plot.alt_text(v, rate, v_rev, self.frame), text
 
     # ----- frames: no model re-run -----------------------------------------------------
     def _on_frame(self, change):

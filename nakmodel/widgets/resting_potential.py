@@ -26,6 +26,7 @@ from ..electrochem import ghk_voltage, nernst
 from ..plots.resting_potential import GHKPlot, PumpLeakPlot
 from ..pump_leak import PumpLeakResult, pump_leak_result
 from ._base import App, Control
+from .readout import note, readout, table
 
 __all__ = ["GHKExplorer", "PumpLeakLoop", "PumpLeakResult", "pump_leak_result"]
 
@@ -34,15 +35,6 @@ _CELL = CellParams()
 _OUT = MAMMALIAN_NEURON.c_out_mM
 _IN = MAMMALIAN_NEURON.c_in_mM
 _SYM = {"Na": "[Na⁺]", "K": "[K⁺]", "Cl": "[Cl⁻]"}
-
-
-def _display_dpi(fig, max_width_px=820):
-    """Dots per inch at which ``fig`` is exactly as wide as it is shown (≤ 820 px).
-
-    The image is scaled down to at most 820 px in the page anyway; rendering no
-    more pixels than are shown makes every slider move cheaper.
-    """
-    return min(100.0, max_width_px / fig.get_figwidth())
 
 
 def _log_control(name, label, unit, default, lo, hi, step=0.02, fmt=".3f"):
@@ -107,10 +99,6 @@ class GHKExplorer(App):
     }
     temperature_C = MAMMALIAN_NEURON.temperature_C
 
-    def __init__(self, **initial_values):
-        super().__init__(**initial_values)
-        self.view.dpi = _display_dpi(self.plot.fig)
-
     def make_figure(self):
         return GHKPlot(ratio_range=self.SWEEP_RANGE)
 
@@ -131,18 +119,13 @@ class GHKExplorer(App):
         self.plot.set_marker(values["pna_pk"], self.vm)
         # how far Vm sits from E_K, as a fraction of the way to E_Na
         frac = (self.vm - self.potentials["K"]) / (self.potentials["Na"] - self.potentials["K"])
-        rows = "".join(
-            f"<tr><td>E<sub>{i}</sub></td><td style='text-align:right'>{self.potentials[i]:+.1f} mV</td></tr>"
-            for i in _IONS
-        )
-        readout = (
-            "<div aria-live='polite' style='padding-left:1.5em'><b>Resting potential (GHK)</b>"
-            f"<table><tr><td><b>V<sub>m</sub></b></td><td style='text-align:right'><b>{self.vm:+.1f} mV</b></td></tr>"
-            f"{rows}</table>"
-            f"<span style='color:#555'>V<sub>m</sub> − E<sub>K</sub> = {self.vm - self.potentials['K']:+.1f} mV "
-            f"({100 * frac:.0f} % of the way from E<sub>K</sub> to E<sub>Na</sub>)<br>at {t:.0f} °C</span></div>"
-        )
-        return self.plot.alt_text(values["pna_pk"], values["pcl_pk"], self.potentials, self.vm), readout
+        rows = [("<b>V<sub>m</sub></b>", f"<b>{self.vm:+.1f} mV</b>")]
+        rows += [(f"E<sub>{i}</sub>", f"{self.potentials[i]:+.1f} mV") for i in _IONS]
+        text = readout(
+            table(rows, title="Resting potential (GHK)"),
+            note(f"V<sub>m</sub> − E<sub>K</sub> = {self.vm - self.potentials['K']:+.1f} mV "
+                 f"({100 * frac:.0f} % of the way from E<sub>K</sub> to E<sub>Na</sub>)<br>at {t:.0f} °C"))
+        return self.plot.alt_text(values["pna_pk"], values["pcl_pk"], self.potentials, self.vm), text
 
 
 # --------------------------------------------------------------------------------------
@@ -194,7 +177,6 @@ class PumpLeakLoop(App):
                                  style={"description_width": "13em"}, layout=W.Layout(width="30em"))
         self.stoich.observe(self._on_change, names="value")
         super().__init__(**initial_values)
-        self.view.dpi = _display_dpi(self.plot.fig)
 
     def extra_controls(self):
         return [self.stoich]
@@ -211,22 +193,17 @@ class PumpLeakLoop(App):
         c_out = r.params.c_out_mM
         self.plot.update(r.potentials, s.v_mV, r.v_ghk_mV, r.pump_ion_currents, r.leak_currents, c_in, c_out)
         e = r.potentials
-        readout = (
-            "<div aria-live='polite' style='padding-left:1.5em;font-size:0.95em'><b>Steady state</b><table>"
-            f"<tr><td><b>V<sub>m</sub></b></td><td style='text-align:right'><b>{s.v_mV:+.1f} mV</b></td></tr>"
-            f"<tr><td>pump's direct share</td><td style='text-align:right'>{s.v_mV - r.v_ghk_mV:+.1f} mV</td></tr>"
-            f"<tr><td>[Na⁺]<sub>i</sub>, [K⁺]<sub>i</sub></td><td style='text-align:right'>"
-            f"{s.na_in:.1f}, {s.k_in:.0f} mM</td></tr>"
-            f"<tr><td>E<sub>Na</sub>, E<sub>K</sub></td><td style='text-align:right'>"
-            f"{e['Na']:+.1f}, {e['K']:+.1f} mV</td></tr>"
-            f"<tr><td>pump current (net)</td><td style='text-align:right'>"
-            f"{r.pump_ion_currents['net']:.2f} µA/cm²</td></tr>"
-            f"<tr><td>cycles per pump</td><td style='text-align:right'>{r.cycles_per_pump_s:.0f} /s</td></tr>"
-            f"<tr><td>ATP per cell</td><td style='text-align:right'>{r.atp_per_cell_s / 1e6:.1f} million/s</td></tr>"
-            f"<tr><td>ATP power in</td><td style='text-align:right'>{r.power_atp_pW:.2f} pW</td></tr>"
-            f"<tr><td>stored in gradients</td><td style='text-align:right'>{r.power_stored_pW:.2f} pW</td></tr>"
-            f"<tr><td>spent by leaks</td><td style='text-align:right'>{r.power_dissipated_pW:.2f} pW</td></tr>"
-            "</table></div>"
-        )
+        text = readout(table([
+            ("<b>V<sub>m</sub></b>", f"<b>{s.v_mV:+.1f} mV</b>"),
+            ("pump's direct share", f"{s.v_mV - r.v_ghk_mV:+.1f} mV"),
+            ("[Na⁺]<sub>i</sub>, [K⁺]<sub>i</sub>", f"{s.na_in:.1f}, {s.k_in:.0f} mM"),
+            ("E<sub>Na</sub>, E<sub>K</sub>", f"{e['Na']:+.1f}, {e['K']:+.1f} mV"),
+            ("pump current (net)", f"{r.pump_ion_currents['net']:.2f} µA/cm²"),
+            ("cycles per pump", f"{r.cycles_per_pump_s:.0f} /s"),
+            ("ATP per cell", f"{r.atp_per_cell_s / 1e6:.1f} million/s"),
+            ("ATP power in", f"{r.power_atp_pW:.2f} pW"),
+            ("stored in gradients", f"{r.power_stored_pW:.2f} pW"),
+            ("spent by leaks", f"{r.power_dissipated_pW:.2f} pW"),
+        ], title="Steady state"), font_size="0.95em")
         return self.plot.alt_text(r.potentials, s.v_mV, r.v_ghk_mV, r.pump_ion_currents, r.leak_currents,
-                                  c_in), readout
+                                  c_in), text

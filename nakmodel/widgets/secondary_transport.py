@@ -23,6 +23,7 @@ from ..cotransport import (
 from ..electrochem import nernst
 from ..plots.secondary_transport import GLUCOSE_GRID_MM, V_GRID_MV, CotransportPlot, EpitheliumPlot
 from ._base import App, Control
+from .readout import note, readout, table
 
 _COND = CotransportConditions()
 _EPI = EpitheliumParams()
@@ -72,19 +73,15 @@ class CotransportExplorer(App):
         e_na = nernst(1, na_o, na_i, t)
         e_ncx = ncx_reversal_potential(na_o, na_i, _CA.ca_out_mM, _CA.ca_in_mM, t)
         mode = "forward: Ca²⁺ out" if v < e_ncx else "reverse: Ca²⁺ in"
-        rows = "".join(
-            f"<tr><td>{n} ({p.n_na} Na⁺)</td><td style='text-align:right'>"
-            f"{(f'{self.ratios[n]:,.0f}' if self.ratios[n] >= 100 else f'{self.ratios[n]:.3g}')}×</td>"
-            f"<td style='text-align:right'>{at10[n]:+.2f}</td></tr>" for n, p in _TRANSPORTERS.items())
-        readout = (
-            "<div aria-live='polite' style='padding-left:1.5em'><b>At these settings</b>"
-            "<table><tr><th></th><th>max. [G]ᵢ/[G]ₒ</th><th>influx at 10 mM</th></tr>"
-            f"{rows}</table>E<sub>Na</sub> = {e_na:+.0f} mV<br>"
-            f"NCX (3 Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = {e_ncx:+.0f} mV → {mode}"
-            f"<br><span style='color:#555'>influx as a fraction of J<sub>max</sub>; Ca²⁺ {_CA.ca_out_mM:g} mM out, "
-            f"{_CA.ca_in_mM * 1e6:.0f} nM in</span>"
-            "</div>")
-        return self.plot.alt_text(v, self.ratios, at10), readout
+        rows = [(f"{n} ({p.n_na} Na⁺)",
+                 f"{(f'{self.ratios[n]:,.0f}' if self.ratios[n] >= 100 else f'{self.ratios[n]:.3g}')}×",
+                 f"{at10[n]:+.2f}") for n, p in _TRANSPORTERS.items()]
+        text = readout(
+            table(rows, title="At these settings", header=("", "max. [G]ᵢ/[G]ₒ", "influx at 10 mM")),
+            f"E<sub>Na</sub> = {e_na:+.0f} mV<br>NCX (3 Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = {e_ncx:+.0f} mV → {mode}<br>",
+            note(f"influx as a fraction of J<sub>max</sub>; Ca²⁺ {_CA.ca_out_mM:g} mM out, "
+                 f"{_CA.ca_in_mM * 1e6:.0f} nM in"))
+        return self.plot.alt_text(v, self.ratios, at10), text
 
 
 class EpitheliumView(App):
@@ -137,14 +134,13 @@ class EpitheliumView(App):
         self.plot.update(r, g_l, g_b, v)
         uphill = "yes" if r.glucose_cell_mM > max(g_l, g_b) else "no"
         net = "absorbed (lumen → blood)" if r.glucose_flux_mM_s >= 0 else "lost (blood → lumen)"
-        readout = (
-            "<div aria-live='polite' style='padding-left:1.5em'><b>Steady state</b><table>"
-            f"<tr><td>glucose {net}</td><td style='text-align:right'>{abs(r.glucose_flux_mM_s):.3f} mM/s</td></tr>"
-            f"<tr><td>pump cycles</td><td style='text-align:right'>{r.pump_rate_mM_s:.3f} mM/s</td></tr>"
-            f"<tr><td>cell [Na⁺]</td><td style='text-align:right'>{r.na_cell_mM:.1f} mM</td></tr>"
-            f"<tr><td>cell [glucose]</td><td style='text-align:right'>{r.glucose_cell_mM:.2f} mM</td></tr>"
-            f"<tr><td>apical V<sub>m</sub></td><td style='text-align:right'>{v:+.1f} mV</td></tr>"
-            f"<tr><td>cell glucose above both sides?</td><td style='text-align:right'>{uphill}</td></tr>"
-            "</table><span style='color:#555'>fluxes in mM/s of cell water, on a scale where SGLT1's "
-            "maximum is 1 mM/s (absolute transporter densities are not known well enough)</span></div>")
-        return self.plot.alt_text(r, g_l, g_b, v), readout
+        text = readout(
+            table([(f"glucose {net}", f"{abs(r.glucose_flux_mM_s):.3f} mM/s"),
+                   ("pump cycles", f"{r.pump_rate_mM_s:.3f} mM/s"),
+                   ("cell [Na⁺]", f"{r.na_cell_mM:.1f} mM"),
+                   ("cell [glucose]", f"{r.glucose_cell_mM:.2f} mM"),
+                   ("apical V<sub>m</sub>", f"{v:+.1f} mV"),
+                   ("cell glucose above both sides?", uphill)], title="Steady state"),
+            note("fluxes in mM/s of cell water, on a scale where SGLT1's maximum is 1 mM/s (absolute transporter "
+                 "densities are not known well enough)"))
+        return self.plot.alt_text(r, g_l, g_b, v), text

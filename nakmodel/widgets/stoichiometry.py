@@ -32,6 +32,7 @@ from ..stoichiometry import (
     switch_time_course,
 )
 from ._base import App, Control
+from .readout import note, readout, table
 
 # the science names stay importable from here for the app's users
 __all__ = [
@@ -130,23 +131,19 @@ class StoichiometryExplorer(App):
 
     @staticmethod
     def _readout(rows, selected, dg_atp):
-        head = ("<tr><th>pump</th><th>Vm<br>(mV)</th><th>direct<br>(mV)</th><th>[Na⁺]ᵢ<br>(mM)</th>"
-                "<th>I<sub>pump</sub><br>(µA/cm²)</th><th>ATP/s<br>(10⁶/cell)</th><th>work/ATP<br>(kJ/mol)</th>"
-                "<th>per ion<br>(kJ/mol)</th></tr>")
+        head = ("pump", "Vm<br>(mV)", "direct<br>(mV)", "[Na⁺]ᵢ<br>(mM)", "I<sub>pump</sub><br>(µA/cm²)",
+                "ATP/s<br>(10⁶/cell)", "work/ATP<br>(kJ/mol)", "per ion<br>(kJ/mol)")
         body = []
         for r in rows:
             st = r.stoichiometry
-            style = " style='font-weight:bold;background:#fdf1dc'" if st == selected else ""
             ok = "" if r.dg_cycle_kJ < abs(dg_atp) else " ✗"
             direct = "0" if abs(r.direct_mV) < 0.05 else f"{r.direct_mV:+.1f}"
-            body.append(
-                f"<tr{style}><td>{st[0]}:{st[1]}</td><td>{r.v_mV:.1f}</td><td>{direct}</td>"
-                f"<td>{r.na_in:.1f}</td><td>{r.pump_current_uA_cm2:.2f}</td>"
-                f"<td>{r.atp_per_s_cell / 1e6:.0f}</td><td>{r.dg_cycle_kJ:.1f}{ok}</td>"
-                f"<td>{r.dg_per_ion_kJ:.1f}</td></tr>")
-        return ("<div aria-live='polite' style='padding-left:1.5em;font-size:0.92em'>"
-                "<b>Steady states of the pump–leak cell</b>"
-                f"<table>{head}{''.join(body)}</table>"
-                f"<span style='color:#555'>3:2 pump current per cell: {rows[0].pump_current_pA:.1f} pA. "
-                f"ATP supplies {abs(dg_atp):.1f} kJ/mol; ✗ = cycle costs more. "
-                f"Selected: {html.escape(dict((v, k) for k, v in _VARIANT_OPTIONS)[selected])}.</span></div>")
+            body.append((f"{st[0]}:{st[1]}", f"{r.v_mV:.1f}", direct, f"{r.na_in:.1f}", f"{r.pump_current_uA_cm2:.2f}",
+                         f"{r.atp_per_s_cell / 1e6:.0f}", f"{r.dg_cycle_kJ:.1f}{ok}", f"{r.dg_per_ion_kJ:.1f}"))
+        chosen = {i for i, r in enumerate(rows) if r.stoichiometry == selected}
+        return readout(
+            table(body, title="Steady states of the pump–leak cell", header=head, highlight=chosen),
+            note(f"3:2 pump current per cell: {rows[0].pump_current_pA:.1f} pA. "
+                 f"ATP supplies {abs(dg_atp):.1f} kJ/mol; ✗ = cycle costs more. "
+                 f"Selected: {html.escape({v: k for k, v in _VARIANT_OPTIONS}[selected])}."),
+            font_size="0.92em")

@@ -10,25 +10,22 @@ from .fuzz import fuzz_app
 
 
 def test_fuzz_spike_explorer():
-    timings = fuzz_app(SpikeExplorer())
-    assert len(timings) == 4 * 22
+    fuzz_app(SpikeExplorer())
 
 
 def test_fuzz_rundown_explorer_both_pump_states():
     app = RundownExplorer()
-    assert len(fuzz_app(app)) == 2 * 22
+    fuzz_app(app)
     app.pump.value = True
-    assert len(fuzz_app(app, seed=1)) == 2 * 22
+    fuzz_app(app, seed=1)
 
 
 def test_fuzz_mammalian_model():
     app = SpikeExplorer()
     app.model_choice.value = "mammalian"
     assert app.sliders["temperature_C"].disabled
-    # the temperature slider is disabled for this model (fixed at 37 °C): fuzz the others
-    app.sliders.pop("temperature_C")
-    app._defaults.pop("temperature_C")
-    assert len(fuzz_app(app, n_random=5)) == 3 * 7
+    # the mammalian model runs at its own 37 °C: the (disabled) temperature slider must change nothing
+    fuzz_app(app, n_random=5, inert=("temperature_C",))
 
 
 def test_voltage_trace_is_the_model_run():

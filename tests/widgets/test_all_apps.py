@@ -6,7 +6,7 @@ does not. Both show a figure with alt text and no error message.
 
 import pytest
 
-import nakmodel.widgets as widgets
+from nakmodel import widgets
 from nakmodel.widgets import App
 from nakmodel.widgets._base import display_mode
 

