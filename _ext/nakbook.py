@@ -6,6 +6,10 @@
 * Adds "Interactive app (Voilà)" next to the Binder button of every chapter
   page, pointing at ``?urlpath=voila/render/<chapter>.ipynb`` on the same
   Binder image.
+* Loads the live explorers' script (``_static/nakfront/nakfront.js``, built from
+  ``frontend/`` by ``scripts/build_frontend.mjs``; see ``docs/frontend.md``) on
+  every page: it turns each explorer placeholder into the live explorer, and
+  the browser caches it across pages.
 * Drops sphinx-thebe's script when thebe is off: jupyter-book 1.x adds it
   twice, which throws ``THEBE_JS_URL has already been declared`` in the
   browser console on every page.
@@ -110,6 +114,7 @@ def _clean_scripts(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
+    app.add_js_file("nakfront/nakfront.js", defer="defer")
     app.connect("html-page-context", _add_voila_button, priority=502)
     app.connect("html-page-context", _clean_scripts, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
