@@ -34,6 +34,9 @@ export function mount({ model, el }, explorer) {
   const error = document.createElement("p");
   error.className = "nak-error";
   error.setAttribute("role", "alert");
+  const notice = document.createElement("p");
+  notice.className = "nak-notice";
+  notice.textContent = model.get("notice") || "";
 
   const send = (vals) => {
     model.set("values", vals);
@@ -41,8 +44,8 @@ export function mount({ model, el }, explorer) {
   };
   const controls = buildControls(spec.controls, model.get("values"),
     (name, v) => send({ ...model.get("values"), [name]: v }),
-    (defaults) => { controls.setValues(defaults); send(defaults); });
-  root.append(title, controls.el, figEl, readout, error);
+    (defaults) => { notice.textContent = ""; controls.setValues(defaults); send(defaults); });
+  root.append(title, notice, controls.el, figEl, readout, error);
   el.replaceChildren(root);
 
   let figure = null;

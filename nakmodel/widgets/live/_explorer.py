@@ -19,6 +19,8 @@ State, the same in both modes (see ``frontend/core/model.js``):
     (live) or by the JavaScript port (static).
 ``error``
     a message for the reader when the values were refused ("" otherwise).
+``notice``
+    a note about the page's URL parameters (teacher links such as ``?k_out=10``), if any.
 """
 
 from __future__ import annotations
@@ -30,9 +32,10 @@ import math
 import re
 import time
 from pathlib import Path
+from urllib.parse import parse_qs
 
 from ..._validation import ModelError, ParameterError
-from .._base import Control, display_mode
+from .._base import Control, _freeze_garbage_collector, _in_voila, _query_string, display_mode
 from ._style import ion_style
 
 ESM_DIR = Path(__file__).resolve().parent / "esm"
@@ -57,6 +60,7 @@ def _widget_class(name: str):
         values = t.Dict().tag(sync=True)
         result = t.Dict().tag(sync=True)
         error = t.Unicode("").tag(sync=True)
+        notice = t.Unicode("").tag(sync=True)
 
     ExplorerWidget.__name__ = f"{name.capitalize()}Widget"
     return ExplorerWidget
@@ -76,7 +80,12 @@ class LiveExplorer:
         self.values.update(self.check_values(initial_values))
         self.result = self.compute(self.values)
         self.last_update_s = 0.0
+        self.notice = ""
         self._widget = None
+        if self.mode == "live":
+            self.apply_url_parameters(_query_string())
+            if _in_voila():
+                _freeze_garbage_collector()
 
     # -- what subclasses provide -----------------------------------------------------------
     def params(self) -> dict:  # pragma: no cover - abstract
@@ -127,12 +136,39 @@ class LiveExplorer:
         self.last_update_s = time.perf_counter() - t0
         return self.result
 
+    def apply_url_parameters(self, query: str | None) -> dict:
+        """Apply a page's URL parameters (``k_out=10``) to the controls (teacher links).
+
+        Parameters naming no control are ignored (other apps on the page may use them);
+        bad values never raise: they are listed in :attr:`notice` and the rest is applied.
+        Returns the values applied.
+        """
+        params = {k: v[-1] for k, v in parse_qs(query or "", keep_blank_values=True).items()}
+        names = {c.name for c in self.controls}
+        applied, problems = {}, []
+        for key, raw in params.items():
+            if key not in names:
+                continue
+            try:
+                applied.update(self.check_values({key: raw}))
+            except ParameterError as err:
+                problems.append(f"{key}={raw} ({err.allowed})")
+        if applied:
+            self.set_values(**applied)
+        notes = []
+        if applied:
+            notes.append("Opened with the settings from the link; Reset restores the defaults.")
+        if problems:
+            notes.append("Some link settings were not used: " + "; ".join(problems) + ".")
+        self.notice = " ".join(notes)
+        return applied
+
     @property
     def widget(self):
         """The anywidget (created on first use, live mode)."""
         if self._widget is None:
             self._widget = _widget_class(self.name)(spec=self.spec(), values=dict(self.values),
-                                                    result=self.result)
+                                                    result=self.result, notice=self.notice)
             self._widget.observe(self._on_values, names="values")
         return self._widget
 

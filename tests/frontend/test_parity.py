@@ -1,0 +1,80 @@
+"""Each JavaScript port (frontend/ports/) against nakmodel on random parameter sets.
+
+For every explorer, N_CASES sets of control values drawn uniformly inside the controls'
+ranges go through the Python app's ``compute`` (which calls nakmodel) and through the port in
+Node; results must agree within the tolerances stated per explorer.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from nakmodel.widgets.live import NernstLive
+
+from .node import run_port
+
+N_CASES = 60
+
+
+def random_values(app, rng, n):
+    return [{c.name: float(rng.uniform(c.minimum, c.maximum)) for c in app.controls} for _ in range(n)]
+
+
+def flatten(result, prefix=""):
+    """``{"E": {"Na": 1}}`` -> ``{"E.Na": 1.0}`` (lists by index)."""
+    if isinstance(result, dict):
+        out = {}
+        for k, v in result.items():
+            out.update(flatten(v, f"{prefix}{k}."))
+        return out
+    if isinstance(result, (list, tuple)):
+        out = {}
+        for i, v in enumerate(result):
+            out.update(flatten(v, f"{prefix}{i}."))
+        return out
+    return {prefix.rstrip("."): float(result)}
+
+
+# explorer class, absolute tolerance (result units), relative tolerance, why
+CASES = [
+    # the same closed form with the same constants in double precision: only rounding differs
+    (NernstLive, 1e-9, 1e-12, "E = RT/zF ln(co/ci), mV"),
+]
+
+
+@pytest.mark.parametrize("cls,atol,rtol,what", CASES, ids=[c[0].name for c in CASES])
+def test_port_matches_nakmodel(cls, atol, rtol, what):
+    app = cls()
+    rng = np.random.default_rng(12)
+    cases = random_values(app, rng, N_CASES)
+    js = run_port(app.name, app.params(), cases)
+    assert len(js) == N_CASES
+    worst = 0.0
+    for values, got in zip(cases, js):
+        assert "error" not in got, (values, got)
+        want = flatten(app.compute(values))
+        got = flatten(got)
+        assert set(got) == set(want)
+        for key, w in want.items():
+            assert math.isclose(got[key], w, rel_tol=rtol, abs_tol=atol), (what, key, values, got[key], w)
+            worst = max(worst, abs(got[key] - w))
+    print(f"{app.name}: {N_CASES} random sets, largest difference {worst:.2e} ({what})")
+
+
+def test_nernst_port_closed_form():
+    """Independent check of the port: E_K at 10/140 mM, 20 °C with CODATA 2018 R and F."""
+    app = NernstLive()
+    values = {**app.values, "k_out": 10.0, "k_in": 140.0, "temperature_C": 20.0}
+    (got,) = run_port("nernst", app.params(), [values])
+    expected = 8.314462618 * 293.15 / 96485.33212 * 1e3 * math.log(10 / 140)
+    assert got["E"]["K"] == pytest.approx(expected, abs=1e-9)
+    assert got["E"]["K"] == pytest.approx(-66.7, abs=0.05)
+
+
+def test_port_refuses_nonpositive_concentration():
+    app = NernstLive()
+    (got,) = run_port("nernst", app.params(), [{**app.values, "na_in": 0.0}])
+    assert "must be above 0" in got["error"]
