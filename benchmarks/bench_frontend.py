@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
-from nakmodel.widgets.live import NernstLive
+from nakmodel.widgets.live import GHKLive, NernstLive
 from tests.frontend.pages import write_static_page
 
-LIVE = [NernstLive]
+LIVE = [NernstLive, GHKLive]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
@@ -91,7 +91,10 @@ def bench_static(browser, folder):
         page.goto(write_static_page(folder, app).as_uri())
         page.locator(".nak-app canvas").first.wait_for()
         for c in app.controls:
-            vals = [round(float(v) / c.step) * c.step for v in rng.uniform(c.minimum, c.maximum, 60)]
+            if c.log:  # the input's position is log10(value)
+                vals = [float(v) for v in rng.uniform(np.log10(c.minimum), np.log10(c.maximum), 60)]
+            else:
+                vals = [round(float(v) / c.step) * c.step for v in rng.uniform(c.minimum, c.maximum, 60)]
             times = page.evaluate(MOVE_JS, [c.name, vals])
             line(f"{app.name}: {c.name}", times[5:], "median <= 8, p95 <= 16")
         page.close()

@@ -4,31 +4,8 @@
 // potential on a membrane-potential axis, with the typical resting potential for reference.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, hatch, lineKey, swatchKey } from "./core/chart.js";
-import { ceilTo, fmt, niceTop, sig3 } from "./core/format.js";
-
-// Presentation (mirrors nakmodel.plots.electrochem.spread_labels): labels at least gap apart.
-export function spreadLabels(y, gap) {
-  const order = y.map((_, i) => i).sort((a, b) => y[a] - y[b]);
-  const placed = order.map((i) => y[i]);
-  for (let i = 1; i < placed.length; i++) placed[i] = Math.max(placed[i], placed[i - 1] + gap);
-  const shift = placed.reduce((s, p, i) => s + (p - y[order[i]]), 0) / placed.length;
-  const out = new Array(y.length);
-  order.forEach((idx, i) => { out[idx] = placed[i] - shift / 2; });
-  return out;
-}
-
-// "E" with a subscript, then the rest of the text, on a canvas (left-aligned at x).
-function subscripted(ctx, base, sub, rest, x, y, px, font) {
-  ctx.font = `${px}px ${font}`;
-  ctx.fillText(base, x, y);
-  x += ctx.measureText(base).width;
-  ctx.font = `${px * 0.75}px ${font}`;
-  ctx.fillText(sub, x, y + px * 0.3);
-  x += ctx.measureText(sub).width;
-  ctx.font = `${px}px ${font}`;
-  ctx.fillText(rest, x, y);
-}
+import { axis, chart, dash, hatch, lineKey, subscripted, swatchKey } from "./core/chart.js";
+import { ceilTo, fmt, niceTop, sig3, spreadLabels } from "./core/format.js";
 
 function concentrations(ions, values) {
   return ions.map((ion) => [values[`${ion.toLowerCase()}_out`], values[`${ion.toLowerCase()}_in`]]);

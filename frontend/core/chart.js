@@ -69,3 +69,16 @@ export function swatchKey(label, color, hatched) {
   span.append(label);
   return span;
 }
+
+// "E" with a subscript, then the rest of the text, on a canvas (left-aligned at x).
+export function subscripted(ctx, base, sub, rest, x, y, px, font, weight = "") {
+  const w = weight ? `${weight} ` : "";
+  ctx.font = `${w}${px}px ${font}`;
+  ctx.fillText(base, x, y);
+  x += ctx.measureText(base).width;
+  ctx.font = `${w}${px * 0.75}px ${font}`;
+  ctx.fillText(sub, x, y + px * 0.3);
+  x += ctx.measureText(sub).width;
+  ctx.font = `${w}${px}px ${font}`;
+  ctx.fillText(rest, x, y);
+}

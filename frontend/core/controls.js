@@ -11,8 +11,8 @@ function toPosition(c, v) {
 }
 
 function fromPosition(c, p) {
-  const v = c.log ? 10 ** p : p;
-  return Number(v.toFixed(Math.max(c.decimals, 0) + (c.log ? 3 : 0)));
+  if (c.log) return Math.min(c.max, Math.max(c.min, 10 ** p));
+  return Number(p.toFixed(Math.max(c.decimals, 0)));
 }
 
 export function valueText(c, v) {

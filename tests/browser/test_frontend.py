@@ -15,7 +15,7 @@ import urllib.parse
 import pytest
 
 from nakmodel.electrochem import nernst
-from nakmodel.widgets.live import NernstLive
+from nakmodel.widgets.live import GHKLive, NernstLive
 from tests.conftest import ROOT
 from tests.frontend.pages import write_static_page
 
@@ -102,12 +102,38 @@ def test_static_page_random_values_match_nakmodel_in_browser(browser, nernst_pag
     page.close()
 
 
+def test_static_ghk_log_slider_by_keyboard(browser, tmp_path):
+    """A logarithmic control moves by keyboard; Vm follows nakmodel's GHK voltage."""
+    from nakmodel.electrochem import ghk_voltage
+
+    app = GHKLive()
+    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
+    page.goto(write_static_page(tmp_path, app).as_uri())
+    page.locator(".nak-app canvas").first.wait_for()
+    before = canvas_pixels(page)
+    ratio = page.get_by_label("P_Na / P_K")
+    ratio.focus()
+    for _ in range(10):  # ten steps of 0.02 in log10: x 10**0.2
+        page.keyboard.press("ArrowRight")
+    pna = app.values["pna_pk"] * 10 ** 0.2
+    c_out, c_in = app.concentrations(app.values)
+    want = ghk_voltage({"K": 1.0, "Na": pna, "Cl": app.values["pcl_pk"]}, c_out, c_in, app.params()["temperature_C"])
+    text = page.locator(".nak-readout").first.inner_text().replace("−", "-")
+    vm = float(re.search(r"Vm\s*([+-]?\d+\.\d) mV", text).group(1))
+    assert vm == pytest.approx(want, abs=0.051)
+    assert canvas_pixels(page) != before
+    assert f"P_Na/P_K = {pna:.3g}" in page.locator(".nak-figure").first.get_attribute("aria-label")
+    assert not page.external and not page.errors, (page.external, page.errors)
+    page.close()
+
+
+@pytest.mark.parametrize("cls", [NernstLive, GHKLive], ids=["nernst", "ghk"])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_static_page_axe_no_serious_violations(browser, tmp_path, dark):
+def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
     if not AXE.exists():
         pytest.skip("axe-core not installed (make frontend)")
     page = offline_page(browser, viewport={"width": 390, "height": 900})  # phone width
-    page.goto(write_static_page(tmp_path, NernstLive(), dark=dark).as_uri())
+    page.goto(write_static_page(tmp_path, cls(), dark=dark).as_uri())
     page.locator(".nak-app canvas").first.wait_for()
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document.querySelector('.nak-app'))")

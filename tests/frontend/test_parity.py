@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pytest
 
-from nakmodel.widgets.live import NernstLive
+from nakmodel.widgets.live import GHKLive, NernstLive
 
 from .node import run_port
 
@@ -20,7 +20,13 @@ N_CASES = 60
 
 
 def random_values(app, rng, n):
-    return [{c.name: float(rng.uniform(c.minimum, c.maximum)) for c in app.controls} for _ in range(n)]
+    """Uniform inside each control's range (log-uniform for logarithmic controls)."""
+    def draw(c):
+        if c.log:
+            return float(10 ** rng.uniform(math.log10(c.minimum), math.log10(c.maximum)))
+        return float(rng.uniform(c.minimum, c.maximum))
+
+    return [{c.name: draw(c) for c in app.controls} for _ in range(n)]
 
 
 def flatten(result, prefix=""):
@@ -42,6 +48,8 @@ def flatten(result, prefix=""):
 CASES = [
     # the same closed form with the same constants in double precision: only rounding differs
     (NernstLive, 1e-9, 1e-12, "E = RT/zF ln(co/ci), mV"),
+    # GHK: same closed form; the swept ratios (numpy.geomspace vs lo*(hi/lo)**(i/(n-1))) agree to ~1e-15
+    (GHKLive, 1e-9, 1e-9, "GHK voltage and its P_Na/P_K sweep, mV"),
 ]
 
 
@@ -78,3 +86,12 @@ def test_port_refuses_nonpositive_concentration():
     app = NernstLive()
     (got,) = run_port("nernst", app.params(), [{**app.values, "na_in": 0.0}])
     assert "must be above 0" in got["error"]
+
+
+def test_ghk_port_reduces_to_nernst_with_only_k_channels():
+    """Independent check: with P_Na = P_Cl = 0 the GHK voltage is E_K (closed form, CODATA 2018)."""
+    app = GHKLive()
+    (got,) = run_port("ghk", {**app.params()}, [{**app.values, "pna_pk": 0.0, "pcl_pk": 0.0}])
+    e_k = 8.314462618 * (app.params()["temperature_C"] + 273.15) / 96485.33212 * 1e3 * math.log(5 / 140)
+    assert got["vm"] == pytest.approx(e_k, abs=1e-9)
+    assert got["sweep"]["ratio"][0] == pytest.approx(1e-3) and got["sweep"]["ratio"][-1] == pytest.approx(1.0)

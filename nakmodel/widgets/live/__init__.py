@@ -13,6 +13,7 @@ Each explorer is one JavaScript module (``frontend/<name>.js``, anywidget's
 See ``docs/frontend.md``.
 """
 
+from .ghk import GHKLive
 from .nernst import NernstLive
 
-__all__ = ["NernstLive"]
+__all__ = ["GHKLive", "NernstLive"]
