@@ -36,10 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
-from nakmodel.widgets.live import GHKLive, NernstLive
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive
 from tests.frontend.pages import write_static_page
 
-LIVE = [NernstLive, GHKLive]
+LIVE = [NernstLive, GHKLive, EnergyLive]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 

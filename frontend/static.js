@@ -3,13 +3,15 @@
 // (<div class="nak-explorer" data-explorer=...> with its JSON state and a PNG fallback)
 // becomes the live explorer, computing in the page with its port.
 
+import energy from "./energy.js";
 import ghk from "./ghk.js";
 import nernst from "./nernst.js";
+import { compute as energyCompute } from "./ports/energy.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
 import { StaticModel } from "./core/model.js";
 
-export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute] };
+export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute] };
 
 export function mountAll(root = document) {
   for (const el of root.querySelectorAll(".nak-explorer:not(.nak-live)")) {

@@ -44,7 +44,7 @@ export function mount({ model, el }, explorer) {
   };
   const controls = buildControls(spec.controls, model.get("values"),
     (name, v) => send({ ...model.get("values"), [name]: v }),
-    (defaults) => { notice.textContent = ""; controls.setValues(defaults); send(defaults); });
+    (defaults) => { notice.textContent = ""; controls.setValues(defaults); send(defaults); }, spec.choices ?? []);
   root.append(title, notice, controls.el, figEl, readout, error);
   el.replaceChildren(root);
 

@@ -20,7 +20,8 @@ export function valueText(c, v) {
 }
 
 // Returns {el, setValues(values)}; onInput(name, value) is called on every move.
-export function buildControls(controls, values, onInput, onReset) {
+// `choices` are menus: {name, label, options: [strings], default}.
+export function buildControls(controls, values, onInput, onReset, choices = []) {
   const el = document.createElement("div");
   el.className = "nak-controls";
   const rows = new Map();
@@ -49,12 +50,32 @@ export function buildControls(controls, values, onInput, onReset) {
       onInput(c.name, v);
     });
   }
+  const menus = new Map();
+  for (const m of choices) {
+    const id = `nak-ctl-${++counter}`;
+    const row = document.createElement("div");
+    row.className = "nak-control nak-menu";
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = m.label;
+    const select = document.createElement("select");
+    select.id = id;
+    select.name = m.name;
+    for (const o of m.options) select.append(new Option(o, o));
+    row.append(label, select);
+    el.append(row);
+    menus.set(m.name, { m, select, row });
+    select.addEventListener("change", () => {
+      row.classList.toggle("nak-changed", select.value !== m.default);
+      onInput(m.name, select.value);
+    });
+  }
   const reset = document.createElement("button");
   reset.type = "button";
   reset.className = "nak-reset";
   reset.textContent = "Reset";
   reset.title = "Restore every control to its default";
-  reset.addEventListener("click", () => onReset(Object.fromEntries(controls.map((c) => [c.name, c.default]))));
+  reset.addEventListener("click", () => onReset(Object.fromEntries([...controls, ...choices].map((c) => [c.name, c.default]))));
   el.append(reset);
 
   function show(name, v) {
@@ -66,6 +87,12 @@ export function buildControls(controls, values, onInput, onReset) {
 
   function setValues(vals) {
     for (const [name, v] of Object.entries(vals)) {
+      const menu = menus.get(name);
+      if (menu) {
+        menu.select.value = v;
+        menu.row.classList.toggle("nak-changed", v !== menu.m.default);
+        continue;
+      }
       const r = rows.get(name);
       if (!r) continue;
       r.input.value = String(toPosition(r.c, v));

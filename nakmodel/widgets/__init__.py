@@ -15,6 +15,6 @@ from .energy_bill import EnergyCalculator
 from .action_potentials import RundownExplorer, SpikeExplorer
 from .resting_potential import GHKExplorer, PumpLeakLoop
 from .stoichiometry import StoichiometryExplorer
-from .live import GHKLive, NernstLive
+from .live import EnergyLive, GHKLive, NernstLive
 
-__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "OuabainDoseResponse", "PumpBlockTimeCourse", "CycleExplorer", "CotransportExplorer", "EpitheliumView", "EnergyCalculator", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop", "StoichiometryExplorer", "NernstLive", "GHKLive"]
+__all__ = ["App", "Control", "FigureView", "display_mode", "NernstExplorer", "OuabainDoseResponse", "PumpBlockTimeCourse", "CycleExplorer", "CotransportExplorer", "EpitheliumView", "EnergyCalculator", "SpikeExplorer", "RundownExplorer", "GHKExplorer", "PumpLeakLoop", "StoichiometryExplorer", "NernstLive", "GHKLive", "EnergyLive"]

@@ -15,7 +15,7 @@ import urllib.parse
 import pytest
 
 from nakmodel.electrochem import nernst
-from nakmodel.widgets.live import GHKLive, NernstLive
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive
 from tests.conftest import ROOT
 from tests.frontend.pages import write_static_page
 
@@ -127,7 +127,28 @@ def test_static_ghk_log_slider_by_keyboard(browser, tmp_path):
     page.close()
 
 
-@pytest.mark.parametrize("cls", [NernstLive, GHKLive], ids=["nernst", "ghk"])
+def test_static_energy_menu_and_slider(browser, tmp_path):
+    """A menu (keyboard) and a slider change the energy figure; ATP per second follows nakmodel."""
+    app = EnergyLive()
+    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
+    page.goto(write_static_page(tmp_path, app).as_uri())
+    page.locator(".nak-app canvas").first.wait_for()
+    before = canvas_pixels(page)
+    page.get_by_label("spike model").select_option(index=1)
+    page.get_by_label("mean firing rate (Hz)").focus()
+    for _ in range(12):  # 4 Hz + 12 x 0.5 Hz = 10 Hz
+        page.keyboard.press("ArrowRight")
+    want = app.compute({**app.values, "spike_model": app.choices[0].options[1], "rate_hz": 10.0})
+    text = page.locator(".nak-readout").first.inner_text()
+    mant, exp = re.search(r"ATP per second\s+(\d\.\d\d) × 10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", text).groups()
+    exp = int(exp.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")))
+    assert float(mant) * 10**exp == pytest.approx(want["atp_per_s"], rel=0.006)
+    assert canvas_pixels(page) != before
+    assert not page.external and not page.errors, (page.external, page.errors)
+    page.close()
+
+
+@pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive], ids=["nernst", "ghk", "energy"])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
     if not AXE.exists():

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from nakmodel import ParameterError
-from nakmodel.widgets.live import NernstLive
+from nakmodel.widgets.live import EnergyLive, NernstLive
 
 R, F, T0 = 8.314462618, 96485.33212, 273.15  # CODATA 2018, independent of nakmodel.constants
 
@@ -85,3 +85,15 @@ def test_live_mode_shows_the_widget(monkeypatch):
     bundle = NernstLive()._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle  # ipywidgets returns (data, metadata)
     assert "application/vnd.jupyter.widget-view+json" in data
+
+
+def test_menus_are_checked_and_change_the_result():
+    app = EnergyLive()
+    w = app.widget
+    squid = app.choices[0].options[1]
+    before = w.result["atp_per_spike"]
+    w.values = {**w.values, "spike_model": squid}
+    assert w.error == "" and w.result["atp_per_spike"] > 5 * before  # squid spikes cost ~10x (chapter claim)
+    w.values = {**w.values, "spike_model": "frog"}
+    assert "spike_model" in w.error and "must be one of" in w.error
+    assert [c["name"] for c in app.spec()["choices"]] == ["spike_model", "budget_source"]

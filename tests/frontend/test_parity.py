@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pytest
 
-from nakmodel.widgets.live import GHKLive, NernstLive
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive
 
 from .node import run_port
 
@@ -26,7 +26,8 @@ def random_values(app, rng, n):
             return float(10 ** rng.uniform(math.log10(c.minimum), math.log10(c.maximum)))
         return float(rng.uniform(c.minimum, c.maximum))
 
-    return [{c.name: draw(c) for c in app.controls} for _ in range(n)]
+    return [{**{c.name: draw(c) for c in app.controls},
+             **{m.name: m.options[int(rng.integers(len(m.options)))] for m in app.choices}} for _ in range(n)]
 
 
 def flatten(result, prefix=""):
@@ -50,6 +51,8 @@ CASES = [
     (NernstLive, 1e-9, 1e-12, "E = RT/zF ln(co/ci), mV"),
     # GHK: same closed form; the swept ratios (numpy.geomspace vs lo*(hi/lo)**(i/(n-1))) agree to ~1e-15
     (GHKLive, 1e-9, 1e-9, "GHK voltage and its P_Na/P_K sweep, mV"),
+    # energy arithmetic: products and sums of the same numbers; ATP counts ~1e9, shares ~0.1
+    (EnergyLive, 1e-12, 1e-12, "ATP per spike and per second, membrane area, brain budget shares"),
 ]
 
 
@@ -95,3 +98,16 @@ def test_ghk_port_reduces_to_nernst_with_only_k_channels():
     e_k = 8.314462618 * (app.params()["temperature_C"] + 273.15) / 96485.33212 * 1e3 * math.log(5 / 140)
     assert got["vm"] == pytest.approx(e_k, abs=1e-9)
     assert got["sweep"]["ratio"][0] == pytest.approx(1e-3) and got["sweep"]["ratio"][-1] == pytest.approx(1.0)
+
+
+def test_energy_port_against_hand_arithmetic():
+    """Independent check: ATP per spike = Na+/3 x area x N_A (Na+ 3 per ATP, Skou 1957)."""
+    app = EnergyLive()
+    values = {**app.values, "axon_diameter_um": 1.0, "axon_length_mm": 0.1, "rate_hz": 10.0}
+    (got,) = run_port("energy", app.params(), [values])
+    area_cm2 = (math.pi * 20.0**2 + math.pi * 1.0 * 100.0) * 1e-8  # 20 µm soma sphere + 1 µm x 100 µm axon
+    na = app.params()["na_entry_pmol_cm2"][values["spike_model"]]
+    assert got["area_cm2"] == pytest.approx(area_cm2, rel=1e-12)
+    assert got["atp_per_spike"] == pytest.approx(na / 3 * 1e-12 * area_cm2 * 6.02214076e23, rel=1e-12)
+    assert got["atp_per_s"] == pytest.approx(10 * got["atp_per_spike"], rel=1e-12)
+    assert sum(got["budget"]["total_shares"].values()) == pytest.approx(1.0, abs=1e-12)

@@ -13,7 +13,8 @@ Each explorer is one JavaScript module (``frontend/<name>.js``, anywidget's
 See ``docs/frontend.md``.
 """
 
+from .energy import EnergyLive
 from .ghk import GHKLive
 from .nernst import NernstLive
 
-__all__ = ["GHKLive", "NernstLive"]
+__all__ = ["EnergyLive", "GHKLive", "NernstLive"]

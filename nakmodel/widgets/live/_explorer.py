@@ -31,6 +31,7 @@ import json
 import math
 import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -39,6 +40,17 @@ from .._base import Control, _freeze_garbage_collector, _in_voila, _query_string
 from ._style import ion_style
 
 ESM_DIR = Path(__file__).resolve().parent / "esm"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A menu: ``name`` in ``values``, what the reader sees (``label``), its ``options`` (the
+    strings shown, which are also the values) and the ``default`` option."""
+
+    name: str
+    label: str
+    options: tuple
+    default: str
 
 
 def control_json(c: Control) -> dict:
@@ -73,10 +85,12 @@ class LiveExplorer:
     name: str = ""
     title: str = ""
     controls: tuple = ()
+    choices: tuple = ()
 
     def __init__(self, **initial_values):
         self.mode = display_mode()
         self.values = {c.name: float(c.default) for c in self.controls}
+        self.values.update({c.name: c.default for c in self.choices})
         self.values.update(self.check_values(initial_values))
         self.result = self.compute(self.values)
         self.last_update_s = 0.0
@@ -104,16 +118,24 @@ class LiveExplorer:
     def spec(self) -> dict:
         """Controls, parameters and style: everything the front end needs, as JSON."""
         return {"explorer": self.name, "title": self.title, "controls": [control_json(c) for c in self.controls],
+                "choices": [{"name": c.name, "label": c.label, "options": list(c.options), "default": c.default}
+                            for c in self.choices],
                 "params": self.params(), "style": {"ions": ion_style()}}
 
     def check_values(self, values: dict) -> dict:
         """Floats within each control's range; anything else raises :class:`ParameterError`."""
         by_name = {c.name: c for c in self.controls}
+        menus = {c.name: c for c in self.choices}
         out = {}
         for key, v in values.items():
+            if key in menus:
+                if v not in menus[key].options:
+                    raise ParameterError(key, v, "", "must be one of: " + "; ".join(menus[key].options))
+                out[key] = v
+                continue
             c = by_name.get(key)
             if c is None:
-                raise ParameterError(key, v, "", f"is not a control of this explorer ({', '.join(by_name)})")
+                raise ParameterError(key, v, "", f"is not a control of this explorer ({', '.join([*by_name, *menus])})")
             try:
                 x = float(v)
             except (TypeError, ValueError):
@@ -144,7 +166,7 @@ class LiveExplorer:
         Returns the values applied.
         """
         params = {k: v[-1] for k, v in parse_qs(query or "", keep_blank_values=True).items()}
-        names = {c.name for c in self.controls}
+        names = {c.name for c in self.controls} | {c.name for c in self.choices}
         applied, problems = {}, []
         for key, raw in params.items():
             if key not in names:
