@@ -57,13 +57,19 @@ function figure(figEl, spec, theme) {
     }] },
   }, [grid, grid.map(() => 0), grid.map(() => null)]);
 
+  // the category axis is as wide as its longest label (fonts differ between the book and Voilà)
+  const labelWidth = (u, labels) => {
+    if (!labels) return 50;
+    u.ctx.font = `${11 * dpr}px ${theme.font}`;
+    return Math.ceil(Math.max(...labels.map((t) => u.ctx.measureText(String(t)).width)) / dpr) + 16;
+  };
   let xmax = 60;
   let pattern = null;
   const bars = chart(right, {
     title: " ",
     scales: { x: { time: false, range: () => [0, xmax] }, y: { range: [-0.6, cats.length - 0.4] } },
     axes: [axis(theme, { label: "share of brain ATP use (%)" }),
-      axis(theme, { size: 165, splits: () => cats.map((_, i) => i), values: () => cats.map((c) => p.categories[c]).reverse().map((s, i, a) => a[i]), grid: { show: false }, font: `11px ${theme.font}` })],
+      axis(theme, { size: labelWidth, splits: () => cats.map((_, i) => i), values: () => cats.map((c) => p.categories[c]).reverse().map((s, i, a) => a[i]), grid: { show: false }, font: `11px ${theme.font}` })],
     series: [{}, { stroke: "transparent", points: { show: false } }],
     hooks: { draw: [(u) => {
       if (!budget) return;
