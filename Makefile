@@ -11,7 +11,7 @@ BOOK_PORT  ?= 8000
 VOILA_PORT ?= 8866
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: book build serve voila classroom test chromium clean help
+.PHONY: book build serve voila classroom test chromium frontend clean help
 
 help:
 	@echo "make book   - build the book and serve it on http://localhost:$(BOOK_PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make voila  - serve the chapters as interactive apps on http://localhost:$(VOILA_PORT)"
 	@echo "make classroom - classroom server: gallery + apps on http://0.0.0.0:$(VOILA_PORT) (see docs/classroom.md)"
 	@echo "make test   - run all tests"
+	@echo "make frontend - install esbuild/uPlot/axe-core from npm and rebuild the live explorers' bundles"
 
 $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,7 +55,16 @@ chromium:
 	  echo "Installing Chromium from Debian packages (for the browser tests)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
-test: $(STAMP) $(VOILA_TEMPLATE) chromium
+# Live explorers (docs/frontend.md): npm packages into node_modules/ (git-ignored), then the
+# bundles (committed, so the book and Voilà need no npm). Node.js from Debian's nodejs/npm.
+frontend:
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Node.js from Debian packages (live explorers' build and tests)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	npm ci --no-audit --no-fund
+	node scripts/build_frontend.mjs
+
+test: $(STAMP) $(VOILA_TEMPLATE) chromium frontend
 	bash scripts/run_tests.sh
 
 clean:

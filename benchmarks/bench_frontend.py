@@ -100,29 +100,38 @@ def bench_static(browser, folder):
         page.close()
 
 
-def bench_kernel():
-    print("\n2. Kernel side: one slider move (model + state message)")
-    from nakmodel.widgets import NernstExplorer
+def _random_values(app, rng):
+    c = app.controls[rng.integers(len(app.controls))]
+    if c.log:
+        return c.name, float(10 ** rng.uniform(np.log10(c.minimum), np.log10(c.maximum)))
+    return c.name, float(rng.uniform(c.minimum, c.maximum))
 
+
+def bench_kernel():
+    print("\n2. Kernel side: one slider move (model + state message), against the chapter's PNG app")
+    from nakmodel import widgets
+
+    baselines = {"nernst": "NernstExplorer", "ghk": "GHKExplorer", "energy": "EnergyCalculator"}
     rng = np.random.default_rng(1)
-    app = NernstLive()
-    w = app.widget
-    live = []
-    for _ in range(200):
-        c = app.controls[rng.integers(len(app.controls))]
-        t0 = time.perf_counter()
-        w.values = {**w.values, c.name: float(rng.uniform(c.minimum, c.maximum))}
-        json.dumps(w.get_state(["result", "error"]))  # what goes over the comm
-        live.append((time.perf_counter() - t0) * 1e3)
-    png = NernstExplorer()
-    base = []
-    for _ in range(100):
-        c = png.controls[rng.integers(len(png.controls))]
-        png.sliders[c.name].value = float(rng.uniform(c.minimum, c.maximum))
-        base.append(png.last_update_s * 1e3)
-    _, p_live = line("live explorer (nernst)", live, "p95 <= 20")
-    _, p_base = line("baseline: PNG app (NernstExplorer)", base)
-    print(f"  ratio p95 baseline/live: {p_base / p_live:.0f}x")
+    for cls in LIVE:
+        app = cls()
+        w = app.widget
+        live = []
+        for _ in range(200):
+            name, v = _random_values(app, rng)
+            t0 = time.perf_counter()
+            w.values = {**w.values, name: v}
+            json.dumps(w.get_state(["result", "error"]))  # what goes over the comm
+            live.append((time.perf_counter() - t0) * 1e3)
+        png = getattr(widgets, baselines[app.name])()
+        base = []
+        for _ in range(100):
+            name, v = _random_values(png, rng)
+            png.sliders[name].value = v
+            base.append(png.last_update_s * 1e3)
+        _, p_live = line(f"live explorer ({app.name})", live, "p95 <= 20")
+        _, p_base = line(f"baseline: PNG app ({baselines[app.name]})", base)
+        print(f"  ratio p95 baseline/live: {p_base / p_live:.0f}x")
 
 
 NB = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
