@@ -65,8 +65,8 @@ def offline(page):
 
 
 MOVE_JS = """async ([name, values]) => {
-  const input = document.querySelector(`.nak-app input[name="${name}"]`);
-  const host = document.querySelector('.nak-app').parentElement;
+  const input = document.querySelector(`.nak-live input[name="${name}"]`);
+  const host = document.querySelector('.nak-live').parentElement;
   const times = [];
   for (const v of values) {
     const n = +host.dataset.updates;
@@ -89,7 +89,7 @@ def bench_static(browser, folder):
         page = browser.new_page(viewport={"width": 1000, "height": 1000})
         offline(page)
         page.goto(write_static_page(folder, app).as_uri())
-        page.locator(".nak-app canvas").first.wait_for()
+        page.locator(".nak-live canvas").first.wait_for()
         for c in app.controls:
             if c.log:  # the input's position is log10(value)
                 vals = [float(v) for v in rng.uniform(np.log10(c.minimum), np.log10(c.maximum), 60)]
@@ -140,8 +140,8 @@ NB = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "
       "nbformat": 4, "nbformat_minor": 5}
 
 ROUND_TRIP_LIVE = """async (n) => {
-  const input = document.querySelector('.nak-app input[name="k_out"]');
-  const host = document.querySelector('.nak-app').parentElement;
+  const input = document.querySelector('.nak-live input[name="k_out"]');
+  const host = document.querySelector('.nak-live').parentElement;
   input.focus();
   const times = [];
   for (let i = 0; i < n; i++) {
@@ -180,7 +180,7 @@ def bench_voila(browser):
             page = browser.new_page(viewport={"width": 1200, "height": 1000})
             offline(page)
             page.goto(base + "/voila/render/NernstLive.ipynb", timeout=120000)
-            page.locator(".nak-app canvas").first.wait_for(timeout=120000)
+            page.locator(".nak-live canvas").first.wait_for(timeout=120000)
             live = page.evaluate(ROUND_TRIP_LIVE, 40)
             page.close()
             page = browser.new_page(viewport={"width": 1200, "height": 1000})

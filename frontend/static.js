@@ -14,7 +14,7 @@ import { StaticModel } from "./core/model.js";
 export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute] };
 
 export function mountAll(root = document) {
-  for (const el of root.querySelectorAll(".nak-explorer:not(.nak-live)")) {
+  for (const el of root.querySelectorAll(".nak-explorer:not(.nak-mounted)")) {
     const entry = explorers[el.dataset.explorer];
     const stateEl = el.querySelector("script.nak-explorer-state");
     if (!entry || !stateEl) continue;
@@ -24,7 +24,7 @@ export function mountAll(root = document) {
     el.append(host);
     try {
       module.render({ model, el: host });
-      el.classList.add("nak-live");
+      el.classList.add("nak-mounted");
     } catch (err) {
       host.remove();
       console.error("explorer", el.dataset.explorer, err);

@@ -21,7 +21,7 @@ export function mount({ model, el }, explorer) {
   injectStyle();
   const spec = model.get("spec");
   const root = document.createElement("div");
-  root.className = `nak-app nak-${spec.explorer}`;
+  root.className = `nak-live nak-${spec.explorer}`;
   const title = document.createElement("p");
   title.className = "nak-title";
   title.textContent = spec.title;

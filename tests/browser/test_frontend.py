@@ -51,7 +51,7 @@ def readout_mV(page, ion):
 
 
 def canvas_pixels(page):
-    return page.evaluate("() => [...document.querySelectorAll('.nak-app canvas')].map(c => c.toDataURL()).join()")
+    return page.evaluate("() => [...document.querySelectorAll('.nak-live canvas')].map(c => c.toDataURL()).join()")
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def nernst_page(tmp_path_factory):
 def test_static_page_keyboard_moves_figure_and_readout(browser, nernst_page):
     page = offline_page(browser, viewport={"width": 1000, "height": 1000})
     page.goto(nernst_page.as_uri())
-    page.locator(".nak-app canvas").first.wait_for()
+    page.locator(".nak-live canvas").first.wait_for()
     assert page.locator(".nak-fallback").first.is_hidden()  # the PNG is the no-JavaScript fallback
     before_pixels = canvas_pixels(page)
     alt_before = page.locator(".nak-figure").first.get_attribute("aria-label")
@@ -90,12 +90,12 @@ def test_static_page_random_values_match_nakmodel_in_browser(browser, nernst_pag
     app = NernstLive()
     page = offline_page(browser)
     page.goto(nernst_page.as_uri())
-    page.locator(".nak-app canvas").first.wait_for()
+    page.locator(".nak-live canvas").first.wait_for()
     rng = np.random.default_rng(5)
     for _ in range(10):
         c_out, c_in, t = int(rng.integers(1, 501)), int(rng.integers(1, 501)), float(rng.integers(0, 91)) / 2
         for name, v in (("na_out", c_out), ("na_in", c_in), ("temperature_C", t)):
-            page.evaluate("([n, v]) => { const i = document.querySelector(`.nak-app input[name=${n}]`);"
+            page.evaluate("([n, v]) => { const i = document.querySelector(`.nak-live input[name=${n}]`);"
                           " i.value = v; i.dispatchEvent(new Event('input', {bubbles: true})); }", [name, v])
         want = app.compute({**app.values, "na_out": c_out, "na_in": c_in, "temperature_C": t})["E"]["Na"]
         assert math.isclose(readout_mV(page, "Na"), round(want, 1), abs_tol=0.051)
@@ -109,7 +109,7 @@ def test_static_ghk_log_slider_by_keyboard(browser, tmp_path):
     app = GHKLive()
     page = offline_page(browser, viewport={"width": 1000, "height": 1000})
     page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-app canvas").first.wait_for()
+    page.locator(".nak-live canvas").first.wait_for()
     before = canvas_pixels(page)
     ratio = page.get_by_label("P_Na / P_K")
     ratio.focus()
@@ -132,7 +132,7 @@ def test_static_energy_menu_and_slider(browser, tmp_path):
     app = EnergyLive()
     page = offline_page(browser, viewport={"width": 1000, "height": 1000})
     page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-app canvas").first.wait_for()
+    page.locator(".nak-live canvas").first.wait_for()
     before = canvas_pixels(page)
     page.get_by_label("spike model").select_option(index=1)
     page.get_by_label("mean firing rate (Hz)").focus()
@@ -155,9 +155,9 @@ def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
         pytest.skip("axe-core not installed (make frontend)")
     page = offline_page(browser, viewport={"width": 390, "height": 900})  # phone width
     page.goto(write_static_page(tmp_path, cls(), dark=dark).as_uri())
-    page.locator(".nak-app canvas").first.wait_for()
+    page.locator(".nak-live canvas").first.wait_for()
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-app'))")
+    result = page.evaluate("() => axe.run(document.querySelector('.nak-live'))")
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
            if v["impact"] in ("serious", "critical")]
     assert not bad, bad
@@ -169,13 +169,13 @@ def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
 def test_voila_same_module_draws_and_answers_a_slider(browser, voila_server):
     page = offline_page(browser, viewport={"width": 1200, "height": 1000})
     page.goto(voila_server + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded", timeout=120000)
-    page.locator(".nak-app canvas").first.wait_for(timeout=120000)
-    host = page.locator(".nak-app").first.locator("..")
+    page.locator(".nak-live canvas").first.wait_for(timeout=120000)
+    host = page.locator(".nak-live").first.locator("..")
     n0 = int(host.get_attribute("data-updates"))
     k_out = page.get_by_label("[K⁺] outside (mM)")
     k_out.focus()
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("(n) => +document.querySelector('.nak-app').parentElement.dataset.updates > n",
+    page.wait_for_function("(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n",
                            arg=n0, timeout=30000)
     assert k_out.input_value() == "6"
     # E_K at 6/140 mM, 37 °C, computed by the kernel
