@@ -13,7 +13,10 @@ step by step, and what is timed:
    browser can then draw the sliders and the figure);
 4. *slider round trip* = send a ``comm_msg`` ``update`` of a slider's value
    (what dragging does) and wait for the ``update`` of the figure's HTML model
-   carrying a new ``<img>``.
+   carrying a new ``<img>``. A live explorer (``nakmodel.widgets.live``: one
+   anywidget whose own JavaScript draws controls and figure) offers each of its
+   controls as a slider ``"<comm id>#<control name>"``; moving one sends the
+   explorer's new ``values`` and waits for its new ``result``.
 """
 
 from __future__ import annotations
@@ -121,8 +124,36 @@ class Student:
 
     # ----- widgets -----------------------------------------------------------------------
     def sliders(self) -> dict:
-        """comm_id -> state of every slider (in page order)."""
-        return {cid: s for cid, s in self.states.items() if s.get("_model_name") in SLIDER_MODELS}
+        """comm_id -> state of every slider (in page order); a live explorer's controls as
+        ``"<comm id>#<name>"`` -> ``{"min", "max", "value", "_model_name"}``."""
+        out = {cid: s for cid, s in self.states.items() if s.get("_model_name") in SLIDER_MODELS}
+        for cid, s in self.states.items():
+            if s.get("_model_name") == "AnyModel" and isinstance(s.get("spec"), dict):
+                for c in s["spec"].get("controls", []):
+                    kind = "FloatLogSliderModel" if c.get("log") else "FloatSliderModel"
+                    out[f"{cid}#{c['name']}"] = {"min": c["min"], "max": c["max"], "_model_name": kind,
+                                                 "value": s.get("values", {}).get(c["name"], c["default"])}
+        return out
+
+    def _move_explorer(self, slider_id: str, value: float, timeout: float) -> float:
+        cid, name = slider_id.split("#", 1)
+        state = self.states[cid]
+        before = state.get("result")
+        values = {**state.get("values", {}), name: value}
+        t0 = time.perf_counter()
+        self.send("comm_msg", {"comm_id": cid, "data": {"method": "update", "state": {"values": values},
+                                                        "buffer_paths": []}})
+        state["values"] = values
+        deadline = time.time() + timeout
+        while True:
+            msg = self.recv(deadline)
+            if msg["msg_type"] != "comm_msg" or msg["content"]["comm_id"] != cid:
+                continue
+            data = msg["content"]["data"]
+            if data.get("method") == "update" and "result" in data.get("state", {}):
+                state.update(data["state"])
+                if data["state"]["result"] != before:
+                    return time.perf_counter() - t0
 
     def figure_id(self) -> str:
         for cid, s in self.states.items():
@@ -132,6 +163,8 @@ class Student:
 
     def move(self, slider_id: str, value: float, timeout: float = 60.0) -> float:
         """Set a slider's value like a drag; return seconds until the figure's new image arrives."""
+        if "#" in slider_id:
+            return self._move_explorer(slider_id, value, timeout)
         fig = self.figure_id()
         before = self.states[fig].get("value")
         t0 = time.perf_counter()

@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from tests.browser.figures import wait_figure
 from tests.classroom.server import ClassroomServer
 
 pytestmark = pytest.mark.browser
@@ -27,7 +28,7 @@ def server():
 def test_closing_the_tab_shuts_the_kernel_down(browser, server):
     page = browser.new_page()
     page.goto(server.base + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
-    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    wait_figure(page)
     assert server.status()["kernels"] == 1
     page.goto("about:blank")  # leaving the page fires the unload beacon, as closing the tab does
     deadline = time.time() + 20
@@ -42,7 +43,7 @@ def test_shutdown_from_another_origin_is_refused(browser, server):
     context = browser.new_context()
     page = context.new_page()
     page.goto(server.base + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
-    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    wait_figure(page)
     kernels = server.status()["kernels"]
     ids = set(re.findall(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", page.content()))
     assert len(ids) == 1, f"expected the page's kernel id in its HTML, found {ids}"
@@ -60,7 +61,7 @@ def test_plain_voila_also_shuts_the_kernel_down(browser, voila_server):
     request is still refused."""
     page = browser.new_page()
     page.goto(voila_server + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
-    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    wait_figure(page)
     ids = set(re.findall(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", page.content()))
     assert len(ids) == 1
     kernel_url = voila_server + f"/api/kernels/{ids.pop()}"
