@@ -182,3 +182,30 @@ def test_voila_same_module_draws_and_answers_a_slider(browser, voila_server):
     assert readout_mV(page, "K") == pytest.approx(nernst(1, 6, 140, 37), abs=0.05)
     assert not page.external, page.external
     page.close()
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_book_chapter_page_explorer_offline_and_accessible(browser, built_book, theme):
+    """The built chapter page from file://: the explorer replaces its PNG, answers the keyboard,
+    and axe-core finds no serious or critical violation in it, in the theme's light and dark mode."""
+    assert built_book.returncode == 0, built_book.log[-4000:]
+    if not AXE.exists():
+        pytest.skip("axe-core not installed (make frontend)")
+    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
+    page.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
+    page.goto((built_book.html / "chapters" / "ion_gradients.html").as_uri())
+    page.locator(".nak-live canvas").first.wait_for(timeout=20000)
+    assert page.evaluate("document.documentElement.dataset.theme") == theme
+    assert page.locator(".nak-explorer .nak-fallback").first.is_hidden()
+    k_out = page.get_by_label("[K⁺] outside (mM)")
+    k_out.focus()
+    page.keyboard.press("ArrowRight")
+    assert readout_mV(page, "K") == pytest.approx(nernst(1, 6, 140, 37), abs=0.05)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document.querySelector('.nak-live'))")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    assert not page.external, page.external
+    page.close()

@@ -48,3 +48,11 @@ def test_ports_hold_no_physiological_constant(path):
     code = re.sub(r"//[^\n]*", "", path.read_text())
     code = re.sub(r"\d+(\.\d+)?px|1e-?\d+|1e3", "", code)  # sizes in pixels, unit factors
     assert not _CONSTANT.findall(code), f"{path.name}: numeric literals {_CONSTANT.findall(code)}"
+
+
+def test_node_unit_tests_of_the_shared_code():
+    """``frontend/tests/*.test.mjs`` (StaticModel, number formatting, axis helpers) under ``node --test``."""
+    proc = subprocess.run([node_executable(), "--test", "frontend/tests/"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert "# pass" in proc.stdout and "# fail 0" in proc.stdout
