@@ -9,6 +9,7 @@ module inside Voilà, fed by the Python app; a slider move comes back as a new f
 from __future__ import annotations
 
 import math
+import os
 import re
 import urllib.parse
 
@@ -22,6 +23,14 @@ from tests.frontend.pages import write_static_page
 pytestmark = pytest.mark.browser
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def require_axe():
+    """axe-core from npm (``make frontend``); missing fails when ``CI`` is set."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but node_modules/axe-core is missing: run make frontend")
+        pytest.skip("axe-core not installed (make frontend)")
 
 
 def offline_page(browser, **kw):
@@ -151,8 +160,7 @@ def test_static_energy_menu_and_slider(browser, tmp_path):
 @pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive], ids=["nernst", "ghk", "energy"])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
-    if not AXE.exists():
-        pytest.skip("axe-core not installed (make frontend)")
+    require_axe()
     page = offline_page(browser, viewport={"width": 390, "height": 900})  # phone width
     page.goto(write_static_page(tmp_path, cls(), dark=dark).as_uri())
     page.locator(".nak-live canvas").first.wait_for()
@@ -190,8 +198,7 @@ def test_book_chapter_page_explorer_offline_and_accessible(browser, built_book, 
     """The built chapter page from file://: the explorer replaces its PNG, answers the keyboard,
     and axe-core finds no serious or critical violation in it, in the theme's light and dark mode."""
     assert built_book.returncode == 0, built_book.log[-4000:]
-    if not AXE.exists():
-        pytest.skip("axe-core not installed (make frontend)")
+    require_axe()
     page = offline_page(browser, viewport={"width": 1200, "height": 1000})
     page.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
     page.goto((built_book.html / "chapters" / "ion_gradients.html").as_uri())
