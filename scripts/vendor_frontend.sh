@@ -16,7 +16,9 @@ got="sha512-$(openssl dgst -sha512 -binary "$tgz" | base64 -w0)"
 [ "$got" = "$UPLOT_INTEGRITY" ] || { echo "uplot@$UPLOT tarball hash $got != pinned $UPLOT_INTEGRITY" >&2; exit 1; }
 tar xzf "$tgz" -C "$tmp"
 rm -rf "$dest" && mkdir -p "$dest"
-cp "$tmp/package/dist/uPlot.esm.js" "$tmp/package/dist/uPlot.min.css" "$tmp/package/LICENSE" "$dest/"
+# .mjs, not .js: Jupyter Book adds every *.js under _static to every page (as a classic script)
+cp "$tmp/package/dist/uPlot.esm.js" "$dest/uPlot.esm.mjs"
+cp "$tmp/package/dist/uPlot.min.css" "$tmp/package/LICENSE" "$dest/"
 echo "uplot $UPLOT from the npm registry ($UPLOT_INTEGRITY)" > "$dest/VERSION"
-(cd "$dest" && sha256sum uPlot.esm.js uPlot.min.css LICENSE VERSION > SHA256SUMS)
+(cd "$dest" && sha256sum uPlot.esm.mjs uPlot.min.css LICENSE VERSION > SHA256SUMS)
 echo "vendored into $dest:"; ls -l "$dest"

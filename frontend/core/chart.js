@@ -1,7 +1,7 @@
 // uPlot (vendored, _static/vendor/uplot/) with the book's look: axes and grid in the page's
 // text colour, width following the container (phone to desktop), data updated in place.
 
-import uPlot from "../../_static/vendor/uplot/uPlot.esm.js";
+import uPlot from "../../_static/vendor/uplot/uPlot.esm.mjs";
 
 export { uPlot };
 

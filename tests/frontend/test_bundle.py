@@ -18,7 +18,7 @@ VENDOR = ROOT / "_static" / "vendor" / "uplot"
 def test_vendored_uplot_matches_its_hashes():
     lines = (VENDOR / "SHA256SUMS").read_text().split("\n")
     sums = dict(reversed(line.split()) for line in lines if line.strip())
-    assert set(sums) == {"uPlot.esm.js", "uPlot.min.css", "LICENSE", "VERSION"}
+    assert set(sums) == {"uPlot.esm.mjs", "uPlot.min.css", "LICENSE", "VERSION"}
     for name, digest in sums.items():
         assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
     assert "MIT License" in (VENDOR / "LICENSE").read_text()
