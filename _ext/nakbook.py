@@ -105,6 +105,12 @@ def _clean_scripts(app, pagename, templatename, context, doctree):
             continue
         if not thebe_on and ("thebe" in filename or "THEBE_JS_URL" in attrs.get("body", "")):
             continue
+        if filename.split("?")[0].removeprefix("_static/").startswith("vendor/") and not attrs:
+            # jupyter-book adds every *.js under _static to every page, without attributes; the
+            # vendored widget manager and MathJax are wanted only where myst-nb / Sphinx configure
+            # them (with attributes). On a page without ipywidgets (only live explorers) the bare
+            # embed-amd.js ran before require.js: "define is not defined".
+            continue
         if filename.endswith("embed-amd.js") and "data-jupyter-widgets-cdn" in attrs:
             vendored = context["pathto"]("_static/vendor/html-manager/", 1)
             attrs["data-jupyter-widgets-cdn"] = vendored
