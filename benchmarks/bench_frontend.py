@@ -15,6 +15,8 @@ Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila
    and MathJax assets.
 
 The machine may be shared: every figure is printed next to a baseline measured in this run.
+``BENCH_VOILA_LAUNCHER=benchmarks/voila_nodelay.py`` starts Voilà with TCP_NODELAY on its
+websockets (an experiment: a small reply otherwise waits ~40 ms for the browser's delayed ACK).
 """
 
 from __future__ import annotations
@@ -171,7 +173,9 @@ def bench_voila(browser):
         port = free_port()
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         env.pop("NAKMODEL_DISPLAY", None)
-        proc = subprocess.Popen([str(Path(sys.executable).parent / "voila"), tmp, f"--port={port}", "--no-browser",
+        launcher = [sys.executable, os.environ["BENCH_VOILA_LAUNCHER"]] if os.environ.get("BENCH_VOILA_LAUNCHER") \
+            else [str(Path(sys.executable).parent / "voila")]
+        proc = subprocess.Popen([*launcher, tmp, f"--port={port}", "--no-browser",
                                  "--Voila.ip=127.0.0.1"],
                                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
