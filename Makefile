@@ -42,8 +42,10 @@ serve:
 	@(command -v xdg-open >/dev/null && sleep 1 && xdg-open http://localhost:$(BOOK_PORT)/ >/dev/null 2>&1 &) || true
 	$(PY) -m http.server $(BOOK_PORT) --bind 127.0.0.1 --directory _build/html
 
+# voila.json names no template (a bare `voila chapters/` then works anywhere, with Voilà's stock one);
+# here the book's template (no CDN) is taken from the repository itself (classroom/template.py)
 voila: $(STAMP) $(VOILA_TEMPLATE)
-	$(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0
+	JUPYTER_PATH=$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH} $(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0 --VoilaConfiguration.template=nak-offline
 
 # Classroom server: gallery at /, preheated kernels, kernel cap, idle culling (docs/classroom.md).
 # Options: make classroom VOILA_PORT=9000 CLASSROOM_POOL=2 CLASSROOM_MAX_KERNELS=40 CLASSROOM_CULL_MINUTES=10

@@ -12,18 +12,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MB_PER_KERNEL = 150  # budget per student kernel (measured ~110-130 MB RSS; see docs/classroom.md)
 
 
 def auto_max_kernels() -> int:
-    """As many kernels as fit in 80 % of the free memory at 150 MB each, between 4 and 60."""
-    try:
-        import psutil
+    """Kernel cap from free memory and CPUs (classroom.kernel_manager.auto_max_kernels); 40 if unknown."""
+    from classroom.kernel_manager import machine_max_kernels
 
-        free_mb = psutil.virtual_memory().available / 2**20
+    try:
+        return machine_max_kernels()
     except Exception:  # noqa: BLE001
         return 40
-    return int(max(4, min(60, 0.8 * free_mb // MB_PER_KERNEL)))
 
 
 def voila_argv(args) -> list[str]:
@@ -62,12 +60,12 @@ def main(argv=None) -> None:
     args, extra = p.parse_known_args(argv)  # anything else goes to Voilà, e.g. --Voila.base_url=/class/
     args.extra = extra
     os.chdir(ROOT)  # voila.json and the chapters are found relative to the repository
-    # voila.json names the repository's template (share/jupyter/voila/templates/nak-offline: no CDN);
-    # Voilà finds templates only in Jupyter data directories, so add the repository's
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(
-        p for p in (str(ROOT / "share" / "jupyter"), os.environ.get("JUPYTER_PATH")) if p)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
+    from classroom.template import template_options
+
+    # the book's template (no CDN), found in the repository itself (classroom/template.py)
+    args.extra = template_options(os.environ) + args.extra
     import subprocess
 
     # thumbnails of chapters added since the last start (a few seconds each; in a child process

@@ -21,23 +21,22 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["NAKMODEL_DISPLAY"] = "live"
 os.environ.pop("QUERY_STRING", None)
 
-from classroom.chapters import THUMBNAILS, discover  # noqa: E402
+from classroom.chapters import THUMBNAILS, discover
 
 WIDTH_PX = 360
 
 
 def app_class_for(nb_path: Path):
-    import nakmodel.widgets as widgets
+    from nakmodel import widgets
 
-    apps = {name: obj for name, obj in vars(widgets).items()
-            if isinstance(obj, type) and issubclass(obj, widgets.App) and obj is not widgets.App}
+    names = [n for n in widgets.__all__ if n[0].isupper() and n not in ("App", "Control", "FigureView")]
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
     for cell in nb["cells"]:
         if cell["cell_type"] != "code":
             continue
         for name in re.findall(r"\b([A-Z]\w+)\s*\(", "".join(cell["source"])):
-            if name in apps:
-                return apps[name]
+            if name in names:
+                return getattr(widgets, name)  # imports that app's module only
     return None
 
 

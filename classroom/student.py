@@ -21,7 +21,9 @@ step by step, and what is timed:
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
 import re
 import time
 import urllib.request
@@ -130,9 +132,14 @@ class Student:
         for cid, s in self.states.items():
             if s.get("_model_name") == "AnyModel" and isinstance(s.get("spec"), dict):
                 for c in s["spec"].get("controls", []):
-                    kind = "FloatLogSliderModel" if c.get("log") else "FloatSliderModel"
-                    out[f"{cid}#{c['name']}"] = {"min": c["min"], "max": c["max"], "_model_name": kind,
-                                                 "value": s.get("values", {}).get(c["name"], c["default"])}
+                    value = s.get("values", {}).get(c["name"], c["default"])
+                    if c.get("log"):  # as ipywidgets' FloatLogSlider: min/max/step are powers of 10
+                        out[f"{cid}#{c['name']}"] = {"min": math.log10(c["min"]), "max": math.log10(c["max"]),
+                                                     "step": c["step"], "base": 10, "value": value,
+                                                     "_model_name": "FloatLogSliderModel"}
+                    else:
+                        out[f"{cid}#{c['name']}"] = {"min": c["min"], "max": c["max"], "step": c["step"],
+                                                     "value": value, "_model_name": "FloatSliderModel"}
         return out
 
     def _move_explorer(self, slider_id: str, value: float, timeout: float) -> float:
@@ -155,18 +162,36 @@ class Student:
                 if data["state"]["result"] != before:
                     return time.perf_counter() - t0
 
+    def figure_ids(self) -> list[str]:
+        """comm_ids of every figure (HTML widget holding an ``<img>``), in page order."""
+        ids = [cid for cid, s in self.states.items()
+               if s.get("_model_name") == "HTMLModel" and "<img" in str(s.get("value", ""))]
+        if not ids:
+            raise StudentError("no figure (HTML widget with <img>) on the page")
+        return ids
+
     def figure_id(self) -> str:
-        for cid, s in self.states.items():
-            if s.get("_model_name") == "HTMLModel" and "<img" in str(s.get("value", "")):
-                return cid
-        raise StudentError("no figure (HTML widget with <img>) on the page")
+        return self.figure_ids()[0]
+
+    def slider_value(self, state: dict, rng) -> float:
+        """A random value a person could drag ``state``'s slider to (on its step grid; log sliders in log)."""
+        lo, hi = float(state["min"]), float(state["max"])
+        step = float(state.get("step") or 0) or (hi - lo) / 100
+        x = lo + round(rng.uniform(0, 1) * (hi - lo) / step) * step
+        if state["_model_name"] == "FloatLogSliderModel":
+            return float(state.get("base", 10)) ** x
+        return round(x) if state["_model_name"] == "IntSliderModel" else round(x, 10)
 
     def move(self, slider_id: str, value: float, timeout: float = 60.0) -> float:
-        """Set a slider's value like a drag; return seconds until the figure's new image arrives."""
+        """Set a slider's value like a drag; return seconds until a figure's new image arrives
+        (a live explorer's control: until its new result arrives).
+
+        On a page with two apps the slider's own app redraws; any figure changing counts.
+        """
         if "#" in slider_id:
             return self._move_explorer(slider_id, value, timeout)
-        fig = self.figure_id()
-        before = self.states[fig].get("value")
+        figs = set(self.figure_ids())
+        before = {f: self.states[f].get("value") for f in figs}
         t0 = time.perf_counter()
         self.send("comm_msg", {"comm_id": slider_id, "data": {"method": "update", "state": {"value": value},
                                                               "buffer_paths": []}})
@@ -178,14 +203,12 @@ class Student:
             data, cid = msg["content"]["data"], msg["content"]["comm_id"]
             if data.get("method") in ("update", "echo_update"):
                 self.states.setdefault(cid, {}).update(data.get("state", {}))
-            if cid == fig and data.get("method") == "update" and "value" in data.get("state", {}):
-                if data["state"]["value"] != before:
-                    return time.perf_counter() - t0
+            if (cid in figs and data.get("method") == "update" and "value" in data.get("state", {})
+                    and data["state"]["value"] != before[cid]):
+                return time.perf_counter() - t0
 
     def close(self) -> None:
         if self.ws is not None:
-            try:
+            with contextlib.suppress(Exception):
                 self.ws.close()
-            except Exception:  # noqa: BLE001
-                pass
             self.ws = None

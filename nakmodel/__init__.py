@@ -6,61 +6,53 @@ energy budget. No plotting or widget code lives here (see
 ``nakmodel.plots`` and ``nakmodel.widgets``).
 """
 
-from ._validation import ModelError, ParameterError
-from .constants import MAMMALIAN_NEURON, SQUID_AXON
-from .electrochem import (
-    atp_free_energy,
-    driving_force,
-    ghk_current,
-    ghk_voltage,
-    ion_transfer_free_energy,
-    membrane_charge_ions,
-    nernst,
-    pump_free_energy,
-    pump_reversal_potential,
-)
-# pump, cell, drugs
-from .pump import (
-    PUMP_STATES, PumpParams, PumpRun, pump_atp_factor, pump_current, pump_cycle_rate, pump_rate_fast,
-    simulate_pump_cycles,
-)
-from .cell import CellParams, CellState, CellTrace, cell_steady_state, electrogenic_share, simulate_cell
-from .drugs import (
-    OUABAIN_ISOFORMS, anoxia_atp_time_course, ouabain_block_time_course, ouabain_pump_fraction,
-    pump_fraction_from_atp,
-)
-# hh, cotransport, energy
-from .hh import (
-    HHResult, RefractoryPeriods, refractory_periods, simulate_hh, spike_ion_budget, spike_train_rundown,
-)
-from .cotransport import epithelium_glucose_steady_state, ncx_reversal_potential, sglt_flux, sglt_max_accumulation
-from .energy import atp_per_spike, atp_rate_per_cell, brain_energy_budget
+from importlib import import_module
+
+# Every public name and the submodule that defines it. Imported on first use (PEP 562), so that a
+# dashboard kernel building one app loads only the modules that app needs (``nakmodel.cell`` alone
+# pulls in scipy.integrate); ``import nakmodel; nakmodel.nernst(...)`` and ``from nakmodel import *``
+# work as before.
+_WHERE = {
+    "._validation": ("ModelError", "ParameterError"),
+    ".constants": ("MAMMALIAN_NEURON", "SQUID_AXON"),
+    ".electrochem": (
+        "atp_free_energy", "driving_force", "ghk_current", "ghk_voltage", "ion_transfer_free_energy",
+        "membrane_charge_ions", "nernst", "pump_free_energy", "pump_reversal_potential",
+    ),
+    ".pump": (
+        "PUMP_STATES", "PumpParams", "PumpRun", "pump_atp_factor", "pump_current", "pump_cycle_rate",
+        "pump_rate_fast", "pump_temperature_factor", "simulate_pump_cycles",
+    ),
+    ".cell": ("CellParams", "CellState", "CellTrace", "cell_steady_state", "electrogenic_share", "simulate_cell"),
+    ".drugs": (
+        "OUABAIN_ISOFORMS", "anoxia_atp_time_course", "ouabain_block_time_course", "ouabain_pump_fraction",
+        "pump_fraction_from_atp",
+    ),
+    ".hh": (
+        "HHParams", "HHResult", "MAMMALIAN_WB", "RefractoryPeriods", "SQUID_HH", "probe_excitability",
+        "refractory_periods", "simulate_hh", "spike_ion_budget", "spike_train_rundown",
+    ),
+    ".cotransport": (
+        "epithelium_glucose_steady_state", "ncx_reversal_potential", "sglt_flux", "sglt_max_accumulation",
+    ),
+    ".energy": ("atp_per_spike", "atp_rate_per_cell", "brain_energy_budget"),
+}
+_MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
+
+
+def __getattr__(name):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__():
+    return sorted({*globals(), *_MODULE_OF})
+
 
 __version__ = "0.1.0"
 
-__all__ = [
-    # pump, cell, drugs
-    "PUMP_STATES", "PumpParams", "PumpRun", "pump_atp_factor", "pump_current", "pump_cycle_rate",
-    "pump_rate_fast", "simulate_pump_cycles",
-    "CellParams", "CellState", "CellTrace", "cell_steady_state", "electrogenic_share", "simulate_cell",
-    "OUABAIN_ISOFORMS", "anoxia_atp_time_course", "ouabain_block_time_course", "ouabain_pump_fraction",
-    "pump_fraction_from_atp",
-    # hh, cotransport, energy
-    "HHResult", "RefractoryPeriods", "refractory_periods", "simulate_hh", "spike_ion_budget",
-    "spike_train_rundown",
-    "epithelium_glucose_steady_state", "ncx_reversal_potential", "sglt_flux", "sglt_max_accumulation",
-    "atp_per_spike", "atp_rate_per_cell", "brain_energy_budget",
-    "ParameterError",
-    "ModelError",
-    "MAMMALIAN_NEURON",
-    "SQUID_AXON",
-    "atp_free_energy",
-    "driving_force",
-    "ghk_current",
-    "ghk_voltage",
-    "ion_transfer_free_energy",
-    "membrane_charge_ions",
-    "nernst",
-    "pump_free_energy",
-    "pump_reversal_potential",
-]
+__all__ = sorted(_MODULE_OF)  # noqa: PLE0605 - every name of _WHERE, nothing else

@@ -37,26 +37,36 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
+
+from ._params import param
 from ._validation import ParameterError, check_choice, check_number
 from .constants import AVOGADRO
 from .electrochem import PUMP_NA_OUT
+from .hh import spike_ion_budget
 
 __all__ = [
-    "BUDGETS",
-    "PUMP_SHARE_OF_CATEGORY",
-    "HOUSEKEEPING_FRACTION",
+    "ATP_PER_GLUCOSE_GLYCOLYTIC",
+    "ATP_PER_GLUCOSE_OXIDATIVE",
     "BRAIN_MASS_FRACTION",
     "BRAIN_O2_FRACTION",
+    "BUDGETS",
+    "HOUSEKEEPING_FRACTION",
     "PUMP_SHARE_OF_BRAIN_ATP_AMES2000",
-    "ATP_PER_GLUCOSE_OXIDATIVE",
-    "ATP_PER_GLUCOSE_GLYCOLYTIC",
-    "atp_per_spike",
-    "neuron_membrane_area_cm2",
-    "CellATPRate",
-    "atp_rate_per_cell",
+    "PUMP_SHARE_OF_CATEGORY",
+    "SPIKE_MODELS",
     "BrainBudget",
+    "CellATPRate",
+    "CellEnergyBill",
+    "NeuronGeometry",
+    "atp_per_spike",
+    "atp_rate_per_cell",
     "brain_energy_budget",
+    "cell_energy_bill",
+    "neuron_membrane_area_cm2",
+    "spike_na_entry_pmol_cm2",
 ]
 
 #: Published shares of signalling energy, each dict sums to 1.
@@ -109,23 +119,49 @@ def atp_per_spike(na_entry_pmol_cm2):
     return check_number("na_entry_pmol_cm2", na_entry_pmol_cm2, "pmol/cm²", 0.0, 1e6) / PUMP_NA_OUT
 
 
-def neuron_membrane_area_cm2(soma_diameter_um=20.0, axon_diameter_um=0.3, axon_length_um=40000.0,
-                             dendrite_area_um2=0.0):
+@dataclass(frozen=True)
+class NeuronGeometry:
+    """A simple neuron: spherical soma + one cylindrical unmyelinated axon (+ dendrites).
+
+    Round numbers of the order Attwell & Laughlin (2001) used for a rodent
+    cortical neuron; set them for your cell.
+    """
+
+    soma_diameter_um: float = param(20.0, "µm", "Attwell2001 (order of magnitude)", "soma diameter",
+                                    where="energy_bill")
+    axon_diameter_um: float = param(0.3, "µm", "Attwell2001 (order of magnitude)",
+                                    "diameter of the unmyelinated axon", where="energy_bill")
+    axon_length_um: float = param(40000.0, "µm", "Attwell2001 (order of magnitude)", "axon length",
+                                  where="energy_bill")
+    dendrite_area_um2: float = param(0.0, "µm²", "assumed: left out", "dendritic membrane invaded by spikes",
+                                     where="energy_bill")
+
+
+_GEOMETRY = NeuronGeometry()
+
+
+def neuron_membrane_area_cm2(soma_diameter_um=None, axon_diameter_um=None, axon_length_um=None,
+                             dendrite_area_um2=None):
     """Membrane area of a simple neuron: spherical soma + cylindrical axon (+ dendrites), cm².
 
-    Defaults (20 µm soma, 0.3 µm x 4 cm unmyelinated axon) are round
-    numbers of the order Attwell & Laughlin (2001) used for a rodent
-    cortical neuron; set them for your cell.
+    Area = π d_soma² + π d_axon L_axon + A_dendrites. Each argument left at
+    ``None`` takes its :class:`NeuronGeometry` default (20 µm soma, 0.3 µm ×
+    4 cm axon, no dendrites).
 
     Examples
     --------
     >>> round(neuron_membrane_area_cm2(20.0, 1.0, 100.0) * 1e8)  # µm²
     1571
     """
-    ds = check_number("soma_diameter_um", soma_diameter_um, "µm", 0.0, 1000.0)
-    da = check_number("axon_diameter_um", axon_diameter_um, "µm", 0.0, 5000.0)
-    la = check_number("axon_length_um", axon_length_um, "µm", 0.0, 1e7)
-    dd = check_number("dendrite_area_um2", dendrite_area_um2, "µm²", 0.0, 1e9)
+    g = _GEOMETRY
+    ds = check_number("soma_diameter_um", g.soma_diameter_um if soma_diameter_um is None else soma_diameter_um,
+                      "µm", 0.0, 1000.0)
+    da = check_number("axon_diameter_um", g.axon_diameter_um if axon_diameter_um is None else axon_diameter_um,
+                      "µm", 0.0, 5000.0)
+    la = check_number("axon_length_um", g.axon_length_um if axon_length_um is None else axon_length_um,
+                      "µm", 0.0, 1e7)
+    dd = check_number("dendrite_area_um2", g.dendrite_area_um2 if dendrite_area_um2 is None else dendrite_area_um2,
+                      "µm²", 0.0, 1e9)
     area_um2 = math.pi * ds**2 + math.pi * da * la + dd
     return area_um2 * 1e-8
 
@@ -257,3 +293,82 @@ def brain_energy_budget(rate_hz=BUDGET_RATE_HZ, *, source="howarth_2012_cortex",
     pump_sig = sum(sig[k] * PUMP_SHARE_OF_CATEGORY[k] for k in sig)
     pump_tot = sum(tot[k] * PUMP_SHARE_OF_CATEGORY[k] for k in raw)
     return BrainBudget(sig, tot, float(pump_sig), float(pump_tot), f, src)
+
+
+#: Spike models of the energy calculator: key -> (HH model, temperature °C or None for its own).
+SPIKE_MODELS = {
+    "mammalian": ("mammalian", None),
+    "squid-6.3": ("squid", None),
+    "squid-18.5": ("squid", 18.5),
+}
+
+
+@lru_cache(maxsize=16)
+def spike_na_entry_pmol_cm2(model="mammalian", temperature_C=None) -> float:
+    """Na+ entry of one isolated spike, pmol/cm² (:func:`nakmodel.hh.spike_ion_budget`, cached)."""
+    return spike_ion_budget(model, temperature_C).na_entry_pmol_cm2
+
+
+@dataclass(frozen=True)
+class CellEnergyBill:
+    """Everything the energy calculator shows (:func:`cell_energy_bill`).
+
+    Attributes
+    ----------
+    na_per_spike_pmol_cm2 : float
+        Na+ entry per spike, pmol/cm².
+    area_cm2 : float
+        Membrane area, cm².
+    cell : CellATPRate
+        ATP per spike and per second at ``rate_hz``.
+    glucose_per_second : float
+        Glucose molecules per second if the ATP comes from complete oxidation.
+    rate_grid_hz, atp_per_second_grid : ndarray
+        ATP per second (molecules) against firing rate (Hz), for the line.
+    budget : BrainBudget
+        Brain budget at ``rate_hz`` (capped at 100 Hz).
+    """
+
+    na_per_spike_pmol_cm2: float
+    area_cm2: float
+    cell: CellATPRate
+    glucose_per_second: float
+    rate_grid_hz: np.ndarray
+    atp_per_second_grid: np.ndarray
+    budget: BrainBudget
+
+
+def cell_energy_bill(rate_hz=BUDGET_RATE_HZ, *, axon_diameter_um=None, axon_length_um=None, spike_model="mammalian",
+                     source="howarth_2012_cortex", rate_grid_hz=None) -> CellEnergyBill:
+    """ATP bill of one neuron (:class:`NeuronGeometry`) firing at ``rate_hz``, and the brain budget.
+
+    Parameters
+    ----------
+    rate_hz : float
+        Mean firing rate, Hz (0–100).
+    axon_diameter_um, axon_length_um : float or None
+        Axon geometry, µm (``None``: :class:`NeuronGeometry` defaults).
+    spike_model : str
+        Key of :data:`SPIKE_MODELS`.
+    source : str
+        Key of :data:`BUDGETS`.
+    rate_grid_hz : array or None
+        Rates for the ATP-per-second line (default 0–100 Hz, 101 points).
+
+    Examples
+    --------
+    >>> b = cell_energy_bill(4.0)
+    >>> abs(b.cell.atp_per_second_molecules - 4.0 * b.cell.atp_per_spike_molecules) < 1e-6 * b.cell.atp_per_second_molecules
+    True
+    """
+    model, temp = SPIKE_MODELS[check_choice("spike_model", spike_model, tuple(SPIKE_MODELS))]
+    na = spike_na_entry_pmol_cm2(model, temp)
+    area = neuron_membrane_area_cm2(None, axon_diameter_um, axon_length_um)
+    cell = atp_rate_per_cell(na, rate_hz, area)
+    grid = np.linspace(0.0, 100.0, 101) if rate_grid_hz is None else np.asarray(rate_grid_hz, dtype=float)
+    return CellEnergyBill(
+        na_per_spike_pmol_cm2=na, area_cm2=area, cell=cell,
+        glucose_per_second=cell.atp_per_second_molecules / ATP_PER_GLUCOSE_OXIDATIVE,
+        rate_grid_hz=grid, atp_per_second_grid=cell.atp_per_spike_molecules * grid,
+        budget=brain_energy_budget(rate_hz, source=source),
+    )

@@ -5,8 +5,8 @@
   the result; tests that need ``_build/html`` depend on it.
 * ``chromium_executable``: the system Chromium. Missing Chromium fails when
   ``CI`` is set (browser tests must run there) and skips otherwise.
-* ``voila_server``: Voilà serving ``chapters/`` with the repository's
-  ``voila.json`` on a free local port.
+* ``voila_server``: Voilà serving ``chapters/`` as ``make voila`` does (the repository's
+  ``voila.json`` and the book's template) on a free local port.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def built_book() -> BookBuild:
     t0 = time.perf_counter()
     proc = subprocess.run(
         [str(VENV_BIN / "jupyter-book"), "build", ".", "--all", "-W", "-n", "--keep-going"],
-        cwd=ROOT, capture_output=True, text=True, timeout=1500,
+        check=False, cwd=ROOT, capture_output=True, text=True, timeout=1500,
     )
     seconds = time.perf_counter() - t0
     print(f"\nbook build: {seconds:.1f} s, exit {proc.returncode}")
@@ -128,5 +128,9 @@ def voila_server(tmp_path_factory):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     cmd = [str(VENV_BIN / "voila"), "chapters/", f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"]
-    with running_server(cmd, base, base + "/", tmp_path_factory.mktemp("voila") / "voila.log") as url:
+    env = dict(os.environ)
+    from classroom.template import template_options
+
+    cmd += template_options(env)  # as `make voila`: the book's template from the repository
+    with running_server(cmd, base, base + "/", tmp_path_factory.mktemp("voila") / "voila.log", env=env) as url:
         yield url

@@ -1,9 +1,15 @@
 """The numbers each chapter's prose shows, computed by the science layer.
 
 Each chapter has a module ``nakmodel.book.<chapter>`` with a function
-``numbers() -> dict[str, float | int | str]``; a chapter's glue cell is a loop
+``numbers() -> dict[str, Number | str]``; a chapter's glue cell is a loop
 over ``numbers("<chapter>")``. Only science modules are imported here (no
 plots, no widgets), so the book's numbers can be recomputed in a plain script.
+
+Glue convention (see :mod:`nakmodel.book.formatting`): every value is text
+already formatted for the sentence (significant figures, U+2212 minus), a
+:class:`~nakmodel.book.formatting.Number` whose ``.value`` is the float; the
+markdown pastes it with ``{glue:text}`name``` and no format spec.
+:func:`values` gives the floats (what tests check).
 
 Examples
 --------
@@ -15,7 +21,9 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["CHAPTERS", "numbers"]
+from .formatting import Number, values as _values
+
+__all__ = ["CHAPTERS", "Number", "numbers", "values"]
 
 #: The book's chapters, by notebook name (``chapters/<name>.ipynb``).
 CHAPTERS = (
@@ -42,3 +50,8 @@ def numbers(chapter: str) -> dict:
         raise ValueError(f"chapter must be one of {', '.join(CHAPTERS)}; got {chapter!r}")
     module = importlib.import_module(f"{__name__}.{chapter}")
     return dict(module.numbers())
+
+
+def values(chapter: str) -> dict:
+    """The numbers of :func:`numbers` as floats (strings that are not numbers pass through)."""
+    return _values(numbers(chapter))

@@ -5,8 +5,10 @@ or the Wang–Buzsáki 1996 mammalian neuron) for a short window and reports
 the ion bill of one spike. :class:`RundownExplorer` follows [Na]i and E_Na
 over a long spike train (time-scale separation, :func:`nakmodel.hh.spike_train_rundown`).
 
-Simulations are cached on rounded inputs (``functools.lru_cache``) and the
-f–I curves are computed once per model, so a slider move re-runs at most one
+Every number comes from :mod:`nakmodel.hh`; this module holds controls and
+figure updates only. Simulations are cached on rounded inputs
+(``functools.lru_cache``) and the f–I curve of each model is computed once
+(:func:`nakmodel.hh.fi_curve`, cached), so a slider move re-runs at most one
 50 ms simulation.
 """
 
@@ -15,30 +17,35 @@ from __future__ import annotations
 import html
 import math
 from functools import lru_cache
+from typing import ClassVar
 
 import ipywidgets as W
 import numpy as np
 
 from .._validation import ParameterError
-from ..constants import HH_TEMPERATURE_C, MAMMALIAN_NEURON, SQUID_AXON, rt_over_f_mV
-from ..electrochem import PUMP_NA_OUT
-from ..hh import MAMMALIAN_WB, SQUID_HH, SaturatingPump, simulate_hh, spike_ion_budget, spike_train_rundown
+from ..constants import rt_over_f_mV
+from ..hh import (
+    MAMMALIAN_WB,
+    SQUID_HH,
+    fi_curve,
+    max_sustainable_rate_hz,
+    reference_state,
+    simulate_hh,
+    spike_ion_budget,
+    spike_train_rundown,
+    steady_rate_hz,
+)
 from ..plots.action_potentials import RundownPlot, SpikePlot
 from ._base import App, Control
 
 __all__ = [
-    "SpikeExplorer",
-    "RundownExplorer",
-    "fi_curve",
-    "steady_rate_hz",
-    "THIN_AXON_UM",
     "GIANT_AXON_UM",
-    "WINDOW_MS",
-    "STIM_ONSET_MS",
-    "ATP_PER_UM2_PER_PMOL_CM2",
-    "max_sustainable_rate_hz",
     "MAX_SPIKES_SHOWN",
-    "min_locked_fraction_for_block",
+    "STIM_ONSET_MS",
+    "THIN_AXON_UM",
+    "WINDOW_MS",
+    "RundownExplorer",
+    "SpikeExplorer",
 ]
 
 #: Length of the simulated window of the spike explorer, ms.
@@ -50,40 +57,10 @@ STIM_ONSET_MS = 5.0
 THIN_AXON_UM = 0.2
 #: Diameter of a squid giant axon, µm (about 0.5 mm; Hodgkin & Huxley 1952 used 0.5-1 mm axons).
 GIANT_AXON_UM = 500.0
-#: 1 pmol/cm² expressed as molecules per µm² (N_A · 1e-12 / 1e8).
-ATP_PER_UM2_PER_PMOL_CM2 = 6.02214076e23 * 1e-12 / 1e8
 
 _MODEL_OPTIONS = (("squid axon (HH 1952)", "squid"), ("mammalian neuron (37 °C)", "mammalian"))
-_FI_CURRENTS = np.r_[np.arange(0.0, 12.0, 0.5), np.arange(12.0, 50.01, 2.0)]
-_FI_RUN_MS, _FI_SKIP_MS = 150.0, 50.0
 #: Fixed current-axis range per model, µA/cm² (peaks: squid ~800, mammalian ~700 at the defaults).
 _CURRENT_AXIS_UA_CM2 = {"squid": 2000.0, "mammalian": 1000.0}
-
-
-def steady_rate_hz(spike_times_ms, after_ms=0.0) -> float:
-    """Firing rate from the mean interval of spikes later than ``after_ms``, Hz (0 if fewer than 2)."""
-    st = np.asarray(spike_times_ms, dtype=float)
-    st = st[st > after_ms]
-    return float(1000.0 / np.mean(np.diff(st))) if st.size >= 2 else 0.0
-
-
-@lru_cache(maxsize=4)
-def fi_curve(model: str = "squid"):
-    """Steady firing rate (Hz) against step current (µA/cm²) at the model's own temperature.
-
-    Each current is held for 150 ms from rest; the rate is the inverse mean
-    interval of the spikes after the first 50 ms (0 if the membrane stops
-    firing, as in depolarisation block). Computed once per model and cached.
-
-    Returns
-    -------
-    (currents_uA_cm2, rates_hz) : tuple of ndarray
-    """
-    rates = [
-        steady_rate_hz(simulate_hh(float(i), _FI_RUN_MS, model=model, dt_ms=0.2).spike_times_ms, _FI_SKIP_MS)
-        for i in _FI_CURRENTS
-    ]
-    return _FI_CURRENTS.copy(), np.array(rates)
 
 
 # Output grid of 999 intervals: with stimulus edges on a 0.01 ms grid, no output sample
@@ -92,20 +69,6 @@ def fi_curve(model: str = "squid"):
 # with "illegal input" and return NaN.)
 _DT_MS = WINDOW_MS / 999.0
 _PULSE_GRID_MS = 0.01
-
-
-def min_locked_fraction_for_block(model="squid", i_amp_uA_cm2=10.0, duration_ms=100.0, step=0.01):
-    """Smallest locked-open Na+ fraction (0-1, on a grid of ``step``) at which a current step
-    evokes at most one spike (the membrane then stays depolarised: depolarisation block).
-
-    Returns ``nan`` if no fraction up to 1 blocks repetitive firing.
-    """
-    for lock in np.arange(0.0, 1.0 + 1e-9, step):
-        r = simulate_hh(i_amp_uA_cm2, duration_ms, onset_ms=STIM_ONSET_MS, model=model,
-                        na_locked_open_fraction=float(lock), dt_ms=0.1)
-        if r.n_spikes <= 1:
-            return float(round(lock, 6))
-    return float("nan")
 
 
 @lru_cache(maxsize=64)  # ~70 kB per run: at most ~5 MB per kernel (classroom memory budget)
@@ -135,16 +98,16 @@ class SpikeExplorer(App):
     controls = (
         Control("i_amp", "stimulus current", "µA/cm²", 10.0, 0.0, 50.0, 0.5),
         Control("pulse_ms", "stimulus duration", "ms", 40.0, 0.5, WINDOW_MS - STIM_ONSET_MS, 0.5),
-        Control("temperature_C", "temperature (squid only)", "°C", HH_TEMPERATURE_C, 0.0, 30.0, 0.1),
+        Control("temperature_C", "temperature (squid only)", "°C", SQUID_HH.temperature_C, 0.0, 30.0, 0.1),
         Control("locked_pct", "Na⁺ channels locked open", "%", 0.0, 0.0, 100.0, 1.0, readout_format=".0f"),
     )
-    scenarios = {
+    scenarios: ClassVar[dict] = {
         "below-threshold": {"i_amp": 6.0},
         "warm-squid": {"temperature_C": 18.5},
         "depolarisation-block": {"model_choice": "mammalian", "i_amp": 30.0},
         "sodium-channel-stuck": {"locked_pct": 20.0},
     }
-    scenario_notes = {
+    scenario_notes: ClassVar[dict] = {
         "below-threshold": "6 µA/cm², just below the squid's threshold for repetitive firing: two spikes, then silence",
         "warm-squid": "squid at 18.5 °C: briefer spikes, the excess Na⁺ ratio falls from about 13 to about 4",
         "depolarisation-block": "mammalian neuron at 30 µA/cm²: lean spikes (excess ratio near 1), a short burst, "
@@ -156,9 +119,6 @@ class SpikeExplorer(App):
         self.model_choice = W.ToggleButtons(options=_MODEL_OPTIONS, value="squid", description="model",
                                             style={"description_width": "13em"})
         self.model_choice.observe(lambda _c: self._on_model(), names="value")
-        # both f-I curves once, so switching model stays fast
-        for _, m in _MODEL_OPTIONS:
-            fi_curve(m)
         super().__init__(**initial_values)
 
     def extra_controls(self):
@@ -204,7 +164,7 @@ class SpikeExplorer(App):
                 f"<tr><td>excess ratio (Na⁺ in / minimum)</td><td style='text-align:right'><b>"
                 f"{b.excess_ratio:.1f}×</b></td></tr>"
                 f"<tr><td>ATP to pump it out (Na⁺/3)</td><td style='text-align:right'>{b.atp_pmol_cm2:.2f} "
-                f"pmol/cm² ≈ {b.atp_pmol_cm2 * ATP_PER_UM2_PER_PMOL_CM2:,.0f} per µm²</td></tr>"
+                f"pmol/cm² ≈ {b.atp_molecules_per_um2:,.0f} per µm²</td></tr>"
             )
         except ParameterError as err:
             self.budget = None
@@ -237,33 +197,14 @@ def _rundown(model, temperature_C, diameter_um, rate_hz, n_spikes):
                                temperature_C=temperature_C, n_points=300)
 
 
-def max_sustainable_rate_hz(model="squid", temperature_C=None, pump=None, e_na_drop_mV=10.0) -> float:
-    """Highest firing rate (Hz) the pump can sustain with E_Na no more than ``e_na_drop_mV`` below rest.
-
-    At steady state the extra pump flux balances the Na+ load:
-    3·(J([Na]crit) − J([Na]rest)) = f·Q_Na, with [Na]crit = [Na]rest·exp(drop/(RT/F))
-    and Q_Na the Na+ entry of one spike (:func:`nakmodel.hh.spike_ion_budget`).
-    Faster firing drives E_Na past the criterion sooner or later. Independent of
-    axon diameter, because both load and pump scale with membrane area.
-    """
-    pump = SaturatingPump() if pump is None else pump
-    ions = SQUID_AXON if model == "squid" else MAMMALIAN_NEURON
-    k_o, na0 = ions.c_out_mM["K"], ions.c_in_mM["Na"]
-    na_crit = na0 * math.exp(e_na_drop_mV / _rt_over_f(model, temperature_C))
-    spare = PUMP_NA_OUT * (pump(na_crit, k_o) - pump(na0, k_o))
-    return float(spare / _budget(model, temperature_C, 0.0).na_entry_pmol_cm2)
-
-
 def _rt_over_f(model, temperature_C):
-    if temperature_C is None:
-        temperature_C = HH_TEMPERATURE_C if model == "squid" else MAMMALIAN_WB.temperature_C
-    return rt_over_f_mV(temperature_C)
+    return rt_over_f_mV(reference_state(model, temperature_C).temperature_C)
 
 
 def _case_limits(model, temperature_C):
     """Axis ranges per neuron model: the pump-off train runs to 2.2x the criterion."""
-    ions = SQUID_AXON if model == "squid" else MAMMALIAN_NEURON
-    na0, na_o = ions.c_in_mM["Na"], ions.c_out_mM["Na"]
+    state = reference_state(model, temperature_C)
+    na0, na_o = state.na_in_mM, state.na_out_mM
     rtf = _rt_over_f(model, temperature_C)
     na_crit = na0 * math.exp(10.0 / rtf)
     na_top = na0 + 2.2 * (na_crit - na0)
@@ -283,19 +224,19 @@ class RundownExplorer(App):
                 readout_format=".3g"),
         Control("rate_hz", "firing rate", "Hz", 10.0, 1.0, 300.0, 1.0, readout_format=".0f"),
     )
-    scenarios = {
+    scenarios: ClassVar[dict] = {
         "thin-axon": {"diameter_um": THIN_AXON_UM},
         "squid-18C": {"case": ("squid", 18.5)},
         "pump-keeps-up": {"case": ("mammalian", None), "diameter_um": THIN_AXON_UM, "pump": True, "rate_hz": 1.0},
         "pump-falls-behind": {"case": ("mammalian", None), "diameter_um": THIN_AXON_UM, "pump": True,
                               "rate_hz": 20.0},
     }
-    scenario_notes = {
+    scenario_notes: ClassVar[dict] = {
         "thin-axon": "a 0.2 µm axon, pump stopped: 2500 times fewer spikes than the giant axon before E_Na falls",
         "squid-18C": "giant axon at 18.5 °C: the leaner, warmer spike buys about 3.5 times as many spikes",
         "pump-keeps-up": "thin mammalian axon, pump working at 1 Hz: [Na⁺]i never reaches the criterion",
-        "pump-falls-behind": "thin mammalian axon, pump working at 20 Hz: the gradient still runs down, "
-                             "only a little more slowly",
+        "pump-falls-behind": "thin mammalian axon, pump working at 20 Hz, about twice what it can sustain: "
+                             "the gradient still runs down, only more slowly",
     }
 
     def __init__(self, **initial_values):

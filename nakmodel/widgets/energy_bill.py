@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
+from typing import ClassVar
 
 import ipywidgets as W
 import numpy as np
 
-from ..energy import (
-    ATP_PER_GLUCOSE_OXIDATIVE, BUDGET_RATE_HZ, atp_rate_per_cell, brain_energy_budget,
-    neuron_membrane_area_cm2,
-)
-from ..hh import spike_ion_budget
+from ..energy import BUDGET_RATE_HZ, NeuronGeometry, cell_energy_bill
 from ..plots.energy_bill import RATE_GRID_HZ, EnergyBudgetPlot
 from ._base import App, Control
 
-_AREA_DEFAULTS = {k: v.default for k, v in inspect.signature(neuron_membrane_area_cm2).parameters.items()}
-#: Spike models offered: label -> (model, temperature °C or None for its own).
+_GEOMETRY = NeuronGeometry()
+#: Spike models offered: label -> key of :data:`nakmodel.energy.SPIKE_MODELS`.
 SPIKE_MODELS = {
-    "mammalian neuron, 37 °C (Wang–Buzsáki)": ("mammalian", None),
-    "squid axon, 6.3 °C (Hodgkin–Huxley)": ("squid", None),
-    "squid axon, 18.5 °C (Hodgkin–Huxley)": ("squid", 18.5),
+    "mammalian neuron, 37 °C (Wang–Buzsáki)": "mammalian",
+    "squid axon, 6.3 °C (Hodgkin–Huxley)": "squid-6.3",
+    "squid axon, 18.5 °C (Hodgkin–Huxley)": "squid-18.5",
 }
 SOURCES = {"Howarth et al. 2012 (cortex)": "howarth_2012_cortex", "Attwell & Laughlin 2001": "attwell_laughlin_2001"}
 
@@ -35,16 +30,10 @@ def sci(x):
     return f"{x / 10**e:.2f} × 10{sup}"
 
 
-@functools.lru_cache(maxsize=8)
-def spike_na_entry(model, temperature_C):
-    """Na+ entry per spike, pmol/cm² (cached :func:`nakmodel.hh.spike_ion_budget`)."""
-    return spike_ion_budget(model, temperature_C).na_entry_pmol_cm2
-
-
 class EnergyCalculator(App):
     """Firing rate, axon geometry and spike model -> ATP per spike and per second; the brain budget.
 
-    Geometry defaults from :func:`nakmodel.energy.neuron_membrane_area_cm2`
+    Geometry defaults from :class:`nakmodel.energy.NeuronGeometry`
     (20 µm soma, 0.3 µm × 4 cm axon); rate default 4 Hz, the rate of the
     published budgets.
     """
@@ -53,18 +42,18 @@ class EnergyCalculator(App):
     continuous_update = True
     controls = (
         Control("rate_hz", "mean firing rate", "Hz", BUDGET_RATE_HZ, 0.0, 100.0, 0.5),
-        Control("axon_diameter_um", "axon diameter", "µm", _AREA_DEFAULTS["axon_diameter_um"], 0.1, 20.0, 0.02,
+        Control("axon_diameter_um", "axon diameter", "µm", _GEOMETRY.axon_diameter_um, 0.1, 20.0, 0.02,
                 log=True, readout_format=".2f"),
-        Control("axon_length_mm", "axon length", "mm", _AREA_DEFAULTS["axon_length_um"] / 1000.0, 0.1, 100.0, 0.02,
+        Control("axon_length_mm", "axon length", "mm", _GEOMETRY.axon_length_um / 1000.0, 0.1, 100.0, 0.02,
                 log=True, readout_format=".1f"),
     )
-    scenarios = {
+    scenarios: ClassVar[dict] = {
         "squid-spikes": {"model_choice": list(SPIKE_MODELS)[1]},
         "thick-axon": {"axon_diameter_um": 1.0},
         "silent-brain": {"rate_hz": 0.0},
         "busy-brain": {"rate_hz": 40.0},
     }
-    scenario_notes = {
+    scenario_notes: ClassVar[dict] = {
         "squid-spikes": "squid spikes at 6.3 °C: ATP per spike about ten times the mammalian one",
         "thick-axon": "a 1 µm axon instead of 0.3 µm: the bill rises with the membrane area",
         "silent-brain": "0 Hz: no spike bill; the pump's share of all the brain's ATP drops (resting potentials only)",
@@ -87,18 +76,14 @@ class EnergyCalculator(App):
         return EnergyBudgetPlot()
 
     def compute_and_draw(self, values):
-        model, temp = SPIKE_MODELS[self.model_choice.value]
-        na = spike_na_entry(model, temp)
-        area = neuron_membrane_area_cm2(_AREA_DEFAULTS["soma_diameter_um"], values["axon_diameter_um"],
-                                        values["axon_length_mm"] * 1000.0)
-        rate = values["rate_hz"]
-        self.cell = atp_rate_per_cell(na, rate, area)
-        per_spike = atp_rate_per_cell(na, 1.0, area).atp_per_spike_molecules
-        curve = per_spike * RATE_GRID_HZ  # ATP/s is linear in rate (checked in tests against atp_rate_per_cell)
-        self.budget = brain_energy_budget(rate, source=SOURCES[self.source_choice.value])
-        self.plot.update(curve, rate, self.cell.atp_per_second_molecules, self.budget)
-        glc = self.cell.atp_per_second_molecules / ATP_PER_GLUCOSE_OXIDATIVE
-        b = self.budget
+        bill = cell_energy_bill(values["rate_hz"], axon_diameter_um=values["axon_diameter_um"],
+                                axon_length_um=values["axon_length_mm"] * 1000.0,
+                                spike_model=SPIKE_MODELS[self.model_choice.value],
+                                source=SOURCES[self.source_choice.value], rate_grid_hz=RATE_GRID_HZ)
+        self.bill, self.cell, self.budget = bill, bill.cell, bill.budget
+        rate, na, area, glc, b = values["rate_hz"], bill.na_per_spike_pmol_cm2, bill.area_cm2, \
+            bill.glucose_per_second, bill.budget
+        self.plot.update(bill.atp_per_second_grid, rate, self.cell.atp_per_second_molecules, b)
         readout = (
             "<div aria-live='polite' style='padding-left:1.5em'><b>One cell</b><table>"
             f"<tr><td>Na⁺ per spike</td><td style='text-align:right'>{na:.2f} pmol/cm²</td></tr>"

@@ -14,8 +14,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def glued_values(chapter: str) -> dict:
-    """Return ``{name: value}`` for every ``glue(name, value, ...)`` in ``chapters/<chapter>.ipynb``."""
+def glued_values(chapter: str, *, raw: bool = False) -> dict:
+    """Return ``{name: value}`` for every ``glue(name, value, ...)`` in ``chapters/<chapter>.ipynb``.
+
+    Values glued as :class:`nakmodel.book.formatting.Number` (prose text) are
+    returned as their float ``.value`` unless ``raw`` is true, so the tests
+    check the numbers, not their rounding.
+    """
+    from nakmodel.book.formatting import Number
+
     nb = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text())
     recorded = {}
 
@@ -34,4 +41,6 @@ def glued_values(chapter: str) -> dict:
     finally:
         myst_nb.glue = original
     assert recorded, f"{chapter}: no glue() calls found"
-    return recorded
+    if raw:
+        return recorded
+    return {k: (v.value if isinstance(v, Number) else v) for k, v in recorded.items()}

@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from nakmodel.hh import simulate_hh, spike_ion_budget, spike_train_rundown
-from nakmodel.widgets.action_potentials import fi_curve, max_sustainable_rate_hz
+from nakmodel.hh import fi_curve, max_sustainable_rate_hz, simulate_hh, spike_ion_budget, spike_train_rundown
 
 
 def test_spikes_to_criterion_scale_with_diameter():
@@ -16,7 +15,7 @@ def test_spikes_to_criterion_scale_with_diameter():
 
 @pytest.mark.parametrize("model,temp", [("squid", None), ("squid", 18.5), ("mammalian", None)])
 def test_giant_axon_fires_thousands_of_spikes_without_pump(model, temp):
-    """The seeds' 'thousands of action potentials' holds for a 500 µm axon, whatever the spike."""
+    """'Thousands of action potentials without the pump' holds for a 500 µm axon, whatever the spike."""
     r = spike_train_rundown(500.0, n_spikes=10, model=model, temperature_C=temp)
     assert r.spikes_to_criterion_pump_off > 1000
 
@@ -65,7 +64,7 @@ def test_mammalian_model_shows_depolarisation_block():
 
 def test_squid_firing_starts_abruptly():
     """Type-II onset: the first nonzero rate of the HH squid model is far above 0 Hz."""
-    i, f = fi_curve("squid")
+    _i, f = fi_curve("squid")
     assert f[f > 0][0] > 40.0
     assert np.all(np.diff(f[f > 0]) > 0)
 
@@ -92,3 +91,39 @@ def test_pump_criterion_rate_closed_form_check():
                                         temperature_C=18.5).spikes_to_criterion_pump_on)
     r = spike_train_rundown(50.0, n_spikes=1e7, rate_hz=1.03 * f_max, model="squid", temperature_C=18.5)
     assert not np.isinf(r.spikes_to_criterion_pump_on)
+
+
+def _half_activation(f, lo, hi):
+    from scipy.optimize import brentq
+
+    top = f(hi)
+    return brentq(lambda x: f(x) - 0.5 * top, lo, hi)
+
+
+def test_run_down_pump_has_the_pump_chapters_affinities():
+    """One pump for the book: the run-down's pump half-activates near 10 mM Na+i (Glitsch et al. 1989:
+    ~9 mM; Luo & Rudy 1994: 10 mM) and at 1-2 mM K+o (Gadsby 1980: ~1 mM; Luo & Rudy: 1.5 mM), unlike
+    the per-site law it replaces (true half-activation ~38 mM Na+, ~8.5 mM K+)."""
+    from nakmodel.hh import pump_flux_pmol_cm2_s, reference_state
+
+    s = reference_state("mammalian")
+
+    def j(na, k):
+        return float(pump_flux_pmol_cm2_s(na, k, s.v_rest_mV, na_out_mM=s.na_out_mM, k_in_mM=s.k_in_mM,
+                                          temperature_C=37.0))
+
+    k_na = _half_activation(lambda na: j(na, s.k_out_mM), 0.1, 2000.0)
+    k_k = _half_activation(lambda k: j(s.na_in_mM * 10, k), 0.01, 200.0)  # near-saturating Na+
+    assert 5.0 < k_na < 20.0
+    assert 0.5 < k_k < 3.0
+
+
+def test_locked_open_response_is_the_simulation():
+    from nakmodel.constants import FARADAY
+    from nakmodel.hh import locked_open_response
+
+    lk = locked_open_response("squid", 0.2)
+    r = simulate_hh(10.0, 50.0, onset_ms=5.0, pulse_ms=40.0, na_locked_open_fraction=0.2)
+    k = np.searchsorted(r.t_ms, 40.0)
+    assert lk.plateau_mV == pytest.approx(r.v_mV[k], abs=0.05)
+    assert lk.na_influx_pmol_cm2_s == pytest.approx(-r.i_na[k] * 1e6 / FARADAY, rel=1e-3)

@@ -71,3 +71,20 @@ def test_bad_input():
         brain_energy_budget(source="guess")
     with pytest.raises(ParameterError, match="na_entry_pmol_cm2"):
         atp_per_spike(float("nan"))
+
+
+def test_geometry_defaults_and_cell_energy_bill():
+    """cell_energy_bill = Na/3 x area x N_A x rate, by hand; the default area is the NeuronGeometry one."""
+    from nakmodel.energy import NeuronGeometry, cell_energy_bill, spike_na_entry_pmol_cm2
+
+    geo = NeuronGeometry()
+    area = (math.pi * geo.soma_diameter_um**2 + math.pi * geo.axon_diameter_um * geo.axon_length_um) * 1e-8
+    assert neuron_membrane_area_cm2() == pytest.approx(area, rel=1e-12)
+    b = cell_energy_bill(10.0, axon_diameter_um=1.0, axon_length_um=1000.0, spike_model="squid-18.5")
+    na = spike_na_entry_pmol_cm2("squid", 18.5)
+    area1 = (math.pi * 20.0**2 + math.pi * 1.0 * 1000.0) * 1e-8
+    assert b.cell.atp_per_second_molecules == pytest.approx(na / 3 * 1e-12 * area1 * 6.02214076e23 * 10, rel=1e-12)
+    assert b.atp_per_second_grid[-1] == pytest.approx(b.cell.atp_per_spike_molecules * 100.0, rel=1e-12)
+    assert b.glucose_per_second == pytest.approx(b.cell.atp_per_second_molecules / 31.0, rel=1e-12)
+    with pytest.raises(ParameterError, match="spike_model"):
+        cell_energy_bill(4.0, spike_model="frog")

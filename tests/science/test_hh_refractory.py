@@ -24,7 +24,8 @@ from dataclasses import replace
 import pytest
 
 from nakmodel import ParameterError
-from nakmodel.hh import MAMMALIAN_WB, SQUID_HH, RefractoryPeriods, _gates_inf, refractory_periods
+from nakmodel.hh import MAMMALIAN_WB, SQUID_HH, RefractoryPeriods, refractory_periods
+from nakmodel.hh import gates_inf as _gates_inf
 
 
 def phi(t_c):
@@ -166,7 +167,7 @@ def test_result_is_plain_floats(squid):
 
 
 def test_fast_enough_for_the_book():
-    from nakmodel import hh
+    from nakmodel.hh import protocols as hh
 
     hh._refractory_periods.cache_clear()
     t0 = time.perf_counter()

@@ -1,13 +1,12 @@
 import numpy as np
 import pytest
 
-from nakmodel.constants import MAMMALIAN_NEURON, SQUID_AXON
-from nakmodel.hh import simulate_hh, spike_ion_budget
+from nakmodel.constants import SQUID_AXON
+from nakmodel.hh import reference_state, simulate_hh, spike_ion_budget
 from nakmodel.widgets import RundownExplorer, SpikeExplorer
 from nakmodel.widgets import action_potentials as ap
 
 from .fuzz import fuzz_app
-
 
 
 def test_fuzz_spike_explorer():
@@ -90,7 +89,7 @@ def test_presets_and_model_switch():
     assert app.values["diameter_um"] == pytest.approx(ap.THIN_AXON_UM)
     app.case.value = ("mammalian", None)
     assert app.result.model == "mammalian"
-    assert app.result.na_in_pump_off_mM[0] == MAMMALIAN_NEURON.c_in_mM["Na"]
+    assert app.result.na_in_pump_off_mM[0] == reference_state("mammalian").na_in_mM
     assert "spikes" in app.readout.value
     app.giant.click()
     assert app.values["diameter_um"] == pytest.approx(ap.GIANT_AXON_UM)
@@ -100,6 +99,6 @@ def test_fast_pump_never_reaches_criterion():
     app = RundownExplorer()
     app.case.value = ("mammalian", None)
     app.pump.value = True
-    app.set_values(rate_hz=1.0)  # below the ~1.4 Hz at which the model pump holds E_Na within 10 mV
+    app.set_values(rate_hz=1.0)  # well below the ~10 Hz at which the cycle-model pump holds E_Na within 10 mV
     assert np.isinf(app.result.spikes_to_criterion_pump_on)
     assert "never" in app.readout.value
