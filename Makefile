@@ -11,23 +11,29 @@ BOOK_PORT  ?= 8000
 VOILA_PORT ?= 8866
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: book build serve voila classroom test chromium frontend clean help
+.PHONY: book build grids serve voila classroom hub test chromium node frontend clean help
 
 help:
 	@echo "make book   - build the book and serve it on http://localhost:$(BOOK_PORT)"
 	@echo "make build  - only build the book into _build/html"
 	@echo "make voila  - serve the chapters as interactive apps on http://localhost:$(VOILA_PORT)"
 	@echo "make classroom - classroom server: gallery + apps on http://0.0.0.0:$(VOILA_PORT) (see docs/classroom.md)"
+	@echo "make hub    - a local JupyterHub on http://127.0.0.1:8000: each student's own classroom server (deploy/jupyterhub)"
 	@echo "make test   - run all tests"
 	@echo "make frontend - install esbuild/uPlot/axe-core from npm and rebuild the live explorers' bundles"
 
-$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+$(STAMP): requirements.txt requirements-test.txt deploy/jupyterhub/requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt -r requirements-test.txt
 	@touch $(STAMP)
 
-build: $(STAMP)
+# run-down scenarios of the ouabain app, computed once per model version into ~/.cache/nakmodel
+# (or $$NAKMODEL_CACHE_DIR; the file name carries a fingerprint of the model's source, so it cannot go stale)
+grids: $(STAMP)
+	$(PY) -m nakmodel.book.ouabain_grid
+
+build: $(STAMP) grids
 	$(VENV)/bin/jupyter-book build . --all -W -n --keep-going
 
 book: build serve
@@ -44,13 +50,28 @@ serve:
 
 # voila.json names no template (a bare `voila chapters/` then works anywhere, with Voilà's stock one);
 # here the book's template (no CDN) is taken from the repository itself (classroom/template.py)
-voila: $(STAMP) $(VOILA_TEMPLATE)
+voila: $(STAMP) $(VOILA_TEMPLATE) grids
 	JUPYTER_PATH=$(CURDIR)/share/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH} $(VENV)/bin/voila chapters/ --port=$(VOILA_PORT) --no-browser --Voila.ip=0.0.0.0 --VoilaConfiguration.template=nak-offline
 
 # Classroom server: gallery at /, preheated kernels, kernel cap, idle culling (docs/classroom.md).
 # Options: make classroom VOILA_PORT=9000 CLASSROOM_POOL=2 CLASSROOM_MAX_KERNELS=40 CLASSROOM_CULL_MINUTES=10
-classroom: $(STAMP) $(VOILA_TEMPLATE)
+classroom: $(STAMP) $(VOILA_TEMPLATE) grids
 	$(PY) -m classroom --port=$(VOILA_PORT)
+
+# configurable-http-proxy for the local JupyterHub, from npm (deploy/jupyterhub/package-lock.json)
+HUB_PROXY := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
+$(HUB_PROXY): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json | node
+	cd deploy/jupyterhub && npm ci --no-audit --no-fund --silent
+	@touch $(HUB_PROXY)
+
+# A local JupyterHub (one shared class password: for a trial on this machine only; see deploy/jupyterhub/README.md)
+hub: $(STAMP) $(VOILA_TEMPLATE) $(HUB_PROXY)
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/jupyterhub -f deploy/jupyterhub/jupyterhub_config.py
+
+node:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Node.js and npm from Debian packages"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -58,15 +79,12 @@ chromium:
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
 # Live explorers (docs/frontend.md): npm packages into node_modules/ (git-ignored), then the
-# bundles (committed, so the book and Voilà need no npm). Node.js from Debian's nodejs/npm.
-frontend:
-	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || { \
-	  echo "Installing Node.js from Debian packages (live explorers' build and tests)"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+# bundles (committed, so the book and Voilà need no npm).
+frontend: | node
 	npm ci --no-audit --no-fund
 	node scripts/build_frontend.mjs
 
-test: $(STAMP) $(VOILA_TEMPLATE) chromium frontend
+test: $(STAMP) $(VOILA_TEMPLATE) $(HUB_PROXY) chromium grids frontend
 	bash scripts/run_tests.sh
 
 clean:

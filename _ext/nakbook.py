@@ -10,6 +10,9 @@
   ``frontend/`` by ``scripts/build_frontend.mjs``; see ``docs/frontend.md``) on
   every page: it turns each explorer placeholder into the live explorer, and
   the browser caches it across pages.
+* ``{nak-parameter-table}``: the table of every physiological default of the
+  science layer (value, unit, source, where used), generated from the
+  ``nakmodel._params.param`` fields of its dataclasses (docs/models/parameters.md).
 * Drops sphinx-thebe's script when thebe is off: jupyter-book 1.x adds it
   twice, which throws ``THEBE_JS_URL has already been declared`` in the
   browser console on every page.
@@ -20,7 +23,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.builders.html._assets import _JavaScript
+from sphinx.util.docutils import SphinxDirective
 
 os.environ["NAKMODEL_DISPLAY"] = "static"
 
@@ -119,8 +124,62 @@ def _clean_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = kept
 
 
+def _add_questions_assets(app):
+    """The static renderer of the chapters' questions (nakmodel.widgets.questions): a classic
+    script (works from file://, no inline code) and its style sheet, on every page."""
+    app.add_js_file("nakquestions/questions.js", defer="defer")
+    app.add_css_file("nakquestions/questions.css")
+
+
+def _value_text(value):
+    from collections.abc import Mapping
+
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k} {v:g}" if isinstance(v, float) else f"{k} {v}" for k, v in value.items())
+    if isinstance(value, float):
+        return f"{value:g}".replace("-", "\u2212")
+    return str(value)
+
+
+class ParameterTable(SphinxDirective):
+    """A table (class, parameter, value, unit, source, where used) of every ``param`` field of nakmodel."""
+
+    has_content = False
+
+    def run(self):
+        from nakmodel._params import all_parameter_rows
+
+        headers = ("class", "parameter", "value", "unit", "source", "where used")
+        table = nodes.table(classes=["nak-parameters"])
+        group = nodes.tgroup(cols=len(headers))
+        table += group
+        for width in (14, 18, 10, 8, 34, 16):
+            group += nodes.colspec(colwidth=width)
+
+        def row(cells):
+            r = nodes.row()
+            for text in cells:
+                entry = nodes.entry()
+                entry += nodes.paragraph(text=text)
+                r += entry
+            return r
+
+        head = nodes.thead()
+        head += row(headers)
+        group += head
+        body = nodes.tbody()
+        for r in all_parameter_rows():
+            name = f"{r['name']}" + (f" ({r['doc']})" if r["doc"] else "")
+            body += row((f"{r['module']}.{r['cls']}", name, _value_text(r["value"]), r["unit"], r["source"],
+                         r["where"]))
+        group += body
+        return [table]
+
+
 def setup(app):
     app.add_js_file("nakfront/nakfront.js", defer="defer")
+    _add_questions_assets(app)
+    app.add_directive("nak-parameter-table", ParameterTable)
     app.connect("html-page-context", _add_voila_button, priority=502)
     app.connect("html-page-context", _clean_scripts, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

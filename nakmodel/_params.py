@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-__all__ = ["param", "parameter_rows", "unit_of", "source_of"]
+__all__ = ["all_parameter_rows", "param", "parameter_classes", "parameter_rows", "science_modules", "source_of", "unit_of"]
 
 
 def param(default: Any, unit: str, source: str, doc: str = "", *, where: str = "") -> Any:
@@ -94,3 +94,48 @@ def unit_of(obj_or_cls, name: str) -> str:
 def source_of(obj_or_cls, name: str) -> str:
     """Source of field ``name`` of a parameter dataclass."""
     return _metadata(obj_or_cls, name)["source"]
+
+
+#: Subpackages that are not science (they may import matplotlib / ipywidgets).
+_NOT_SCIENCE = ("plots", "widgets", "book")
+
+
+def science_modules() -> list:
+    """Every science module of :mod:`nakmodel` (imported), without plots, widgets and book."""
+    import importlib
+    import pkgutil
+
+    import nakmodel
+
+    mods, todo = [], [(nakmodel.__path__, "nakmodel.")]
+    while todo:  # walk by hand: pkgutil.walk_packages would import plots and widgets to look inside
+        path, prefix = todo.pop()
+        for info in pkgutil.iter_modules(path, prefix):
+            if info.name.split(".")[1] in _NOT_SCIENCE:
+                continue
+            mod = importlib.import_module(info.name)
+            mods.append(mod)
+            if info.ispkg:
+                todo.append((mod.__path__, info.name + "."))
+    return mods
+
+
+def parameter_classes() -> list:
+    """Every dataclass defined in a science module with at least one :func:`param` field."""
+    seen, out = set(), []
+    for mod in science_modules():
+        for obj in vars(mod).values():
+            if (isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == mod.__name__
+                    and obj not in seen and any("unit" in f.metadata for f in dataclasses.fields(obj))):
+                seen.add(obj)
+                out.append(obj)
+    return sorted(out, key=lambda c: (c.__module__, c.__name__))
+
+
+def all_parameter_rows() -> list[dict]:
+    """:func:`parameter_rows` of every class of :func:`parameter_classes`, with ``module`` and ``cls``."""
+    rows = []
+    for cls in parameter_classes():
+        for row in parameter_rows(cls):
+            rows.append({"module": cls.__module__, "cls": cls.__name__, **row})
+    return rows

@@ -8,7 +8,8 @@ Armstrong 2003 [Keener2009] [Armstrong2003]):
   valence z_X;
 * leak currents are GHK currents (:func:`nakmodel.electrochem.ghk_current`);
 * the pump moves n_Na Na+ out and n_K K+ in per cycle (3:2 by default) at the
-  rate of :func:`nakmodel.pump.pump_rate_fast` (or the cycle model);
+  rate of the cycle model :func:`nakmodel.pump.pump_cycle_rate` (the book's one
+  pump law; :func:`nakmodel.pump.pump_rate_fast` on request);
 * Vm follows from charge, C·A·V = F·(n_Na + n_K - n_Cl + z_X n_X), i.e.
   C dV/dt = -I_total, integrated with a stiff (BDF) solver;
 * water is in osmotic equilibrium at every instant (water moves in seconds,
@@ -23,82 +24,92 @@ References: Keener2009, Armstrong2003, Hille2001 (core.bib), Hodgkin1949 (core.b
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy.integrate import solve_ivp
 from scipy.optimize import fsolve
 
+from ._params import param
 from ._validation import ModelError, ParameterError, check_choice, check_number, check_temperature
-from .constants import FARADAY, MAMMALIAN_NEURON, MEMBRANE_CAPACITANCE_UF_CM2, rt_over_f_mV
-from .electrochem import ghk_current, ghk_voltage
+from .constants import DEFAULTS, FARADAY, MAMMALIAN_NEURON, FrozenIons, rt_over_f_mV
+from .electrochem import ATP, ghk_current, ghk_voltage
 from .pump import PumpParams, pump_atp_factor, pump_current, pump_cycle_rate, pump_rate_fast
 
-__all__ = ["CellParams", "CellState", "CellTrace", "ElectrogenicShare",
-           "cell_steady_state", "simulate_cell", "electrogenic_share"]
+__all__ = [
+    "CellParams",
+    "CellState",
+    "CellTrace",
+    "ElectrogenicShare",
+    "cell_area_um2",
+    "cell_steady_state",
+    "electrogenic_share",
+    "simulate_cell",
+]
 
 
 @dataclass(frozen=True)
 class CellParams:
-    """Parameters of the pump–leak cell, each with its source.
+    """Parameters of the pump–leak cell, each with its unit and source.
 
-    Attributes
-    ----------
-    diameter_um : float
-        Cell diameter, µm (20: a mid-sized neuronal soma; assumption).
-    p_k_cm_s, p_na_cm_s, p_cl_cm_s : float
-        Leak permeabilities, cm/s. P_K = 1e-6 (assumption; gives a membrane
-        time constant of a few ms). P_Na = 5.41e-8 (P_Na/P_K = 0.054, close to
-        the 0.04–0.05 of Hodgkin & Katz 1949) and the pump density were then
-        solved so that the steady state is Vm = -70 mV, [Na]i = 12 mM,
-        [K]i = 140 mM (targets from Hille 2001, Table 1.1). P_Cl = 2e-7
-        (assumption; Cl- is passively distributed at steady state, so P_Cl only
-        sets how fast Cl- and water follow).
-    pump_density_per_um2 : float
-        Pumps/µm² (760, solved as above; same order as the ~1000/µm² of
-        :class:`nakmodel.pump.PumpParams`).
-    pump_na, pump_k : int
-        Na+ out and K+ in per pump cycle (3, 2: Post & Jolly 1957).
-    pump_model : str
-        ``"fast"`` (:func:`nakmodel.pump.pump_rate_fast`) or ``"cycle"``
-        (:func:`nakmodel.pump.pump_cycle_rate`).
-    atp_free_energy_kJ_per_mol : float
-        ΔG_ATP for the cycle model, kJ/mol (-55; see electrochem).
-    impermeant_mM : float
-        Impermeant intracellular solute at the reference volume, mM (140).
-    impermeant_valence : float
-        Mean valence of the impermeant anions (-1.0286). Both are solved so
-        that the target steady state is electroneutral (including the tiny
-        C·V charge) and isotonic with 300 mOsm outside.
-    c_out_mM : dict
-        Bath, mM (:data:`nakmodel.constants.MAMMALIAN_NEURON`: Na 145, K 5, Cl 110).
-    other_out_mOsm : float
-        Extracellular impermeant solutes (HCO3-, etc.), mOsm (40, so the bath
-        is 300 mOsm; assumption).
-    temperature_C : float
-        °C (37).
-    capacitance_uF_cm2 : float
-        µF/cm² (1.0; :data:`nakmodel.constants.MEMBRANE_CAPACITANCE_UF_CM2`).
-    pump : PumpParams
-        Pump constants.
+    The leak permeabilities, the pump density and the impermeant solute were
+    solved (in closed form: the steady-state conditions are linear in them) so
+    that the steady state is the book's reference neuron: Vm = -70 mV,
+    [Na]i = 12 mM, [K]i = 140 mM, [Cl]i passively distributed (8.0 mM), volume
+    1, isotonic with 300 mOsm outside (targets inside the ranges of Hille 2001,
+    Table 1.1; :data:`nakmodel.constants.MAMMALIAN_NEURON` holds them, and a
+    test checks the steady state against them). The pump is the cycle model
+    (:func:`nakmodel.pump.pump_cycle_rate`), the book's one pump law.
+
+    ``pump`` holds the pump's constants (:class:`nakmodel.pump.PumpParams`).
     """
 
-    diameter_um: float = 20.0
-    p_k_cm_s: float = 1.0e-6
-    p_na_cm_s: float = 5.41e-8
-    p_cl_cm_s: float = 2.0e-7
-    pump_density_per_um2: float = 760.0
-    pump_na: int = 3
-    pump_k: int = 2
-    pump_model: str = "fast"
-    atp_free_energy_kJ_per_mol: float = -55.0
-    impermeant_mM: float = 140.0
-    impermeant_valence: float = -1.0286
-    c_out_mM: dict = field(default_factory=lambda: dict(MAMMALIAN_NEURON.c_out_mM))
-    other_out_mOsm: float = 40.0
-    temperature_C: float = 37.0
-    capacitance_uF_cm2: float = MEMBRANE_CAPACITANCE_UF_CM2
+    diameter_um: float = param(20.0, "µm", "assumed: a mid-sized neuronal soma", "cell diameter",
+                               where="cell, resting potential, stoichiometry")
+    p_k_cm_s: float = param(1.0e-6, "cm/s", "assumed: gives a membrane time constant of a few ms",
+                            "K+ leak permeability", where="cell")
+    p_na_cm_s: float = param(5.41e-8, "cm/s",
+                             "solved for the reference steady state (P_Na/P_K = 0.054; Hodgkin1949: 0.04)",
+                             "Na+ leak permeability", where="cell")
+    p_cl_cm_s: float = param(2.0e-7, "cm/s", "assumed: Cl- is passive at steady state; sets only its speed",
+                             "Cl- leak permeability", where="cell")
+    pump_density_per_um2: float = param(731.2, "pumps/µm²",
+                                        "solved for the reference steady state (same order as PumpParams)",
+                                        "pump density", where="cell")
+    pump_na: int = param(3, "ions/cycle", "Post1957", "Na+ out per cycle", where="cell")
+    pump_k: int = param(2, "ions/cycle", "Post1957", "K+ in per cycle", where="cell")
+    pump_model: str = param("cycle", "", "assumed: the book's one pump law (cycle model)",
+                            "'cycle' (pump_cycle_rate) or 'fast' (pump_rate_fast)", where="cell")
+    atp_free_energy_kJ_per_mol: float = param(ATP.free_energy_kJ_per_mol, "kJ/mol",
+                                              "Veech1979 (see electrochem.AtpParams)", "ΔG_ATP of the pump",
+                                              where="cell")
+    impermeant_mM: float = param(139.985, "mM", "solved: isotonic reference steady state",
+                                 "impermeant solute inside at the reference volume", where="cell")
+    impermeant_valence: float = param(-1.02859, "", "solved: electroneutral reference steady state",
+                                      "mean valence of the impermeant anions", where="cell")
+    c_out_mM: Mapping = param(MAMMALIAN_NEURON.c_out_mM, "mM", "Hille2001 (Table 1.1)",
+                              "bath concentrations (Na, K, Cl)", where="cell")
+    other_out_mOsm: float = param(40.0, "mOsm", "assumed: HCO3- etc., so the bath is 300 mOsm",
+                                  "other extracellular solutes", where="cell")
+    temperature_C: float = param(DEFAULTS.temperature_C, "°C", "assumed: body temperature", "temperature",
+                                 where="cell")
+    capacitance_uF_cm2: float = param(DEFAULTS.capacitance_uF_cm2, "µF/cm²", "Hodgkin1952; Gentet2000",
+                                      "specific membrane capacitance", where="cell")
     pump: PumpParams = field(default_factory=PumpParams)
+
+    def __post_init__(self):
+        object.__setattr__(self, "c_out_mM", FrozenIons(self.c_out_mM))
+
+
+def cell_area_um2(params: CellParams | None = None) -> float:
+    """Membrane area of the (spherical) cell, µm²: π d².
+
+    >>> round(cell_area_um2())
+    1257
+    """
+    p = CellParams() if params is None else params
+    return math.pi * p.diameter_um ** 2
 
 
 @dataclass(frozen=True)
@@ -108,7 +119,8 @@ class CellState:
     Attributes: ``v_mV`` (mV), ``na_in``, ``k_in``, ``cl_in`` (mM),
     ``volume_rel`` (volume / reference volume), ``pump_current_uA_cm2``,
     ``na_leak_uA_cm2``, ``k_leak_uA_cm2``, ``cl_leak_uA_cm2`` (µA/cm², outward
-    positive), ``residual`` (max |d/dt| of the state at the solution, mV/s or mM/s).
+    positive), ``residual`` (max |d/dt| of the state at the solution, mV/s or mM/s),
+    ``pump_rate_per_s`` (net cycles per second of one pump, including ``rate_scale``).
     """
 
     v_mV: float
@@ -121,6 +133,7 @@ class CellState:
     k_leak_uA_cm2: float
     cl_leak_uA_cm2: float
     residual: float
+    pump_rate_per_s: float = float("nan")
 
 
 @dataclass(frozen=True)
@@ -196,7 +209,7 @@ class _Model:
         w = (nna + nk + ncl + self.nx) / self.osm_out
         return nk, w
 
-    def pump_rate(self, na, v, atp):
+    def pump_rate(self, na, v, atp, dg=None):
         p = self.p
         if p.pump_model == "fast":
             r = pump_rate_fast(na, self.co["K"], v, na_out_mM=self.co["Na"], temperature_C=p.temperature_C,
@@ -205,11 +218,11 @@ class _Model:
                 r = r * pump_atp_factor(atp, p.pump)
             return r
         return pump_cycle_rate(na, self.co["K"], v, na_out_mM=self.co["Na"], k_in_mM=self._k_in,
-                               atp_free_energy_kJ_per_mol=p.atp_free_energy_kJ_per_mol,
+                               atp_free_energy_kJ_per_mol=p.atp_free_energy_kJ_per_mol if dg is None else dg,
                                temperature_C=p.temperature_C,
                                atp_mM=p.pump.atp_mM if atp is None else atp, params=p.pump)
 
-    def currents(self, v, nna, ncl, frac, atp):
+    def currents(self, v, nna, ncl, frac, atp, dg=None):
         p = self.p
         nk, w = self.amounts(v, nna, ncl)
         na, k, cl = nna / w, nk / w, ncl / w
@@ -219,14 +232,15 @@ class _Model:
         i_na = ghk_current("Na", p.p_na_cm_s, v, self.co["Na"], na, p.temperature_C)
         i_k = ghk_current("K", p.p_k_cm_s, v, self.co["K"], k, p.temperature_C)
         i_cl = ghk_current("Cl", p.p_cl_cm_s, v, self.co["Cl"], cl, p.temperature_C)
-        i_cyc = self.cyc * frac * self.rate_scale * self.pump_rate(na, v, atp)  # µA/cm² per unit charge
+        i_cyc = self.cyc * frac * self.rate_scale * self.pump_rate(na, v, atp, dg)  # µA/cm² per unit charge
         return i_na, i_k, i_cl, i_cyc, (na, k, cl, w)
 
-    def rhs(self, t, y, frac_fn, atp_fn):
+    def rhs(self, t, y, frac_fn, atp_fn, dg_fn=None):
         v, nna, ncl = y[0], y[1], y[2]
         frac = frac_fn(t)
         atp = None if atp_fn is None else atp_fn(t)
-        i_na, i_k, i_cl, i_cyc, _ = self.currents(v, nna, ncl, frac, atp)
+        dg = None if dg_fn is None else dg_fn(t)
+        i_na, i_k, i_cl, i_cyc, _ = self.currents(v, nna, ncl, frac, atp, dg)
         p = self.p
         j_na = self.g * (i_na + p.pump_na * i_cyc)      # mM/s out
         j_k = self.g * (i_k - p.pump_k * i_cyc)
@@ -253,8 +267,11 @@ def _solve_steady(model: _Model, guess, frac=1.0, atp=None):
         y = np.array([x[0], x[1], x[2], 0, 0, 0])
         d = model.rhs(0.0, y, lambda t: frac, None if atp is None else (lambda t: atp))
         return [d[0] * 1e-3, d[1], d[2]]
-    sol, info, ier, msg = fsolve(f, guess, full_output=True, xtol=1e-12)
-    return sol, ier, float(np.max(np.abs(f(sol))))
+    try:
+        sol, _info, ier, _msg = fsolve(f, guess, full_output=True, xtol=1e-12)
+        return sol, ier, float(np.max(np.abs(f(sol))))
+    except ModelError:  # a Newton step left the physical range: report failure, the caller integrates
+        return np.asarray(guess, dtype=float), 0, math.inf
 
 
 def _state_from(model: _Model, x, residual):
@@ -263,13 +280,14 @@ def _state_from(model: _Model, x, residual):
     p = model.p
     return CellState(v_mV=float(v), na_in=float(na), k_in=float(k), cl_in=float(cl), volume_rel=float(w),
                      pump_current_uA_cm2=float((p.pump_na - p.pump_k) * i_cyc), na_leak_uA_cm2=float(i_na),
-                     k_leak_uA_cm2=float(i_k), cl_leak_uA_cm2=float(i_cl), residual=residual)
+                     k_leak_uA_cm2=float(i_k), cl_leak_uA_cm2=float(i_cl), residual=residual,
+                     pump_rate_per_s=float(i_cyc / model.cyc) if model.cyc > 0 else float("nan"))
 
 
 def _guess(p: CellParams):
-    v0 = -70.0
+    v0 = MAMMALIAN_NEURON.v_rest_mV
     cl0 = p.c_out_mM["Cl"] * math.exp(v0 / rt_over_f_mV(p.temperature_C))
-    return np.array([v0, 12.0, cl0])
+    return np.array([v0, MAMMALIAN_NEURON.c_in_mM["Na"], cl0])
 
 
 def cell_steady_state(params: CellParams = CellParams(), *, rate_scale=1.0) -> CellState:
@@ -308,7 +326,8 @@ def cell_steady_state(params: CellParams = CellParams(), *, rate_scale=1.0) -> C
 
 
 def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_fraction=1.0, atp_mM=None,
-                  initial: CellState | None = None, t_eval=None, n_points=361, rtol=1e-7) -> CellTrace:
+                  atp_free_energy_kJ_per_mol=None, initial: CellState | None = None, t_eval=None, n_points=361,
+                  rtol=1e-7) -> CellTrace:
     """Time course of the pump–leak cell, e.g. minutes to hours of pump block.
 
     Parameters
@@ -323,6 +342,14 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     atp_mM : float, callable or (t_s, mM), optional
         Cytosolic ATP, mM (0–20), e.g. :func:`nakmodel.drugs.anoxia_atp_time_course`.
         ``None`` keeps the pump at its default ATP.
+    atp_free_energy_kJ_per_mol : float, callable or (t_s, kJ/mol), optional
+        ΔG of ATP hydrolysis over time, kJ/mol (-80 to -20), e.g. from
+        :func:`nakmodel.anoxia.adenylate_time_course`. Only the cycle model
+        (``params.pump_model == "cycle"``) feels it: the pump slows, stalls
+        and reverses as |ΔG_ATP| falls below the free energy of its transport
+        (detailed balance of :func:`nakmodel.pump.pump_cycle_rate`). ``None``
+        keeps ``params.atp_free_energy_kJ_per_mol``. Together with ``atp_mM``
+        this lets ATP loss act both kinetically and thermodynamically.
     initial : CellState, optional
         Start here; default: the steady state of ``params`` with all pumps working.
     t_eval : array_like, optional
@@ -344,6 +371,12 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     duration_s = check_number("duration_s", duration_s, "s", 0.0, 1e6, lo_inclusive=False)
     frac_fn = _as_function("pump_fraction", pump_fraction, "", 0.0, 1.0)
     atp_fn = None if atp_mM is None else _as_function("atp_mM", atp_mM, "mM", 0.0, 20.0)
+    dg_fn = None
+    if atp_free_energy_kJ_per_mol is not None:
+        if params.pump_model != "cycle":
+            raise ParameterError("atp_free_energy_kJ_per_mol", "time course", "kJ/mol",
+                                 "needs params.pump_model = 'cycle' (the fast pump ignores ΔG_ATP)")
+        dg_fn = _as_function("atp_free_energy_kJ_per_mol", atp_free_energy_kJ_per_mol, "kJ/mol", -80.0, -20.0)
     model = _Model(params)
     if initial is None:
         initial = cell_steady_state(params)
@@ -356,7 +389,7 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     else:
         t_eval = check_number("t_eval", t_eval, "s", 0.0, duration_s)
     atol = np.array([1e-4, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7])
-    sol = solve_ivp(model.rhs, (0.0, duration_s), y0, method="BDF", t_eval=t_eval, args=(frac_fn, atp_fn),
+    sol = solve_ivp(model.rhs, (0.0, duration_s), y0, method="BDF", t_eval=t_eval, args=(frac_fn, atp_fn, dg_fn),
                     rtol=rtol, atol=atol, first_step=1e-4)
     if not sol.success:
         raise ModelError("cell integration failed: " + sol.message)
@@ -366,7 +399,8 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     ip = np.empty_like(v)
     for i in range(v.size):
         atp = None if atp_fn is None else atp_fn(sol.t[i])
-        ip[i] = (params.pump_na - params.pump_k) * model.currents(v[i], nna[i], ncl[i], frac[i], atp)[3]
+        dg = None if dg_fn is None else dg_fn(sol.t[i])
+        ip[i] = (params.pump_na - params.pump_k) * model.currents(v[i], nna[i], ncl[i], frac[i], atp, dg)[3]
     return CellTrace(t_s=sol.t, v_mV=v, na_in=nna / w, k_in=nk / w, cl_in=ncl / w, volume_rel=w,
                      pump_current_uA_cm2=ip, na_amount=nna, k_amount=nk, cl_amount=ncl,
                      na_out_cum=sol.y[3], k_out_cum=sol.y[4], cl_out_cum=sol.y[5], pump_fraction=frac)

@@ -2,8 +2,9 @@
 
 The Na+/K+ pump keeps [Na]i low; cotransporters spend that gradient.
 
-* SGLT1 couples 2 Na+ to 1 glucose (Hediger et al. 1987; Wright, Loo &
-  Hirayama 2011), SGLT2 couples 1 Na+ to 1 glucose (Wright et al. 2011).
+* SGLT1 (cloned by Hediger et al. 1987) couples 2 Na+ to 1 glucose, SGLT2
+  1 Na+ to 1 glucose (review of the stoichiometry measurements: Wright, Loo
+  & Hirayama 2011).
   At equilibrium the glucose accumulation ratio is
 
   .. math:: \\frac{[G]_i}{[G]_o} = \\left(\\frac{[Na]_o}{[Na]_i}\\right)^n e^{-nFV/RT}
@@ -25,52 +26,81 @@ References
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 
+import numpy as np
 from scipy.optimize import brentq
 
+from ._params import param
 from ._validation import ParameterError, check_choice, check_concentration, check_number
-from .constants import rt_over_f_mV
+from .cell import cell_steady_state, simulate_cell
+from .constants import DEFAULTS, MAMMALIAN_NEURON, rt_over_f_mV
 from .electrochem import PUMP_NA_OUT, nernst
 
 __all__ = [
-    "CA_IN_MM",
-    "CA_OUT_MM",
-    "ENTEROCYTE_NA_MM",
-    "ENTEROCYTE_NA_SD_MM",
-    "ENTEROCYTE_PUMP_K_HALF_NA_MM",
     "SGLT1",
     "SGLT2",
+    "CalciumParams",
+    "CotransportConditions",
+    "CotransportParams",
+    "EpitheliumParams",
     "EpitheliumResult",
     "SGLTParams",
+    "accumulation_curves",
+    "accumulation_factors",
+    "coupled_apical_voltage",
     "epithelium_glucose_steady_state",
     "ncx_reversal_potential",
     "sglt_flux",
     "sglt_max_accumulation",
 ]
 
-#: Free extracellular Ca2+, mM: ionised Ca2+ of plasma/CSF is about 1.1-1.3 mM
-#: (1.2-2 mM in bath solutions); 1.2 mM used here (Clapham 2007).
-CA_OUT_MM = 1.2
-#: Resting free cytosolic Ca2+, mM (about 100 nM; Clapham 2007).
-CA_IN_MM = 1e-4
-
 _EPS = 2.220446049250313e-16
 
 
 @dataclass(frozen=True)
-class SGLTParams:
-    """A Na+-glucose cotransporter.
+class CotransportParams:
+    """Na+ coupling and glucose affinity of SGLT1 and SGLT2."""
 
-    Attributes
-    ----------
-    name : str
-    n_na : int
-        Na+ per glucose.
-    km_glucose_mM : float
-        Apparent affinity (K_0.5) for external glucose, mM.
-    source : str
-    """
+    sglt1_n_na: int = param(2, "Na+ per glucose", "Mackenzie1998: 2 charges per glucose from currents and "
+                            "fluxes; Wright2011", "SGLT1 coupling", where="secondary_transport")
+    sglt1_km_glucose_mM: float = param(0.5, "mM", "Wright2011: K_0.5 about 0.5 mM", "SGLT1 apparent affinity",
+                                       where="secondary_transport")
+    sglt2_n_na: int = param(1, "Na+ per glucose", "Wright2011: 1 Na+ : 1 glucose", "SGLT2 coupling",
+                            where="secondary_transport")
+    sglt2_km_glucose_mM: float = param(5.0, "mM", "Wright2011: K_0.5 2–5 mM reported; 5 mM used",
+                                       "SGLT2 apparent affinity", where="secondary_transport")
+
+
+@dataclass(frozen=True)
+class CotransportConditions:
+    """The cell of the cotransport explorer: the book's reference cell's Na+ gradient at 37 °C."""
+
+    v_mV: float = param(-60.0, "mV", "assumed: an apical membrane potential of the order of −60 mV",
+                        "membrane potential", where="secondary_transport")
+    na_out_mM: float = param(MAMMALIAN_NEURON.c_out_mM["Na"], "mM", "Hille2001 (constants.MAMMALIAN_NEURON)",
+                             "Na+ outside", where="secondary_transport")
+    na_in_mM: float = param(MAMMALIAN_NEURON.c_in_mM["Na"], "mM",
+                            "solved: the reference cell's steady state (constants.MAMMALIAN_NEURON)", "Na+ inside",
+                            where="secondary_transport")
+    temperature_C: float = param(DEFAULTS.temperature_C, "°C", "assumed: body temperature", "temperature",
+                                 where="secondary_transport")
+
+
+@dataclass(frozen=True)
+class CalciumParams:
+    """Free Ca2+ on both sides, for the Na+/Ca2+ exchanger."""
+
+    ca_out_mM: float = param(1.2, "mM", "Clapham2007: ionised Ca2+ of plasma and CSF about 1.1–1.3 mM",
+                             "free Ca2+ outside", where="secondary_transport")
+    ca_in_mM: float = param(1e-4, "mM", "Clapham2007: resting free cytosolic Ca2+ about 100 nM",
+                            "free Ca2+ inside", where="secondary_transport")
+
+
+@dataclass(frozen=True)
+class SGLTParams:
+    """A Na+-glucose cotransporter: ``name``, ``n_na`` (Na+ per glucose), ``km_glucose_mM`` (mM), ``source``."""
 
     name: str
     n_na: int
@@ -78,14 +108,21 @@ class SGLTParams:
     source: str
 
 
+_CP = CotransportParams()
 #: SGLT1: 2 Na+ : 1 glucose, K_0.5 ≈ 0.5 mM (high affinity; Wright et al. 2011).
-SGLT1 = SGLTParams("SGLT1", 2, 0.5, "Hediger et al. 1987; Wright, Loo & Hirayama 2011")
+SGLT1 = SGLTParams("SGLT1", _CP.sglt1_n_na, _CP.sglt1_km_glucose_mM, "Wright2011")
 #: SGLT2: 1 Na+ : 1 glucose, K_0.5 ≈ 2-5 mM (low affinity; Wright et al. 2011); 5 mM used.
-SGLT2 = SGLTParams("SGLT2", 1, 5.0, "Wright, Loo & Hirayama 2011 (K_0.5 2-5 mM reported)")
+SGLT2 = SGLTParams("SGLT2", _CP.sglt2_n_na, _CP.sglt2_km_glucose_mM, "Wright2011")
 _SGLT = {"SGLT1": SGLT1, "SGLT2": SGLT2}
 
 
-def sglt_max_accumulation(n_na, v_mV, na_out_mM, na_in_mM, temperature_C=37.0):
+def _conditions(v_mV, na_out_mM, na_in_mM, temperature_C):
+    c = CotransportConditions()
+    return (c.v_mV if v_mV is None else v_mV, c.na_out_mM if na_out_mM is None else na_out_mM,
+            c.na_in_mM if na_in_mM is None else na_in_mM, c.temperature_C if temperature_C is None else temperature_C)
+
+
+def sglt_max_accumulation(n_na, v_mV, na_out_mM, na_in_mM, temperature_C=None):
     """Equilibrium glucose ratio [G]in/[G]out for a Na+-glucose cotransporter.
 
     .. math:: \\frac{[G]_i}{[G]_o} = \\left(\\frac{[Na]_o}{[Na]_i}\\right)^{n} \\exp\\left(-\\frac{nFV}{RT}\\right)
@@ -99,7 +136,7 @@ def sglt_max_accumulation(n_na, v_mV, na_out_mM, na_in_mM, temperature_C=37.0):
     na_out_mM, na_in_mM : float
         Na+ concentrations outside and inside, mM.
     temperature_C : float, optional
-        °C (0-45). Default 37 °C.
+        °C (0-45). Default that of :class:`CotransportConditions` (37 °C).
 
     Returns
     -------
@@ -120,12 +157,34 @@ def sglt_max_accumulation(n_na, v_mV, na_out_mM, na_in_mM, temperature_C=37.0):
     v = check_number("v_mV", v_mV, "mV", -200.0, 200.0)
     na_o = check_concentration("na_out_mM", na_out_mM)
     na_i = check_concentration("na_in_mM", na_in_mM)
-    rtf = rt_over_f_mV(temperature_C)
+    rtf = rt_over_f_mV(_conditions(None, None, None, temperature_C)[3])
     return float((na_o / na_i) ** n * math.exp(-n * v / rtf))
 
 
-def sglt_flux(glucose_out_mM, glucose_in_mM=0.0, *, transporter="SGLT1", v_mV=-60.0, na_out_mM=140.0,
-              na_in_mM=12.0, temperature_C=37.0, j_max=1.0):
+def accumulation_factors(n_na, v_mV=None, na_out_mM=None, na_in_mM=None, temperature_C=None):
+    """The two factors of :func:`sglt_max_accumulation`: (concentration, voltage).
+
+    ``([Na]o/[Na]i)^n`` and ``exp(-nFV/RT)``; their product is the limit.
+    Defaults: :class:`CotransportConditions`.
+
+    >>> c, v = accumulation_factors(2, -60.0, 140.0, 12.0)
+    >>> round(c), round(v)
+    (136, 89)
+    """
+    v, na_o, na_i, t = _conditions(v_mV, na_out_mM, na_in_mM, temperature_C)
+    conc = sglt_max_accumulation(n_na, 0.0, na_o, na_i, t)
+    return conc, sglt_max_accumulation(n_na, v, na_o, na_i, t) / conc
+
+
+def accumulation_curves(v_grid_mV, na_out_mM=None, na_in_mM=None, temperature_C=None):
+    """SGLT1 and SGLT2 accumulation limits over ``v_grid_mV`` (mV): ``{"SGLT1": array, "SGLT2": array}``."""
+    _, na_o, na_i, t = _conditions(None, na_out_mM, na_in_mM, temperature_C)
+    return {name: np.array([sglt_max_accumulation(p.n_na, v, na_o, na_i, t) for v in np.atleast_1d(v_grid_mV)])
+            for name, p in _SGLT.items()}
+
+
+def sglt_flux(glucose_out_mM, glucose_in_mM=0.0, *, transporter="SGLT1", v_mV=None, na_out_mM=None,
+              na_in_mM=None, temperature_C=None, j_max=1.0):
     """Net glucose influx through SGLT1 or SGLT2 (simplified kinetics), in units of ``j_max``.
 
     .. math:: J = J_{max}\\,\\frac{[G]_o}{[G]_o + K_{0.5}}\\left(1 - \\frac{[G]_i/[G]_o}{R_{max}}\\right)
@@ -145,8 +204,9 @@ def sglt_flux(glucose_out_mM, glucose_in_mM=0.0, *, transporter="SGLT1", v_mV=-6
     glucose_in_mM : float, optional
         Cytosolic glucose, mM (>= 0). Default 0.
     transporter : {"SGLT1", "SGLT2"}
-    v_mV, na_out_mM, na_in_mM, temperature_C : float
-        As in :func:`sglt_max_accumulation`. Defaults: -60 mV, 140/12 mM, 37 °C.
+    v_mV, na_out_mM, na_in_mM, temperature_C : float, optional
+        As in :func:`sglt_max_accumulation`. Defaults: :class:`CotransportConditions`
+        (-60 mV, the reference cell's 145/12 mM, 37 °C).
     j_max : float, optional
         Maximal flux (any unit; result is in the same unit). Default 1.
 
@@ -159,7 +219,7 @@ def sglt_flux(glucose_out_mM, glucose_in_mM=0.0, *, transporter="SGLT1", v_mV=-6
     g_o = check_concentration("glucose_out_mM", glucose_out_mM)
     g_i = check_number("glucose_in_mM", glucose_in_mM, "mM", 0.0, 2000.0)
     jm = check_number("j_max", j_max, "", 0.0, None)
-    r_max = sglt_max_accumulation(t.n_na, v_mV, na_out_mM, na_in_mM, temperature_C)
+    r_max = sglt_max_accumulation(t.n_na, *_conditions(v_mV, na_out_mM, na_in_mM, temperature_C))
     return jm * g_o / (g_o + t.km_glucose_mM) * (1.0 - (g_i / g_o) / r_max)
 
 
@@ -193,16 +253,49 @@ class EpitheliumResult:
     pump_fraction: float
 
 
-#: Half-activation of the basolateral Na+/K+-ATPase by cytosolic Na+, mM: the
-#: (Na,K)-ATPase of rat jejunal enterocyte basolateral membranes is activated
-#: sigmoidally by Na+ with K_m = 9.8 ± 1.2 mM (Orsenigo et al. 1988).
-ENTEROCYTE_PUMP_K_HALF_NA_MM = 9.8
-#: Intracellular Na+ activity of small-intestinal epithelial cells, mM:
-#: 14.4 ± 3.1 (mean ± SD; bullfrog, 26 °C; Lee & Armstrong 1972). The
-#: epithelium's pump capacity is calibrated to this value (see
-#: :func:`epithelium_glucose_steady_state`).
-ENTEROCYTE_NA_MM = 14.4
-ENTEROCYTE_NA_SD_MM = 3.1
+@dataclass(frozen=True)
+class EpitheliumParams:
+    """The absorptive epithelial cell of :func:`epithelium_glucose_steady_state`.
+
+    Fluxes are in mM/s of cell water on a scale where SGLT1's maximal flux is
+    1 mM/s; only ratios of the J_max values matter for concentrations.
+    """
+
+    glucose_lumen_mM: float = param(10.0, "mM", "assumed: luminal glucose after a meal", "glucose in the lumen",
+                                    where="secondary_transport")
+    glucose_blood_mM: float = param(5.0, "mM", "assumed: fasting blood glucose", "glucose in the blood",
+                                    where="secondary_transport")
+    v_apical_mV: float = param(-60.0, "mV", "assumed: as CotransportConditions.v_mV", "apical potential",
+                               where="secondary_transport")
+    na_lumen_mM: float = param(140.0, "mM", "assumed: as CotransportConditions.na_out_mM", "luminal Na+",
+                               where="secondary_transport")
+    sglt_j_max_mM_s: float = param(1.0, "mM/s", "assumed: the flux unit", "SGLT1 maximal glucose flux",
+                                   where="secondary_transport")
+    glut2_j_max_mM_s: float = param(5.0, "mM/s", "assumed: sets only how far cell glucose rises above blood",
+                                    "GLUT2 maximal flux", where="secondary_transport")
+    glut2_km_mM: float = param(17.0, "mM", "Uldry2004: GLUT2 K_m about 17 mM", "GLUT2 K_m",
+                               where="secondary_transport")
+    pump_k_half_na_mM: float = param(9.8, "mM", "Orsenigo1988: K_m 9.8 ± 1.2 mM, rat jejunal basolateral "
+                                     "membranes", "cell Na+ of half-maximal pump activity",
+                                     where="secondary_transport")
+    na_leak_per_s: float = param(0.1, "1/s", "assumed: with it SGLT1 carries a minority of the Na+ entry "
+                                 "after a meal", "rate constant of the other apical Na+ entry",
+                                 where="secondary_transport")
+    pump_j_max_mM_s: float = param(6.8246, "mM/s", "solved: cell Na+ 14.4 mM (Lee1972) with no sugar on "
+                                   "either side", "pump capacity (cycles)",
+                                   where="secondary_transport")
+    measured_na_mM: float = param(14.4, "mM", "Lee1972: aNa 14.4 ± 3.1 mM (mean ± SD), bullfrog, 26 °C, "
+                                  "mannitol Ringer", "measured cell Na+ activity", where="secondary_transport")
+    measured_na_sd_mM: float = param(3.1, "mM", "Lee1972", "SD of that measurement across cells",
+                                     where="secondary_transport")
+    coupling_duration_s: float = param(3600.0, "s", "assumed: an hour of block", "how long the pump–leak cell "
+                                       "runs before its depolarisation is read off (coupled_apical_voltage)",
+                                       where="secondary_transport")
+    temperature_C: float = param(37.0, "°C", "assumed: body temperature", "temperature",
+                                 where="secondary_transport")
+
+
+_EPI_FIELDS = frozenset(f.name for f in fields(EpitheliumParams))
 
 
 def _pump_site_constant(k_half_mM):
@@ -210,11 +303,8 @@ def _pump_site_constant(k_half_mM):
     return k_half_mM * (2.0 ** (1.0 / 3.0) - 1.0)
 
 
-def epithelium_glucose_steady_state(glucose_lumen_mM=10.0, *, glucose_blood_mM=5.0, pump_fraction=1.0,
-                                    v_apical_mV=-60.0, na_lumen_mM=140.0,
-                                    sglt_j_max_mM_s=1.0, glut2_j_max_mM_s=5.0, glut2_km_mM=17.0,
-                                    pump_j_max_mM_s=7.86, pump_k_half_na_mM=ENTEROCYTE_PUMP_K_HALF_NA_MM,
-                                    na_leak_per_s=0.1, temperature_C=37.0):
+def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0, params: EpitheliumParams | None = None,
+                                    **overrides):
     """Steady state of a 3-compartment absorptive epithelium (lumen | cell | blood).
 
     Fluxes, mM/s of cell water (positive = lumen -> cell -> blood):
@@ -227,63 +317,37 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=10.0, *, glucose_blood_mM=5
     * basolateral GLUT2, J_G = J_max,G([G]_c/([G]_c+K_G) - [G]_b/([G]_b+K_G)),
       K_G = 17 mM (Uldry & Thorens 2004);
     * the basolateral Na+/K+ pump, J_P = f·J_max,P([Na]_c/([Na]_c+K))^3
-      cycles, three identical Na+ sites (as :class:`nakmodel.hh.SaturatingPump`)
-      with K chosen so that activation is half-maximal at
-      ``pump_k_half_na_mM`` (K = K_0.5(2^(1/3) - 1)).
+      cycles, three identical Na+ sites with K chosen so that activation is
+      half-maximal at ``pump_k_half_na_mM`` (K = K_0.5(2^(1/3) - 1); Orsenigo
+      et al. 1988: 9.8 mM).
 
-    At steady state glucose and Na+ are conserved exactly:
-    J_S = J_G and 2J_S + J_L = 3J_P. Both balances are solved as nested
-    one-dimensional root searches (each flux is monotonic in its variable,
-    so the steady state is unique).
+    At steady state glucose and Na+ are conserved exactly: J_S = J_G and
+    2J_S + J_L = 3J_P, solved as nested one-dimensional root searches (each
+    flux is monotonic in its variable, so the steady state is unique).
 
-    Where the defaults come from:
+    Calibration: the pump capacity is set so that the cell holds the 14.4 mM
+    Na+ activity measured without sugar on either side (mannitol Ringer; Lee &
+    Armstrong 1972). That study found *decreases* of both Na+ and K+ activity
+    when an actively transported sugar (3-O-methylglucose) replaced mannitol,
+    K+ proportionately more. This model has no cell volume; it shows the Na+
+    balance alone, in which extra Na+ entry with the sugar raises cell Na+ by
+    a few mM until the pumps speed up. The measured fall of both activities
+    is what swelling by the accumulated sugar would do (dilution), which the
+    model leaves out, so its Na+ change with sugar has the opposite sign to
+    the measurement.
 
-    * pump Na+ affinity: K_0.5 = 9.8 mM, the sigmoidal Na+ activation of the
-      (Na,K)-ATPase of rat jejunal enterocytes (Orsenigo et al. 1988);
-    * the flux unit is SGLT1's J_max (1 mM/s): only ratios of J_max values
-      matter for concentrations;
-    * pump capacity and the other Na+ entry are calibrated to two
-      observations on small-intestinal epithelial cells (bullfrog, 26 °C;
-      Lee & Armstrong 1972): intracellular Na+ activity 14.4 ± 3.1 mM, and
-      replacing mannitol by an actively transported sugar does not raise
-      it. With J_max,P = 7.86 mM/s and k = 0.1 /s the fed cell (10 mM
-      luminal glucose) holds 14.4 mM Na+, runs its pumps at ~60 % of
-      capacity, and removing the glucose lowers its Na+ by 3.0 mM, less than
-      that SD (k = 0.08 /s would give 3.6 mM); SGLT1 then carries ~13 % of
-      the Na+ entry;
-    * GLUT2 capacity (5 mM/s) is not from a measurement: it only sets how far
-      cell glucose rises above blood glucose;
-    * the apical potential is an input (default -60 mV, the book's
-      cotransport default of :func:`sglt_flux`); cell Na+ hardly depends on
-      it in the fed state, because SGLT1 is then near saturation.
-
-    The apical membrane potential is held at ``v_apical_mV``; with the pump
-    blocked a real enterocyte also depolarises (its K+ gradient runs down),
-    which the caller can represent by passing a less negative value.
+    The apical membrane potential is an input; with the pump blocked a real
+    enterocyte also depolarises (see :func:`coupled_apical_voltage`).
 
     Parameters
     ----------
-    glucose_lumen_mM, glucose_blood_mM : float
-        Glucose concentrations, mM. Defaults 10 mM (after a meal) and 5 mM.
+    glucose_lumen_mM : float, optional
+        Luminal glucose, mM (> 0). Default ``params.glucose_lumen_mM``.
     pump_fraction : float
-        Pump activity left, 0-1 (e.g. :func:`nakmodel.ouabain_pump_fraction` once
-        available). Default 1.
-    v_apical_mV : float
-        Apical membrane potential, mV. Default -60 mV.
-    na_lumen_mM : float
-        Luminal Na+, mM. Default 140 mM.
-    sglt_j_max_mM_s : float
-        SGLT1 maximal glucose flux, mM/s of cell water (the flux unit; default 1).
-    glut2_j_max_mM_s, pump_j_max_mM_s : float
-        GLUT2 and pump maximal fluxes in the same unit (5 and 7.86; see above).
-    glut2_km_mM : float
-        GLUT2 K_m for glucose, mM (17 mM; Uldry & Thorens 2004).
-    pump_k_half_na_mM : float
-        Cell [Na+] giving half-maximal pump activity, mM (9.8 mM; Orsenigo et al. 1988).
-    na_leak_per_s : float
-        Rate constant of the other apical Na+ entry, 1/s (> 0; 0.1, calibrated as above).
-    temperature_C : float
-        °C. Default 37.
+        Pump activity left, 0–1 (e.g. :func:`nakmodel.drugs.ouabain_pump_fraction`).
+    params : EpitheliumParams, optional
+    **overrides
+        Any field of :class:`EpitheliumParams` (e.g. ``v_apical_mV=-14.0``).
 
     Returns
     -------
@@ -291,10 +355,25 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=10.0, *, glucose_blood_mM=5
 
     Examples
     --------
-    >>> r = epithelium_glucose_steady_state()
-    >>> round(r.na_cell_mM, 1), round(r.glucose_cell_mM, 1)
-    (14.4, 12.2)
+    >>> r = epithelium_glucose_steady_state(1e-9, glucose_blood_mM=1e-9)   # no sugar anywhere
+    >>> round(r.na_cell_mM, 1)
+    14.4
     """
+    p = params or EpitheliumParams()
+    if not isinstance(p, EpitheliumParams):
+        raise ParameterError("params", p, "", "must be an EpitheliumParams")
+    unknown = set(overrides) - _EPI_FIELDS
+    if unknown:
+        name = min(unknown)
+        raise ParameterError(name, overrides[name], "",
+                             "is not a field of EpitheliumParams")
+    p = replace(p, **overrides)
+    if glucose_lumen_mM is None:
+        glucose_lumen_mM = p.glucose_lumen_mM
+    glucose_blood_mM, v_apical_mV, na_lumen_mM = p.glucose_blood_mM, p.v_apical_mV, p.na_lumen_mM
+    sglt_j_max_mM_s, glut2_j_max_mM_s, glut2_km_mM = p.sglt_j_max_mM_s, p.glut2_j_max_mM_s, p.glut2_km_mM
+    pump_j_max_mM_s, pump_k_half_na_mM, na_leak_per_s = p.pump_j_max_mM_s, p.pump_k_half_na_mM, p.na_leak_per_s
+    temperature_C = p.temperature_C
     g_l = check_concentration("glucose_lumen_mM", glucose_lumen_mM)
     g_b = check_concentration("glucose_blood_mM", glucose_blood_mM)
     f = check_number("pump_fraction", pump_fraction, "", 0.0, 1.0)
@@ -354,8 +433,7 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=10.0, *, glucose_blood_mM=5
     )
 
 
-def ncx_reversal_potential(na_out_mM=145.0, na_in_mM=15.0, ca_out_mM=CA_OUT_MM, ca_in_mM=CA_IN_MM,
-                           temperature_C=37.0):
+def ncx_reversal_potential(na_out_mM=None, na_in_mM=None, ca_out_mM=None, ca_in_mM=None, temperature_C=None):
     """Reversal potential of the 3 Na+ : 1 Ca2+ exchanger, mV.
 
     .. math:: E_{NCX} = 3E_{Na} - 2E_{Ca}
@@ -366,12 +444,13 @@ def ncx_reversal_potential(na_out_mM=145.0, na_in_mM=15.0, ca_out_mM=CA_OUT_MM, 
 
     Parameters
     ----------
-    na_out_mM, na_in_mM : float
-        Na+ concentrations, mM. Defaults 145/15 mM (book's mammalian neuron).
-    ca_out_mM, ca_in_mM : float
-        Free Ca2+, mM. Defaults 1.2 mM and 1e-4 mM (100 nM; Clapham 2007).
-    temperature_C : float
-        °C. Default 37.
+    na_out_mM, na_in_mM : float, optional
+        Na+ concentrations, mM. Defaults: the book's mammalian neuron
+        (:data:`nakmodel.constants.MAMMALIAN_NEURON`).
+    ca_out_mM, ca_in_mM : float, optional
+        Free Ca2+, mM. Defaults :class:`CalciumParams` (1.2 mM, 100 nM; Clapham 2007).
+    temperature_C : float, optional
+        °C. Default that of :class:`CotransportConditions` (37 °C).
 
     Returns
     -------
@@ -380,13 +459,46 @@ def ncx_reversal_potential(na_out_mM=145.0, na_in_mM=15.0, ca_out_mM=CA_OUT_MM, 
 
     Examples
     --------
-    >>> round(ncx_reversal_potential())
+    >>> round(ncx_reversal_potential(145.0, 15.0))
     -69
     """
-    e_na = nernst(1, na_out_mM, na_in_mM, temperature_C)
-    e_ca = nernst(2, ca_out_mM, ca_in_mM, temperature_C)
+    ca = CalciumParams()
+    na_o = MAMMALIAN_NEURON.c_out_mM["Na"] if na_out_mM is None else na_out_mM
+    na_i = MAMMALIAN_NEURON.c_in_mM["Na"] if na_in_mM is None else na_in_mM
+    t = _conditions(None, None, None, temperature_C)[3]
+    e_na = nernst(1, na_o, na_i, t)
+    e_ca = nernst(2, ca.ca_out_mM if ca_out_mM is None else ca_out_mM, ca.ca_in_mM if ca_in_mM is None else ca_in_mM,
+                  t)
     return 3.0 * e_na - 2.0 * e_ca
 
 
+def coupled_apical_voltage(pump_fraction, params: EpitheliumParams | None = None):
+    """Apical Vm (mV) of the enterocyte when its pumps run at ``pump_fraction`` (0–1) for an hour.
+
+    The book's pump–leak cell (:func:`nakmodel.pump_block.rundown_cell`, as in the ouabain chapter) is run
+    for ``params.coupling_duration_s`` at that pump activity; its
+    depolarisation is added to the enterocyte's control apical potential.
+    The enterocyte's own K+ conductances are not modelled, but like every
+    pump–leak cell it depolarises as its K+ gradient runs down. Computed on a
+    grid of 21 pump fractions (cached) and interpolated.
+
+    >>> round(coupled_apical_voltage(1.0), 6)
+    -60.0
+    """
+    p = params or EpitheliumParams()
+    f = check_number("pump_fraction", pump_fraction, "", 0.0, 1.0)
+    return float(p.v_apical_mV + np.interp(f, _F_GRID, _depolarisation_table(p.coupling_duration_s)))
 
 
+#: Pump-activity grid on which the pump-leak cell's depolarisation is computed.
+_F_GRID = np.round(np.linspace(0.0, 1.0, 21), 3)
+
+
+@lru_cache(maxsize=4)
+def _depolarisation_table(duration_s):
+    from .pump_block import rundown_cell  # the same cell (cycle-model pump) as the ouabain chapter
+
+    cell = rundown_cell()
+    v0 = cell_steady_state(cell).v_mV
+    return np.array([float(simulate_cell(cell, duration_s, pump_fraction=float(f), n_points=2).v_mV[-1] - v0)
+                     for f in _F_GRID])

@@ -1,72 +1,124 @@
-"""Stopping the pump: ouabain (dose–response, isoforms, binding kinetics) and ATP loss.
+"""Stopping the pump with ouabain: dose–response, isoforms and binding kinetics.
 
 Ouabain binds the extracellular face of the α subunit; rodent α1 is
 resistant (micromolar) while human α1 and rodent α3 are nanomolar
-[OBrien1994, Erdmann1975, Price1988,
-Blanco1998]. Binding is
-modelled as one-site, first order: dB/dt = k_on c (1 - B) - k_off B, so
-block develops with time constant 1/(k_on c + k_off).
+[OBrien1994, Erdmann1975, Price1988, Blanco1998]. Binding is modelled as one
+site, first order: dB/dt = k_on c (1 - B) - k_off B, so block develops with
+time constant 1/(k_on c + k_off).
 
-Values used (isoform: K_d, k_on, k_off):
+The constants (:class:`OuabainParams`) are of two kinds, and the book says
+which is which: *binding* dissociation constants (human α1, rat α3) and an
+*enzyme-activity* IC50 (rat α1, whose binding is too weak to measure the
+same way). For a one-site block both equal the concentration of half block,
+so the model treats them alike, but ratios between the two kinds are only
+rough. External K+ antagonises ouabain binding (it competes for the E2P
+conformation ouabain binds to); the binding constants were measured without
+K+, so in 5 mM K+ block develops more slowly than modelled: the binding time
+constants here are lower bounds.
 
-* ``"human_alpha1"``: K_d = 2.8 nM, k_on = 5e4 /M/s, k_off = k_on·K_d = 1.4e-4 /s
-  (human erythrocyte and cardiac membranes at 37 °C: K_d 0.28e-8 M,
-  k_on 4–6e4 /M/s, k_off 1–4e-4 /s; Erdmann & Hasse 1975).
-* ``"rodent_alpha3"``: K_d = 1.6 nM (rat α3 from its rate constants; O'Brien
-  et al. 1994); k_on assumed equal to human α1 (O'Brien et al. found α2 and
-  α3 association rates similar; absolute value not taken from them).
-* ``"rodent_alpha1"``: IC50 = 48 µM (rat α1 Na,K-ATPase activity; O'Brien et
-  al. 1994); k_on assumed as above, k_off = k_on·IC50 (fast: block and
-  washout within seconds at mM ouabain).
-
-ATP depletion: pump activity follows :func:`nakmodel.pump.pump_atp_factor`;
-brain ATP falls to a small fraction within a few minutes of anoxia or
-ischaemia (Lowry et al. 1964 [Lowry1964]); :func:`anoxia_atp_time_course`
-is an exponential with a 1-min time constant (an order-of-magnitude choice).
+ATP loss (anoxia) is in :mod:`nakmodel.anoxia`.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 
+from ._params import param, source_of
 from ._validation import ParameterError, check_choice, check_number
+from .anoxia import anoxia_atp_time_course
 from .pump import PumpParams, pump_atp_factor
 
-__all__ = ["OUABAIN_ISOFORMS", "OuabainIsoform", "ouabain_pump_fraction", "ouabain_block_time_course",
-           "OuabainBlock", "pump_fraction_from_atp", "anoxia_atp_time_course"]
+__all__ = [
+    "OUABAIN_ISOFORMS",
+    "OuabainBlock",
+    "OuabainIsoform",
+    "OuabainParams",
+    "anoxia_atp_time_course",
+    "binding_time_constant_s",
+    "ouabain_block_time_course",
+    "ouabain_pump_fraction",
+    "pump_fraction_from_atp",
+    "washout_half_time_s",
+]
+
+
+@dataclass(frozen=True)
+class OuabainParams:
+    """Ouabain constants of the three α isoforms, with their sources."""
+
+    k_on_per_M_s: float = param(5e4, "1/(M s)", "Erdmann1975: 4–6e4 /M/s, human erythrocyte and heart membranes",
+                                "association rate constant (all isoforms; assumed equal for the rat isoforms)",
+                                where="ouabain")
+    human_alpha1_kd_nM: float = param(2.8, "nM", "Erdmann1975: K_d 0.28e-8 M from binding",
+                                      "binding K_d of human α1", where="ouabain")
+    rodent_alpha3_kd_nM: float = param(1.6, "nM", "OBrien1994: K_d from the binding rate constants, rat α3",
+                                       "binding K_d of rat α3", where="ouabain")
+    rodent_alpha1_ic50_uM: float = param(48.0, "µM", "OBrien1994: IC50 of Na,K-ATPase activity, rat α1",
+                                         "activity IC50 of rat α1", where="ouabain")
+    rodent_alpha1_vs_alpha3_activity_ratio: float = param(
+        1000.0, "", "OBrien1994: rat α1 activity IC50 '1000-fold higher than the α2 or α3 isoform'",
+        "ratio of activity IC50s measured the same way", where="ouabain")
 
 
 @dataclass(frozen=True)
 class OuabainIsoform:
-    """Ouabain binding constants of one α isoform.
+    """Ouabain constants of one α isoform (built from :class:`OuabainParams`).
 
-    Attributes: ``kd_uM`` (µM, equilibrium constant = IC50 for one-site block),
-    ``k_on_per_uM_s`` (1/(µM s)), ``k_off_per_s`` (1/s), ``source`` (str).
+    Attributes: ``kd_uM`` (µM, concentration of half block), ``k_on_per_uM_s``
+    (1/(µM s)), ``k_off_per_s`` (1/s, = k_on·K_d), ``measured_as``
+    ("binding K_d" or "activity IC50"), ``source`` (bib key and detail).
     """
 
     kd_uM: float
     k_on_per_uM_s: float
     k_off_per_s: float
+    measured_as: str
     source: str
 
 
-_K_ON = 5e4 * 1e-6  # 5e4 /M/s -> /µM/s (Erdmann & Hasse 1975, human, 37 °C)
+def _isoforms(p: OuabainParams = OuabainParams()):
+    kon = p.k_on_per_M_s * 1e-6  # /M/s -> /µM/s
+    rows = {
+        "rodent_alpha1": (p.rodent_alpha1_ic50_uM, "activity IC50", "rodent_alpha1_ic50_uM"),
+        "human_alpha1": (p.human_alpha1_kd_nM * 1e-3, "binding K_d", "human_alpha1_kd_nM"),
+        "rodent_alpha3": (p.rodent_alpha3_kd_nM * 1e-3, "binding K_d", "rodent_alpha3_kd_nM"),
+    }
+    return MappingProxyType({k: OuabainIsoform(kd, kon, kon * kd, kind, source_of(p, f))
+                             for k, (kd, kind, f) in rows.items()})
 
-#: Isoforms and their ouabain constants (see module docstring for sources).
-OUABAIN_ISOFORMS = {
-    "rodent_alpha1": OuabainIsoform(48.0, _K_ON, _K_ON * 48.0,
-                                    "IC50 4.8e-5 M, O'Brien et al. 1994; k_on assumed (Erdmann & Hasse 1975)"),
-    "human_alpha1": OuabainIsoform(2.8e-3, _K_ON, _K_ON * 2.8e-3,
-                                   "K_d 0.28e-8 M, k_on 4-6e4 /M/s, Erdmann & Hasse 1975"),
-    "rodent_alpha3": OuabainIsoform(1.6e-3, _K_ON, _K_ON * 1.6e-3,
-                                    "K_d 1.6 nM, O'Brien et al. 1994; k_on assumed (Erdmann & Hasse 1975)"),
-}
+
+#: Isoforms and their ouabain constants (immutable; see :class:`OuabainParams`).
+OUABAIN_ISOFORMS = _isoforms()
 
 
 def _isoform(isoform):
     return OUABAIN_ISOFORMS[check_choice("isoform", isoform, tuple(OUABAIN_ISOFORMS))]
+
+
+def binding_time_constant_s(conc_uM, isoform="human_alpha1"):
+    """Time constant of block onset at ouabain ``conc_uM`` (µM), s: 1/(k_on c + k_off).
+
+    A lower bound in K+-containing solutions (K+ slows binding; see the module docstring).
+
+    >>> round(binding_time_constant_s(1.0, "human_alpha1"), 1)
+    19.9
+    """
+    c = check_number("conc_uM", conc_uM, "µM", 0.0, 1e5)
+    iso = _isoform(isoform)
+    return 1.0 / (iso.k_on_per_uM_s * c + iso.k_off_per_s)
+
+
+def washout_half_time_s(isoform="human_alpha1"):
+    """Half time of recovery after ouabain is washed out, s: ln 2 / k_off.
+
+    >>> round(washout_half_time_s("human_alpha1") / 60.0)
+    83
+    """
+    return math.log(2.0) / _isoform(isoform).k_off_per_s
 
 
 def ouabain_pump_fraction(conc_uM, isoform="rodent_alpha1"):
@@ -159,9 +211,9 @@ def ouabain_block_time_course(conc_uM, t_s, *, isoform="rodent_alpha1", washout_
         c0 = check_number("conc_uM", conc_uM, "µM", 0.0, 1e5)
         if washout_s is not None:
             tw = check_number("washout_s", washout_s, "s", 0.0, None)
-            c_fn = lambda tt: c0 if tt < tw else 0.0  # noqa: E731
+            c_fn = lambda tt: c0 if tt < tw else 0.0
         else:
-            c_fn = lambda tt: c0  # noqa: E731
+            c_fn = lambda tt: c0
     # exact steps; split at the washout time so the jump is not smeared
     grid = t if washout_s is None or callable(conc_uM) else np.union1d(t, [washout_s])
     grid = np.union1d([0.0], grid)
@@ -178,7 +230,7 @@ def ouabain_block_time_course(conc_uM, t_s, *, isoform="rodent_alpha1", washout_
     return OuabainBlock(t_s=t, conc_uM=conc, bound=bound, pump_fraction=1.0 - bound)
 
 
-def pump_fraction_from_atp(atp_mM, params: PumpParams = PumpParams()):
+def pump_fraction_from_atp(atp_mM, params: PumpParams | None = None):
     """Pump activity relative to normal (3 mM ATP) at a cytosolic ATP level.
 
     Michaelis–Menten with the apparent K_m (0.1 mM) of the cycle model; see
@@ -189,32 +241,4 @@ def pump_fraction_from_atp(atp_mM, params: PumpParams = PumpParams()):
     >>> round(pump_fraction_from_atp(0.1), 2)
     0.52
     """
-    return pump_atp_factor(atp_mM, params)
-
-
-def anoxia_atp_time_course(t_s, *, atp0_mM=3.0, atp_floor_mM=0.01, tau_s=60.0):
-    """Cytosolic ATP after the onset of anoxia at t = 0, mM.
-
-    ``ATP(t) = floor + (ATP0 - floor) exp(-t/τ)``. τ = 60 s and a floor of
-    0.01 mM are order-of-magnitude choices: brain ATP falls to a small fraction
-    of normal within a few minutes of ischaemia (Lowry et al. 1964).
-
-    Parameters
-    ----------
-    t_s : float or ndarray
-        Time since onset, s (≥ 0).
-    atp0_mM, atp_floor_mM : float
-        Initial and final ATP, mM.
-    tau_s : float
-        Time constant, s.
-
-    Examples
-    --------
-    >>> round(float(anoxia_atp_time_course(0.0)), 2)
-    3.0
-    """
-    t = check_number("t_s", t_s, "s", 0.0, None)
-    a0 = check_number("atp0_mM", atp0_mM, "mM", 0.0, 20.0, lo_inclusive=False)
-    af = check_number("atp_floor_mM", atp_floor_mM, "mM", 0.0, a0)
-    tau = check_number("tau_s", tau_s, "s", 0.0, 1e5, lo_inclusive=False)
-    return af + (a0 - af) * np.exp(-np.asarray(t) / tau)
+    return pump_atp_factor(atp_mM, PumpParams() if params is None else params)

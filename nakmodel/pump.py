@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
+from ._params import param
 from ._validation import (
     ModelError,
     ParameterError,
@@ -37,21 +39,25 @@ from ._validation import (
     check_number,
     check_temperature,
 )
-from .constants import ELEMENTARY_CHARGE, FARADAY, GAS_CONSTANT, ZERO_CELSIUS_K
-from .electrochem import PUMP_K_IN, PUMP_NA_OUT
+from .constants import DEFAULTS, ELEMENTARY_CHARGE, FARADAY, GAS_CONSTANT, MAMMALIAN_NEURON, ZERO_CELSIUS_K
+from .electrochem import ATP, PUMP_K_IN, PUMP_NA_OUT
 
 __all__ = [
-    "PUMP_NA_OUT",
     "PUMP_K_IN",
+    "PUMP_NA_OUT",
     "PUMP_NET_CHARGE_OUT",
     "PUMP_STATES",
+    "RUN_SEED",
     "PumpParams",
     "PumpRun",
-    "pump_cycle_rate",
-    "pump_current",
-    "pump_rate_fast",
+    "cycle_run",
     "pump_atp_factor",
+    "pump_current",
+    "pump_cycle_rate",
+    "pump_half_activation",
+    "pump_rate_fast",
     "pump_temperature_factor",
+    "run_duration_s",
     "simulate_pump_cycles",
 ]
 
@@ -147,33 +153,51 @@ class PumpParams:
     density_per_um2 : float
         Typical pump density, pumps/µm². 1000: order of magnitude implied by
         the maximal pump current of ~1.1 µA/cm² in sheep Purkinje cells
-        (Glitsch et al. 1989) at a turnover of ~100/s (1.1 µA/cm² = 690
-        charges/(µm² s)); an order-of-magnitude value, not a measurement.
+        (Glitsch et al. 1989) at a turnover of ~100/s: 1.1 µA/cm² is
+        6.9×10⁴ elementary charges/(µm² s), i.e. about 690 pumps/µm² at 100
+        net charges (cycles) per second each; an order-of-magnitude value, not
+        a measurement.
     """
 
-    k1_fwd: float = 949.5
-    k1_bwd_per_mM_adp: float = 1280.0
-    adp_mM: float = 0.05
-    k2_fwd: float = 687.2
-    k2_bwd: float = 339.0
-    k3_fwd: float = 1899.0
-    k4_fwd: float = 639.0
-    k4_bwd: float = 426.0
-    km_atp_mM: float = 0.5
-    atp_mM: float = 3.0
-    kd_na_in0_mM: float = 4.0
-    kd_na_out0_mM: float = 27.78
-    kd_k_in_mM: float = 20.0
-    kd_k_out_mM: float = 0.15
-    delta: float = -0.155
-    q10: float = 2.4
-    q10_warm: float = 1.2
-    q10_break_C: float = 35.0
-    reference_temperature_C: float = 37.0
-    fast_max_rate_per_s: float = 1080.0
-    fast_km_na_mM: float = 39.8
-    fast_km_k_mM: float = 2.70
-    density_per_um2: float = 1000.0
+    k1_fwd: float = param(949.5, "1/s", "OHara2011", "E1·3Na -> E1P(3Na) phosphorylation", where="pump")
+    k1_bwd_per_mM_adp: float = param(1280.0, "1/(s·mM)", "assumed: free energy shared evenly by the steps",
+                                     "reverse of step 1 per mM MgADP", where="pump")
+    adp_mM: float = param(0.05, "mM", "OHara2011", "free MgADP in the reverse of step 1", where="pump")
+    k2_fwd: float = param(687.2, "1/s", "OHara2011", "E1P(3Na) -> P-E2 conformational change", where="pump")
+    k2_bwd: float = param(339.0, "1/s", "assumed: free energy shared evenly by the steps",
+                          "reverse of step 2", where="pump")
+    k3_fwd: float = param(1899.0, "1/s", "OHara2011", "P-E2·2K -> E2(2K) dephosphorylation", where="pump")
+    k4_fwd: float = param(639.0, "1/s", "OHara2011", "E2(2K) + ATP -> E1 + 2 K+ inside", where="pump")
+    k4_bwd: float = param(426.0, "1/s", "assumed: free energy shared evenly by the steps",
+                          "reverse of step 4", where="pump")
+    km_atp_mM: float = param(0.5, "mM", "assumed: within the 0.1–0.5 mM of the low-affinity ATP site",
+                             "ATP dependence of step 4", where="pump")
+    atp_mM: float = param(3.0, "mM", "Veech1979 (brain ATP, order of magnitude)", "cytosolic ATP",
+                          where="pump, cell, pump cycle chapter")
+    kd_na_in0_mM: float = param(4.0, "mM", "fitted: half-activation by Na+ inside near 10 mM (Glitsch1989)",
+                                "Na+ dissociation constant inside at 0 mV", where="pump")
+    kd_na_out0_mM: float = param(27.78, "mM", "OHara2011", "Na+ dissociation constant outside at 0 mV",
+                                 where="pump")
+    kd_k_in_mM: float = param(20.0, "mM", "fitted (O'Hara 2011 use 0.5)", "K+ dissociation constant inside",
+                              where="pump")
+    kd_k_out_mM: float = param(0.15, "mM", "fitted: half-activation by K+ outside of 1–2 mM (Gadsby1980)",
+                               "K+ dissociation constant outside", where="pump")
+    delta: float = param(-0.155, "", "OHara2011", "charge fraction moved with Na+ binding inside",
+                         where="pump")
+    q10: float = param(2.4, "", "Glitsch1980 (sheep Purkinje fibres, 22–35 °C)", "Q10 below q10_break_C",
+                       where="pump")
+    q10_warm: float = param(1.2, "", "Glitsch1980 (35–42 °C)", "Q10 above q10_break_C", where="pump")
+    q10_break_C: float = param(35.0, "°C", "Glitsch1980", "temperature where the Q10 changes", where="pump")
+    reference_temperature_C: float = param(37.0, "°C", "OHara2011 (310 K)", "temperature of the rate constants",
+                                           where="pump")
+    fast_max_rate_per_s: float = param(1080.0, "1/s", "fitted: Luo1994 form to the cycle model near rest",
+                                       "scale of the fast pump", where="pump_rate_fast")
+    fast_km_na_mM: float = param(39.8, "mM", "fitted: Luo1994 form to the cycle model near rest",
+                                 "Na+ constant of the fast pump", where="pump_rate_fast")
+    fast_km_k_mM: float = param(2.70, "mM", "fitted: Luo1994 form to the cycle model near rest",
+                                "K+ constant of the fast pump", where="pump_rate_fast")
+    density_per_um2: float = param(1000.0, "pumps/µm²", "Glitsch1989 (order of magnitude, see docstring)",
+                                   "typical pump density", where="pump_current")
 
 
 _DEFAULT = PumpParams()
@@ -236,7 +260,17 @@ def _rates(na_in, k_out, v, na_out, k_in, dg_atp, t_c, atp, p):
     return (a1, a2, a3, a4), (b1, b2, b3, b4)
 
 
+def _defaults(na_out_mM, k_in_mM, dg, temperature_C):
+    """Fill ``None`` arguments from the reference neuron and :data:`nakmodel.electrochem.ATP`."""
+    ions = MAMMALIAN_NEURON
+    return (ions.c_out_mM["Na"] if na_out_mM is None else na_out_mM,
+            ions.c_in_mM["K"] if k_in_mM is None else k_in_mM,
+            ATP.free_energy_kJ_per_mol if dg is None else dg,
+            DEFAULTS.temperature_C if temperature_C is None else temperature_C)
+
+
 def _check_pump_inputs(na_in_mM, k_out_mM, v_mV, na_out_mM, k_in_mM, dg, temperature_C, atp_mM):
+    na_out_mM, k_in_mM, dg, temperature_C = _defaults(na_out_mM, k_in_mM, dg, temperature_C)
     na_in = check_concentration("na_in_mM", na_in_mM)
     k_out = check_concentration("k_out_mM", k_out_mM)
     v = check_number("v_mV", v_mV, "mV", -300.0, 200.0)
@@ -245,7 +279,7 @@ def _check_pump_inputs(na_in_mM, k_out_mM, v_mV, na_out_mM, k_in_mM, dg, tempera
     dg = check_number("atp_free_energy_kJ_per_mol", dg, "kJ/mol", -80.0, -20.0)
     check_temperature(temperature_C)
     atp = check_number("atp_mM", atp_mM, "mM", 0.0, 20.0)
-    return na_in, k_out, v, na_out, k_in, dg, atp
+    return na_in, k_out, v, na_out, k_in, dg, atp, temperature_C
 
 
 def _cycle_flux(a, b):
@@ -260,8 +294,8 @@ def _cycle_flux(a, b):
     return (a1 * a2 * a3 * a4 - b1 * b2 * b3 * b4) / (p1 + p2 + p3 + p4)
 
 
-def pump_cycle_rate(na_in_mM, k_out_mM, v_mV, *, na_out_mM=145.0, k_in_mM=140.0,
-                    atp_free_energy_kJ_per_mol=-55.0, temperature_C=37.0, atp_mM=None,
+def pump_cycle_rate(na_in_mM, k_out_mM, v_mV, *, na_out_mM=None, k_in_mM=None,
+                    atp_free_energy_kJ_per_mol=None, temperature_C=None, atp_mM=None,
                     params: PumpParams = _DEFAULT):
     """Net cycle rate of one Na+/K+ pump from the four-state cycle model, cycles/s.
 
@@ -277,13 +311,13 @@ def pump_cycle_rate(na_in_mM, k_out_mM, v_mV, *, na_out_mM=145.0, k_in_mM=140.0,
     v_mV : float or ndarray
         Membrane potential, mV (-300 to 200). Arrays broadcast with ``na_in_mM``,
         so one call gives a whole I–V curve.
-    na_out_mM, k_in_mM : float
-        Extracellular Na+ and intracellular K+, mM (defaults 145 and 140: the
-        book's mammalian neuron, Hille 2001).
-    atp_free_energy_kJ_per_mol : float
-        ΔG of ATP hydrolysis, kJ/mol (-80 to -20). Default -55 (see
-        :func:`nakmodel.electrochem.pump_reversal_potential`).
-    temperature_C : float
+    na_out_mM, k_in_mM : float, optional
+        Extracellular Na+ and intracellular K+, mM (defaults: the reference
+        neuron :data:`nakmodel.constants.MAMMALIAN_NEURON`, 145 and 140).
+    atp_free_energy_kJ_per_mol : float, optional
+        ΔG of ATP hydrolysis, kJ/mol (-80 to -20). Default
+        :data:`nakmodel.electrochem.ATP` ``.free_energy_kJ_per_mol`` (-55).
+    temperature_C : float, optional
         Temperature, °C (0–45). Default 37; rates scale with ``params.q10``.
     atp_mM : float, optional
         Cytosolic ATP for the kinetic effect on step 4, mM (0–20). Default
@@ -308,7 +342,7 @@ def pump_cycle_rate(na_in_mM, k_out_mM, v_mV, *, na_out_mM=145.0, k_in_mM=140.0,
     """
     if atp_mM is None:
         atp_mM = params.atp_mM
-    na_in, k_out, v, na_out, k_in, dg, atp = _check_pump_inputs(
+    na_in, k_out, v, na_out, k_in, dg, atp, temperature_C = _check_pump_inputs(
         na_in_mM, k_out_mM, v_mV, na_out_mM, k_in_mM, atp_free_energy_kJ_per_mol, temperature_C, atp_mM)
     if np.any(np.asarray(atp) == 0.0):
         a, b = _rates(na_in, k_out, v, na_out, k_in, dg, temperature_C, np.maximum(atp, 1e-300), params)
@@ -318,7 +352,7 @@ def pump_cycle_rate(na_in_mM, k_out_mM, v_mV, *, na_out_mM=145.0, k_in_mM=140.0,
     return float(j) if np.ndim(j) == 0 else j
 
 
-def pump_current(rate_per_s, density_per_um2=_DEFAULT.density_per_um2, *, net_charge=PUMP_NET_CHARGE_OUT):
+def pump_current(rate_per_s, density_per_um2=None, *, net_charge=PUMP_NET_CHARGE_OUT):
     """Pump current density from a cycle rate and a pump density, µA/cm² (outward positive).
 
     Parameters
@@ -344,6 +378,8 @@ def pump_current(rate_per_s, density_per_um2=_DEFAULT.density_per_um2, *, net_ch
     1.6
     """
     r = check_number("rate_per_s", rate_per_s, "1/s", -1e5, 1e5)
+    if density_per_um2 is None:
+        density_per_um2 = _DEFAULT.density_per_um2
     d = check_number("density_per_um2", density_per_um2, "pumps/µm²", 0.0, 1e5)
     q = check_number("net_charge", net_charge, "elementary charges", -3, 3)
     # charges/(µm² s) * e [C] * 1e8 µm²/cm² -> A/cm²; * 1e6 -> µA/cm²
@@ -371,7 +407,7 @@ def pump_atp_factor(atp_mM, params: PumpParams = _DEFAULT):
 _APPARENT_KM_ATP_MM = 0.1
 
 
-def pump_rate_fast(na_in_mM, k_out_mM, v_mV, *, na_out_mM=145.0, temperature_C=37.0,
+def pump_rate_fast(na_in_mM, k_out_mM, v_mV, *, na_out_mM=None, temperature_C=None,
                    atp_mM=None, params: PumpParams = _DEFAULT):
     """Fast phenomenological pump rate (Luo & Rudy 1994 form), cycles/s per pump.
 
@@ -390,10 +426,10 @@ def pump_rate_fast(na_in_mM, k_out_mM, v_mV, *, na_out_mM=145.0, temperature_C=3
         mM.
     v_mV : float or ndarray
         mV.
-    na_out_mM : float
-        mM (default 145).
-    temperature_C : float
-        °C; the Q10 of :class:`PumpParams` scales the rate.
+    na_out_mM : float, optional
+        mM (default: the reference neuron, 145).
+    temperature_C : float, optional
+        °C (default 37); the Q10 of :class:`PumpParams` scales the rate.
     atp_mM : float, optional
         Cytosolic ATP, mM; scales by :func:`pump_atp_factor`. Default ``params.atp_mM``.
     params : PumpParams
@@ -412,6 +448,7 @@ def pump_rate_fast(na_in_mM, k_out_mM, v_mV, *, na_out_mM=145.0, temperature_C=3
     na_in = check_concentration("na_in_mM", na_in_mM)
     k_out = check_concentration("k_out_mM", k_out_mM)
     v = check_number("v_mV", v_mV, "mV", -300.0, 200.0)
+    na_out_mM, _, _, temperature_C = _defaults(na_out_mM, None, None, temperature_C)
     na_out = check_concentration("na_out_mM", na_out_mM)
     t, rt = _thermal(temperature_C)
     f_atp = 1.0 if atp_mM is None else pump_atp_factor(atp_mM, params)
@@ -462,9 +499,9 @@ class PumpRun:
     mean_rate_per_s: float = field(default=float("nan"))
 
 
-def simulate_pump_cycles(n_cycles=None, duration_s=None, *, na_in_mM=15.0, k_out_mM=5.0, v_mV=-70.0,
-                         na_out_mM=145.0, k_in_mM=140.0, atp_free_energy_kJ_per_mol=-55.0,
-                         temperature_C=37.0, atp_mM=None, seed=None, binding_rate_per_s=1e4,
+def simulate_pump_cycles(n_cycles=None, duration_s=None, *, na_in_mM=None, k_out_mM=None, v_mV=None,
+                         na_out_mM=None, k_in_mM=None, atp_free_energy_kJ_per_mol=None,
+                         temperature_C=None, atp_mM=None, seed=None, binding_rate_per_s=1e4,
                          params: PumpParams = _DEFAULT, max_events=10_000_000):
     """Gillespie simulation of one pump stepping through named states.
 
@@ -488,7 +525,8 @@ def simulate_pump_cycles(n_cycles=None, duration_s=None, *, na_in_mM=15.0, k_out
     duration_s : float, optional
         Or stop at this time, s. Give exactly one of the two.
     na_in_mM, k_out_mM, v_mV, na_out_mM, k_in_mM, atp_free_energy_kJ_per_mol, temperature_C, atp_mM
-        As in :func:`pump_cycle_rate`.
+        As in :func:`pump_cycle_rate`; ``None`` takes the reference neuron
+        (:data:`nakmodel.constants.MAMMALIAN_NEURON`, at its resting potential).
     seed : int or numpy.random.Generator, optional
         Seed for reproducibility.
     binding_rate_per_s : float
@@ -514,7 +552,11 @@ def simulate_pump_cycles(n_cycles=None, duration_s=None, *, na_in_mM=15.0, k_out
         duration_s = check_number("duration_s", duration_s, "s", 0.0, 1e6, lo_inclusive=False)
     if atp_mM is None:
         atp_mM = params.atp_mM
-    na_in, k_out, v, na_out, k_in, dg, atp = _check_pump_inputs(
+    ions = MAMMALIAN_NEURON
+    na_in_mM = ions.c_in_mM["Na"] if na_in_mM is None else na_in_mM
+    k_out_mM = ions.c_out_mM["K"] if k_out_mM is None else k_out_mM
+    v_mV = ions.v_rest_mV if v_mV is None else v_mV
+    na_in, k_out, v, na_out, k_in, dg, atp, temperature_C = _check_pump_inputs(
         na_in_mM, k_out_mM, v_mV, na_out_mM, k_in_mM, atp_free_energy_kJ_per_mol, temperature_C, atp_mM)
     for name, val in (("na_in_mM", na_in), ("k_out_mM", k_out), ("v_mV", v)):
         if np.ndim(val):
@@ -604,3 +646,84 @@ def simulate_pump_cycles(n_cycles=None, duration_s=None, *, na_in_mM=15.0, k_out
         atp_used=np.asarray(atps, dtype=np.int64), duration_s=float(duration),
         net_cycles=int(atp_c), mean_rate_per_s=(atp_c / duration) if duration > 0 else float("nan"),
     )
+
+
+#: Seed of the stochastic run the pump chapter shows (the book and every reader see the same run).
+RUN_SEED = 7
+#: Net cycles a displayed run aims at; its duration is rounded up to 1, 2, 2.5 or 5 × 10^k s
+#: and clipped to [MIN_RUN_S, MAX_RUN_S], so the time axis changes only in steps.
+TARGET_CYCLES = 25.0
+MIN_RUN_S = 0.25
+MAX_RUN_S = 3.0
+
+
+def run_duration_s(rate_per_s: float) -> float:
+    """Length of a displayed stochastic run, s: about :data:`TARGET_CYCLES` cycles at ``rate_per_s``.
+
+    >>> run_duration_s(60.0), run_duration_s(0.0), run_duration_s(1000.0)
+    (0.5, 3.0, 0.25)
+    """
+    r = abs(float(rate_per_s))
+    if r == 0.0 or not math.isfinite(r):
+        return MAX_RUN_S
+    target = TARGET_CYCLES / r
+    decade = 10.0 ** math.floor(math.log10(target))
+    nice = next(m * decade for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * decade >= target * (1 - 1e-12))
+    return float(min(max(nice, MIN_RUN_S), MAX_RUN_S))
+
+
+@lru_cache(maxsize=256)
+def cycle_run(na_in_mM, k_out_mM, atp_mM, v_mV, dg_atp_kJ_per_mol, seed=RUN_SEED):
+    """The seeded stochastic run of one pump that the pump chapter shows (cached by its arguments).
+
+    Reference-neuron concentrations on the other side ([Na+]o, [K+]i) at 37 °C;
+    duration :func:`run_duration_s` of the deterministic rate.
+
+    Returns
+    -------
+    (PumpRun, float, float)
+        The run, the deterministic rate (cycles/s) and the run's duration (s).
+
+    Examples
+    --------
+    >>> run, rate, dur = cycle_run(12.0, 5.0, 3.0, -70.0, -55.0)
+    >>> dur, int(run.atp_used[-1]) > 0
+    (0.5, True)
+    """
+    kw = {"atp_free_energy_kJ_per_mol": dg_atp_kJ_per_mol, "atp_mM": atp_mM}
+    rate = pump_cycle_rate(na_in_mM, k_out_mM, v_mV, **kw)
+    dur = run_duration_s(rate)
+    run = simulate_pump_cycles(duration_s=dur, na_in_mM=na_in_mM, k_out_mM=k_out_mM, v_mV=v_mV, seed=seed, **kw)
+    return run, rate, dur
+
+
+def pump_half_activation(*, na_in_mM=None, k_out_mM=None, v_mV=None, temperature_C=None,
+                         params: PumpParams = _DEFAULT) -> dict:
+    """Apparent half-activation constants of the cycle model, mM: ``{"Na": K_half,Na_i, "K": K_half,K_o}``.
+
+    The concentration at which :func:`pump_cycle_rate` reaches half its value
+    at a saturating concentration (internal Na+ 200 mM; external K+ 50 mM),
+    the other ion held at ``na_in_mM`` / ``k_out_mM`` (default: the reference
+    neuron, 12 mM Na+ inside, 5 mM K+ outside, at ``v_mV`` = its resting
+    potential). These are what experiments report: about 1 mM K+ outside
+    (Gadsby 1980, canine Purkinje fibres) to 1.6–3.7 mM (sheep Purkinje
+    fibres), and about 10 mM Na+ inside (Glitsch et al. 1989: ~9 mM).
+
+    Examples
+    --------
+    >>> h = pump_half_activation()
+    >>> bool(1.0 < h["K"] < 3.0 and 8.0 < h["Na"] < 16.0)
+    True
+    """
+    from scipy.optimize import brentq
+
+    ions = MAMMALIAN_NEURON
+    na = ions.c_in_mM["Na"] if na_in_mM is None else na_in_mM
+    ko = ions.c_out_mM["K"] if k_out_mM is None else k_out_mM
+    v = ions.v_rest_mV if v_mV is None else v_mV
+    kw = {"temperature_C": temperature_C, "params": params}
+    top_na = pump_cycle_rate(200.0, ko, v, **kw)
+    top_k = pump_cycle_rate(na, 50.0, v, **kw)
+    h_na = brentq(lambda x: pump_cycle_rate(x, ko, v, **kw) - 0.5 * top_na, 1e-3, 200.0, xtol=1e-6)
+    h_k = brentq(lambda x: pump_cycle_rate(na, x, v, **kw) - 0.5 * top_k, 1e-4, 50.0, xtol=1e-7)
+    return {"Na": float(h_na), "K": float(h_k)}

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import importlib
 
-from .formatting import Number, values as _values
+from .formatting import Number
+from .formatting import values as _values
 
 __all__ = ["CHAPTERS", "Number", "numbers", "values"]
 

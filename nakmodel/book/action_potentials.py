@@ -144,7 +144,7 @@ def _pump(out, mam_budget):
     mm = reversal_mismatch("mammalian")
     sq = reversal_mismatch("squid")
     out |= {
-        "pump_density": count(pump.density_per_um2),
+        "pump_density": fixed(pump.density_per_um2, 0),
         "ref_na_in": fixed(state.na_in_mM, 0), "ref_k_out": fixed(state.k_out_mM, 0),
         "ref_na_crit": fixed(state.na_in_mM * math.exp(10.0 / rt_over_f_mV(state.temperature_C)), 0),
         "rest_pump_rate": sig(rest.rate_per_pump_s, 2),

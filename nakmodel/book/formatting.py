@@ -45,7 +45,7 @@ from __future__ import annotations
 import math
 from numbers import Real
 
-__all__ = ["MINUS", "Number", "fixed", "sig", "count", "values"]
+__all__ = ["MINUS", "Number", "count", "fixed", "sig", "values"]
 
 #: The minus sign used in prose (U+2212), not the hyphen-minus of code.
 MINUS = "\u2212"

@@ -145,7 +145,7 @@ class RundownPlot:
         ax = self.ax_p
         (self.p_line,) = ax.plot(t0, [100, 100], color=ION_COLORS["pump"], lw=2)
         ax.set_ylim(-3, 105)
-        ax.set_ylabel("pump activity (% of control)")
+        ax.set_ylabel("pump turnover (% of rest)")
         ax.set_xlabel("time (min)")
         self.p_title = ax.set_title("Pump activity")
         self.restart_lines = [a.axvline(self.max_min, color="0.4", lw=1.0, ls=":") for a in axes.ravel()]
@@ -153,7 +153,7 @@ class RundownPlot:
                                            fontsize=8, color="0.35")
 
     def update(self, run, duration_min, restart_min, cause):
-        """Draw one run (dict from :func:`nakmodel.widgets.ouabain.scenario`) up to ``duration_min``."""
+        """Draw one run (dict from :func:`nakmodel.pump_block.scenario`) up to ``duration_min``."""
         from ..electrochem import nernst
 
         t = run["t_s"] / 60.0
@@ -180,6 +180,8 @@ class RundownPlot:
         self.restart_text.set_text("" if restart_min is None or restart_min >= duration_min else
                                    ("washout" if cause == "ouabain" else "oxygen back"))
         self.p_title.set_text("Pump activity" + (" (ATP falls)" if cause == "anoxia" else " (ouabain)"))
+        a = 100 * run["activity"][sel]
+        self.ax_p.set_ylim(min(-3.0, floor_to(float(a.min()) - 3, 10.0)), max(105.0, ceil_to(float(a.max()) + 5, 50.0)))
         lo = min(float(run["v_mV"][sel].min()), float(nernst(1, 5.0, run["k_in"][sel]).min()))
         self.ax_v.set_ylim(floor_to(lo - 5, 10.0), max(-40.0, ceil_to(float(run["v_mV"][sel].max()) + 8, 10.0)))
         w = run["volume_rel"][sel]
@@ -193,8 +195,8 @@ class RundownPlot:
         return (f"Four panels over {duration_min:.0f} minutes after {what}. Membrane potential goes from "
                 f"{run['v_mV'][0]:.0f} to {run['v_mV'][end]:.0f} mV; inside Na+ from {run['na_in'][0]:.0f} to "
                 f"{run['na_in'][end]:.0f} mM; inside K+ from {run['k_in'][0]:.0f} to {run['k_in'][end]:.0f} mM; "
-                f"volume {run['volume_rel'][end] / run['volume_rel'][0]:.2f} times control; pump activity "
-                f"{100 * run['activity'][end]:.0f} %. The neuron {firing}.")
+                f"volume {run['volume_rel'][end] / run['volume_rel'][0]:.2f} times control; pump turnover "
+                f"{100 * run['activity'][end]:.0f} % of rest. The neuron {firing}.")
 
 
 def _false_runs(t, fires, fail_min=np.nan, recover_min=np.nan):

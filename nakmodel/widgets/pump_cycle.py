@@ -9,73 +9,41 @@ out, K+ in and ATP used, and plots the deterministic net rate
 reversal potential (:func:`nakmodel.pump_reversal_potential`).
 
 Speed: a slider move re-runs the model once (rate curve + one cached
-stochastic run, :func:`cycle_run`); an animation frame only moves the
-highlight, the counters and the time cursor (:meth:`CycleExplorer.show_frame`).
-
-The only quantity not returned directly by the model is the length of the
-stochastic run (:func:`run_duration_s`): long enough for about
-:data:`TARGET_CYCLES` net cycles at the deterministic rate, between
-:data:`MIN_RUN_S` and :data:`MAX_RUN_S`.
+stochastic run, :func:`nakmodel.pump.cycle_run`, whose length
+:func:`nakmodel.pump.run_duration_s` is long enough for about 25 net cycles);
+an animation frame only moves the highlight, the counters and the time cursor
+(:meth:`CycleExplorer.show_frame`).
 """
 
 from __future__ import annotations
 
-import inspect
 import time
 from collections import deque
-from functools import lru_cache
 
 import ipywidgets as W
-import numpy as np
 
 from ..constants import MAMMALIAN_NEURON
-from ..electrochem import pump_reversal_potential
+from ..electrochem import ATP, pump_reversal_potential
 from ..plots.electrochem import REFERENCE_REST_MV
 from ..plots.pump_cycle import PumpCyclePlot
-from ..plots.style import nice_ceiling
-from ..pump import PUMP_STATES, PumpParams, pump_cycle_rate, simulate_pump_cycles
+from ..pump import (
+    PUMP_STATES,
+    RUN_SEED,
+    PumpParams,
+    cycle_run,
+    pump_cycle_rate,
+    run_duration_s,
+)
 from ._base import App, Control
 
-__all__ = ["CycleExplorer", "cycle_run", "run_duration_s", "RUN_SEED", "DEFAULT_DG_ATP"]
+__all__ = ["DEFAULT_DG_ATP", "RUN_SEED", "CycleExplorer", "cycle_run", "run_duration_s"]
 
 _OUT = MAMMALIAN_NEURON.c_out_mM
 _IN = MAMMALIAN_NEURON.c_in_mM
 _PUMP = PumpParams()
-#: ΔG_ATP default of the cycle model, kJ/mol (read from :func:`nakmodel.pump_cycle_rate`).
-DEFAULT_DG_ATP = inspect.signature(pump_cycle_rate).parameters["atp_free_energy_kJ_per_mol"].default
-#: Seed of the stochastic run shown (fixed: the book and every reader see the same run).
-RUN_SEED = 7
-#: Net cycles the run aims at (at least); its duration is rounded up to 1, 2, 2.5 or 5 × 10^k s
-#: (so the time axis changes only in steps) and clipped to [MIN_RUN_S, MAX_RUN_S].
-TARGET_CYCLES = 25.0
-MIN_RUN_S = 0.25
-MAX_RUN_S = 3.0
+#: ΔG_ATP default of the cycle model, kJ/mol (:data:`nakmodel.electrochem.ATP`).
+DEFAULT_DG_ATP = ATP.free_energy_kJ_per_mol
 _V_RANGE = (-300.0, 60.0)
-
-
-def run_duration_s(rate_per_s: float) -> float:
-    """Length of the displayed run, s: ``TARGET_CYCLES/|rate|`` rounded up by
-    :func:`nakmodel.plots.style.nice_ceiling`, clipped to [MIN_RUN_S, MAX_RUN_S]."""
-    r = abs(float(rate_per_s))
-    if r == 0.0 or not np.isfinite(r):
-        return MAX_RUN_S
-    return float(min(max(nice_ceiling(TARGET_CYCLES / r), MIN_RUN_S), MAX_RUN_S))
-
-
-@lru_cache(maxsize=256)
-def cycle_run(na_in_mM, k_out_mM, atp_mM, v_mV, dg_atp_kJ_per_mol, seed=RUN_SEED):
-    """The seeded stochastic run the explorer animates (cached by its arguments).
-
-    Book concentrations on the other side ([Na+]o 145, [K+]i 140 mM, 37 °C);
-    duration from :func:`run_duration_s` of the deterministic rate.
-    Returns ``(run, rate_per_s, duration_s)``.
-    """
-    kw = dict(na_out_mM=_OUT["Na"], k_in_mM=_IN["K"], atp_free_energy_kJ_per_mol=dg_atp_kJ_per_mol,
-              atp_mM=atp_mM)
-    rate = pump_cycle_rate(na_in_mM, k_out_mM, v_mV, **kw)
-    dur = run_duration_s(rate)
-    run = simulate_pump_cycles(duration_s=dur, na_in_mM=na_in_mM, k_out_mM=k_out_mM, v_mV=v_mV, seed=seed, **kw)
-    return run, rate, dur
 
 
 class CycleExplorer(App):
@@ -104,7 +72,7 @@ class CycleExplorer(App):
         "hyperpolarised": {"v_mV": -260.0},
     }
     scenario_notes = {
-        "high-sodium": "[Na⁺] inside doubled to 30 mM: the cycle rate rises strongly (3 Na⁺ must bind)",
+        "high-sodium": "[Na⁺] inside raised to 30 mM: the cycle rate rises strongly (3 Na⁺ must bind)",
         "low-atp": "[ATP] 0.05 mM: the rate falls although ΔG is unchanged (a kinetic, not a thermodynamic limit)",
         "backwards": "ΔG of ATP only −30 kJ/mol: the pump runs backwards, Na⁺ in, K⁺ out, making ATP",
         "hyperpolarised": "Vm −260 mV, below the reversal potential: the pump runs backwards",

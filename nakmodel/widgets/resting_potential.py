@@ -8,28 +8,23 @@
   Vm feeds back on both. Each update is one :func:`nakmodel.cell_steady_state`
   (a few ms), cached by rounded control values.
 
-Quantities that are not plain model outputs are computed here from public
-model functions only: the pump's cycle rate (:func:`nakmodel.pump_rate_fast`,
-as the cell model uses it), ATP per second per cell (cycle rate × pumps per
-cell, one ATP per cycle), the power the pump stores in the gradients
-(cycle rate × :func:`nakmodel.ion_transfer_free_energy`) and the power the
-leaks dissipate (Σ I·(Vm − E)).
+The pump–leak loop's numbers (currents, ATP per cell, power stored and
+dissipated) come from :func:`nakmodel.pump_leak.pump_leak_result`.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import ipywidgets as W
 import numpy as np
 
-from ..cell import CellParams, cell_steady_state
-from ..constants import AVOGADRO, MAMMALIAN_NEURON, VALENCE
-from ..electrochem import ghk_voltage, ion_transfer_free_energy, nernst
+from ..cell import CellParams
+from ..constants import MAMMALIAN_NEURON, VALENCE
+from ..electrochem import ghk_voltage, nernst
 from ..plots.resting_potential import GHKPlot, PumpLeakPlot
-from ..pump import pump_current, pump_rate_fast
+from ..pump_leak import PumpLeakResult, pump_leak_result
 from ._base import App, Control
 
 __all__ = ["GHKExplorer", "PumpLeakLoop", "PumpLeakResult", "pump_leak_result"]
@@ -153,87 +148,6 @@ class GHKExplorer(App):
 # --------------------------------------------------------------------------------------
 # App 2: the pump–leak loop
 # --------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PumpLeakResult:
-    """Steady state of the pump–leak cell with derived energy bookkeeping.
-
-    Attributes
-    ----------
-    state : nakmodel.CellState
-    params : nakmodel.CellParams
-    potentials : dict
-        E_Na, E_K, E_Cl at the steady-state concentrations, mV.
-    v_ghk_mV : float
-        GHK potential at the same concentrations and permeabilities (zero net
-        leak current), mV; ``state.v_mV - v_ghk_mV`` is the pump's direct share.
-    cycles_per_pump_s : float
-        Cycle rate of one pump, 1/s.
-    atp_per_cell_s : float
-        ATP hydrolysed per second by the whole cell (one per cycle).
-    cycle_current_uA_cm2 : float
-        Charge flux of one elementary charge per cycle, µA/cm².
-    pump_ion_currents, leak_currents : dict
-        ``Na``, ``K`` and ``net`` currents, µA/cm², outward positive.
-    power_stored_pW : float
-        Free energy put into the Na⁺/K⁺ gradients and field per second, pW.
-    power_dissipated_pW : float
-        Free energy the leak currents dissipate per second, Σ I·(Vm − E)·area, pW.
-    power_atp_pW : float
-        Free energy released by the ATP the pump uses, pW.
-    """
-
-    state: object
-    params: object
-    potentials: dict
-    v_ghk_mV: float
-    cycles_per_pump_s: float
-    atp_per_cell_s: float
-    cycle_current_uA_cm2: float
-    pump_ion_currents: dict
-    leak_currents: dict
-    power_stored_pW: float
-    power_dissipated_pW: float
-    power_atp_pW: float
-
-
-def pump_leak_result(p_k_cm_s=_CELL.p_k_cm_s, p_na_cm_s=_CELL.p_na_cm_s,
-                     pump_density_per_um2=_CELL.pump_density_per_um2, stoichiometry=(3, 2),
-                     base: CellParams = _CELL) -> PumpLeakResult:
-    """Steady state of the pump–leak cell plus currents, ATP use and power.
-
-    ``stoichiometry`` (n_Na, n_K) other than 3:2 runs the hypothetical pump at the
-    same Na⁺ extrusion law (cycle rate × 3/n_Na), as :func:`nakmodel.electrogenic_share`
-    with ``basis="same_na_flux"`` does.
-    """
-    n_na, n_k = int(stoichiometry[0]), int(stoichiometry[1])
-    p = replace(base, p_k_cm_s=float(p_k_cm_s), p_na_cm_s=float(p_na_cm_s),
-                pump_density_per_um2=float(pump_density_per_um2), pump_na=n_na, pump_k=n_k)
-    scale = 3.0 / n_na
-    s = cell_steady_state(p, rate_scale=scale)
-    co, t = p.c_out_mM, p.temperature_C
-    ci = {"Na": s.na_in, "K": s.k_in, "Cl": s.cl_in}
-    potentials = {i: nernst(VALENCE[i], co[i], ci[i], t) for i in _IONS}
-    v_ghk = ghk_voltage({"Na": p.p_na_cm_s, "K": p.p_k_cm_s, "Cl": p.p_cl_cm_s}, co, ci, t)
-    rate = scale * float(pump_rate_fast(s.na_in, co["K"], s.v_mV, na_out_mM=co["Na"], temperature_C=t,
-                                        params=p.pump))
-    i_cyc = float(pump_current(rate, p.pump_density_per_um2, net_charge=1))
-    area_um2 = math.pi * p.diameter_um ** 2
-    area_cm2 = area_um2 * 1e-8
-    atp_per_cell = rate * p.pump_density_per_um2 * area_um2
-    pump_i = {"Na": n_na * i_cyc, "K": -n_k * i_cyc, "net": (n_na - n_k) * i_cyc}
-    leak_i = {"Na": s.na_leak_uA_cm2, "K": s.k_leak_uA_cm2,
-              "net": s.na_leak_uA_cm2 + s.k_leak_uA_cm2 + s.cl_leak_uA_cm2}
-    dg_cycle = ion_transfer_free_energy(s.v_mV, {"Na": -n_na, "K": n_k}, co, ci, t)  # kJ/mol
-    mol_cycles = atp_per_cell / AVOGADRO
-    stored = mol_cycles * dg_cycle * 1e3 * 1e12
-    leak_by_ion = {"Na": s.na_leak_uA_cm2, "K": s.k_leak_uA_cm2, "Cl": s.cl_leak_uA_cm2}
-    # µA/cm² × mV = nW/cm²
-    dissipated = sum(leak_by_ion[i] * (s.v_mV - potentials[i]) for i in _IONS) * area_cm2 * 1e3
-    atp_power = mol_cycles * abs(p.atp_free_energy_kJ_per_mol) * 1e3 * 1e12
-    return PumpLeakResult(s, p, potentials, v_ghk, rate, atp_per_cell, i_cyc, pump_i, leak_i, stored,
-                          dissipated, atp_power)
-
-
 @lru_cache(maxsize=512)
 def _cached_result(p_k, p_na, density, stoich):
     return pump_leak_result(p_k, p_na, density, stoich)

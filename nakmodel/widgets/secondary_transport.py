@@ -2,55 +2,55 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
+from typing import ClassVar
 
 import ipywidgets as W
 import numpy as np
 
-from ..cell import cell_steady_state, simulate_cell
 from ..cotransport import (
-    CA_IN_MM, CA_OUT_MM, SGLT1, SGLT2, epithelium_glucose_steady_state, ncx_reversal_potential, sglt_flux,
+    SGLT1,
+    SGLT2,
+    CalciumParams,
+    CotransportConditions,
+    EpitheliumParams,
+    accumulation_curves,
+    coupled_apical_voltage,
+    epithelium_glucose_steady_state,
+    ncx_reversal_potential,
+    sglt_flux,
     sglt_max_accumulation,
 )
 from ..electrochem import nernst
 from ..plots.secondary_transport import GLUCOSE_GRID_MM, V_GRID_MV, CotransportPlot, EpitheliumPlot
 from ._base import App, Control
 
-_FLUX_DEFAULTS = {k: v.default for k, v in inspect.signature(sglt_flux).parameters.items()
-                  if v.default is not inspect.Parameter.empty}
-_EPI_DEFAULTS = {k: v.default for k, v in inspect.signature(epithelium_glucose_steady_state).parameters.items()
-                 if v.default is not inspect.Parameter.empty}
+_COND = CotransportConditions()
+_EPI = EpitheliumParams()
+_CA = CalciumParams()
 _TRANSPORTERS = {"SGLT1": SGLT1, "SGLT2": SGLT2}
-
-
-def accumulation_curves(na_out_mM, na_in_mM, v_grid_mV=V_GRID_MV, temperature_C=37.0):
-    """SGLT1/SGLT2 maximal accumulation ratio over ``v_grid_mV`` (calls the model point by point)."""
-    return {name: np.array([sglt_max_accumulation(t.n_na, v, na_out_mM, na_in_mM, temperature_C)
-                            for v in v_grid_mV]) for name, t in _TRANSPORTERS.items()}
 
 
 class CotransportExplorer(App):
     """How far can the Na+ gradient and Vm push glucose uphill? SGLT1 (2 Na+) vs SGLT2 (1 Na+).
 
-    Defaults are those of :func:`nakmodel.cotransport.sglt_flux` (Vm -60 mV,
-    [Na] 140 mM out / 12 mM in, 37 °C).
+    Defaults: :class:`nakmodel.cotransport.CotransportConditions` (Vm -60 mV,
+    the reference cell's [Na] 145 mM out / 12 mM in, 37 °C).
     """
 
     title = "Cotransport explorer: the Na⁺ gradient pays for glucose"
     continuous_update = True
     controls = (
-        Control("v_mV", "membrane potential", "mV", _FLUX_DEFAULTS["v_mV"], -120.0, 20.0, 1.0, readout_format=".0f"),
-        Control("na_in", "[Na⁺] inside", "mM", _FLUX_DEFAULTS["na_in_mM"], 2.0, 140.0, 1.0, readout_format=".0f"),
-        Control("na_out", "[Na⁺] outside", "mM", _FLUX_DEFAULTS["na_out_mM"], 10.0, 200.0, 1.0, readout_format=".0f"),
+        Control("v_mV", "membrane potential", "mV", _COND.v_mV, -120.0, 20.0, 1.0, readout_format=".0f"),
+        Control("na_in", "[Na⁺] inside", "mM", _COND.na_in_mM, 2.0, 140.0, 1.0, readout_format=".0f"),
+        Control("na_out", "[Na⁺] outside", "mM", _COND.na_out_mM, 10.0, 200.0, 1.0, readout_format=".0f"),
         Control("glucose_in", "glucose inside the cell", "mM", 1.0, 0.0, 20.0, 0.5),
     )
-    scenarios = {
+    scenarios: ClassVar[dict] = {
         "depolarised": {"v_mV": 0.0},
         "failing-pump": {"na_in": 50.0},
         "transporter-reverses": {"glucose_in": 20.0, "v_mV": 20.0, "na_in": 140.0},
     }
-    scenario_notes = {
+    scenario_notes: ClassVar[dict] = {
         "depolarised": "Vm 0 mV: both accumulation limits fall, SGLT1's twice as steeply",
         "failing-pump": "[Na⁺] inside 50 mM: the limits fall, but SGLT1 still concentrates glucose hundreds of times",
         "transporter-reverses": "20 mM glucose inside, Vm +20 mV, no Na⁺ gradient: both transporters run backwards",
@@ -61,16 +61,16 @@ class CotransportExplorer(App):
 
     def compute_and_draw(self, values):
         v, na_i, na_o, g_i = values["v_mV"], values["na_in"], values["na_out"], values["glucose_in"]
-        t = _FLUX_DEFAULTS["temperature_C"]
+        t = _COND.temperature_C
         self.ratios = {n: sglt_max_accumulation(p.n_na, v, na_o, na_i, t) for n, p in _TRANSPORTERS.items()}
-        curves = accumulation_curves(na_o, na_i, V_GRID_MV, t)
+        curves = accumulation_curves(V_GRID_MV, na_o, na_i, t)
         self.fluxes = {n: np.array([sglt_flux(g, g_i, transporter=n, v_mV=v, na_out_mM=na_o, na_in_mM=na_i,
                                               temperature_C=t) for g in GLUCOSE_GRID_MM]) for n in _TRANSPORTERS}
         at10 = {n: sglt_flux(10.0, g_i, transporter=n, v_mV=v, na_out_mM=na_o, na_in_mM=na_i, temperature_C=t)
                 for n in _TRANSPORTERS}
         self.plot.update(v, curves, self.ratios, self.fluxes, g_i)
         e_na = nernst(1, na_o, na_i, t)
-        e_ncx = ncx_reversal_potential(na_o, na_i, CA_OUT_MM, CA_IN_MM, t)
+        e_ncx = ncx_reversal_potential(na_o, na_i, _CA.ca_out_mM, _CA.ca_in_mM, t)
         mode = "forward: Ca²⁺ out" if v < e_ncx else "reverse: Ca²⁺ in"
         rows = "".join(
             f"<tr><td>{n} ({p.n_na} Na⁺)</td><td style='text-align:right'>"
@@ -79,63 +79,39 @@ class CotransportExplorer(App):
         readout = (
             "<div aria-live='polite' style='padding-left:1.5em'><b>At these settings</b>"
             "<table><tr><th></th><th>max. [G]ᵢ/[G]ₒ</th><th>influx at 10 mM</th></tr>"
-            f"{rows}</table>E<sub>Na</sub> = {e_na:+.1f} mV<br>"
-            f"NCX (3 Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = {e_ncx:+.1f} mV → {mode}"
-            "<br><span style='color:#555'>influx as a fraction of J<sub>max</sub>; Ca²⁺ 1.2 mM out, 100 nM in</span>"
+            f"{rows}</table>E<sub>Na</sub> = {e_na:+.0f} mV<br>"
+            f"NCX (3 Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = {e_ncx:+.0f} mV → {mode}"
+            f"<br><span style='color:#555'>influx as a fraction of J<sub>max</sub>; Ca²⁺ {_CA.ca_out_mM:g} mM out, "
+            f"{_CA.ca_in_mM * 1e6:.0f} nM in</span>"
             "</div>")
         return self.plot.alt_text(v, self.ratios, at10), readout
-
-
-#: Pump-activity grid on which the pump-leak cell's depolarisation is precomputed.
-_F_GRID = np.round(np.linspace(0.0, 1.0, 21), 3)
-#: How long the pump is held at reduced activity when the coupled voltage is computed, s.
-COUPLING_DURATION_S = 3600.0
-
-
-@functools.lru_cache(maxsize=1)
-def _depolarisation_table():
-    v0 = cell_steady_state().v_mV
-    dv = [float(simulate_cell(duration_s=COUPLING_DURATION_S, pump_fraction=float(f), n_points=2).v_mV[-1] - v0)
-          for f in _F_GRID]
-    return np.array(dv)
-
-
-def coupled_apical_voltage(pump_fraction, v_control_mV=_EPI_DEFAULTS["v_apical_mV"]):
-    """Apical Vm (mV) when the pump runs at ``pump_fraction`` for an hour.
-
-    The book's pump–leak cell (:func:`nakmodel.simulate_cell`) is run for
-    :data:`COUPLING_DURATION_S` at that pump activity; its depolarisation is
-    added to the enterocyte's control apical potential. This is a stand-in:
-    the enterocyte's own K+ conductances are not modelled, but like every
-    pump-leak cell it depolarises as its K+ gradient runs down.
-    """
-    return float(v_control_mV + np.interp(pump_fraction, _F_GRID, _depolarisation_table()))
 
 
 class EpitheliumView(App):
     """Glucose across an intestinal epithelial cell: SGLT1 in, GLUT2 out, the pump keeps [Na]ᵢ low.
 
-    Defaults from :func:`nakmodel.cotransport.epithelium_glucose_steady_state`
+    Defaults from :class:`nakmodel.cotransport.EpitheliumParams`
     (10 mM luminal glucose after a meal, 5 mM in blood, pump fully active).
     """
 
     title = "Epithelium view: the whole route of glucose across the gut wall"
     continuous_update = True
     controls = (
-        Control("glucose_lumen", "glucose in the lumen", "mM", _EPI_DEFAULTS["glucose_lumen_mM"], 0.2, 30.0, 0.2),
-        Control("glucose_blood", "glucose in the blood", "mM", _EPI_DEFAULTS["glucose_blood_mM"], 2.0, 15.0, 0.5),
-        Control("pump_fraction", "pump activity (1 = no ouabain)", "", _EPI_DEFAULTS["pump_fraction"], 0.0, 1.0,
+        Control("glucose_lumen", "glucose in the lumen", "mM", _EPI.glucose_lumen_mM, 0.2, 30.0, 0.2),
+        Control("glucose_blood", "glucose in the blood", "mM", _EPI.glucose_blood_mM, 2.0, 15.0, 0.5),
+        Control("pump_fraction", "pump activity (1 = no ouabain)", "", 1.0, 0.0, 1.0,
                 0.05, readout_format=".2f"),
     )
-    scenarios = {
+    scenarios: ClassVar[dict] = {
         "ouabain-fasting": {"glucose_lumen": 1.0, "pump_fraction": 0.0},
         "ouabain-after-meal": {"pump_fraction": 0.0},
         "ouabain-voltage-held": {"pump_fraction": 0.0, "couple": False},
     }
-    scenario_notes = {
+    scenario_notes: ClassVar[dict] = {
         "ouabain-fasting": "1 mM glucose in the lumen, pump blocked: glucose now leaks from blood to lumen",
         "ouabain-after-meal": "10 mM glucose in the lumen, pump blocked: uptake partly survives (glucose runs downhill)",
-        "ouabain-voltage-held": "as after a meal with the pump blocked, apical Vm held at −60 mV: uptake almost unchanged",
+        "ouabain-voltage-held": "as after a meal with the pump blocked, apical Vm held at its control value: uptake "
+                                "almost unchanged",
     }
 
     def __init__(self, **initial_values):
@@ -148,8 +124,7 @@ class EpitheliumView(App):
         return [self.couple]
 
     def apical_voltage(self, pump_fraction):
-        v0 = _EPI_DEFAULTS["v_apical_mV"]
-        return coupled_apical_voltage(pump_fraction, v0) if self.couple.value else v0
+        return coupled_apical_voltage(pump_fraction) if self.couple.value else _EPI.v_apical_mV
 
     def make_figure(self):
         return EpitheliumPlot()

@@ -37,7 +37,7 @@ def glued_values(chapter: str, *, raw: bool = False) -> dict:
         for cell in nb["cells"]:
             src = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
             if cell["cell_type"] == "code" and "glue(" in src:
-                exec(compile(src, f"{chapter}.ipynb:glue", "exec"), {"__name__": "__glue__"})
+                exec(compile(src, f"{chapter}.ipynb:glue", "exec"), {"__name__": "__glue__"})  # noqa: S102 (own notebooks)
     finally:
         myst_nb.glue = original
     assert recorded, f"{chapter}: no glue() calls found"

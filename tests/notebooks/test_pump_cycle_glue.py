@@ -18,12 +18,14 @@ def g():
 
 
 def test_cost_of_one_cycle_closed_form(g):
-    na = 3 * (RT * math.log(145 / 15) - FV)  # 3 Na+ out, against concentration and voltage
+    na = 3 * (RT * math.log(145 / 12) - FV)  # 3 Na+ out, against concentration and voltage
     k = 2 * (RT * math.log(140 / 5) + FV)  # 2 K+ in, voltage helps
     assert g["cost_na"] == pytest.approx(na, rel=1e-9)
     assert g["cost_k"] == pytest.approx(k, rel=1e-9)
     assert g["pump_cost"] == pytest.approx(na + k, rel=1e-9)
-    assert g["pump_cost"] == pytest.approx(41.5, abs=0.05)  # the exam answer worked by hand
+    # the exam answer worked by hand with RT = 2.58 kJ/mol and F = 96.5 kJ/(mol V): 39.6 + 3.7 = 43.3
+    assert g["pump_cost"] == pytest.approx(3 * (2.58 * math.log(145 / 12) + 96.5 * 0.070)
+                                           + 2 * (2.58 * math.log(140 / 5) - 96.5 * 0.070), abs=0.15)
 
 
 def test_atp_free_energy_closed_form_and_literature(g):
@@ -36,7 +38,7 @@ def test_atp_free_energy_closed_form_and_literature(g):
 
 
 def test_reversal_potentials_closed_form(g):
-    chem = 3 * RT * math.log(145 / 15) + 2 * RT * math.log(140 / 5)
+    chem = 3 * RT * math.log(145 / 12) + 2 * RT * math.log(140 / 5)
     assert g["v_rev"] == pytest.approx((chem - 55.0) / (F / 1e3) * 1e3, rel=1e-9)
     assert g["v_rev_dg30"] == pytest.approx((chem - 30.0) / (F / 1e3) * 1e3, rel=1e-9)
     # equivalent statement: V_rev = -70 mV - (spare energy)/F

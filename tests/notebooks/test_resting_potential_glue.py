@@ -9,7 +9,7 @@ from .glue import glued_values
 R, F, E, NA = 8.314462618, 96485.33212, 1.602176634e-19, 6.02214076e23
 RT_F = R * 310.15 / F * 1e3
 OUT = {"Na": 145.0, "K": 5.0, "Cl": 110.0}
-IN = {"Na": 15.0, "K": 140.0, "Cl": 10.0}
+IN = {"Na": 12.0, "K": 140.0, "Cl": 8.0}  # the reference neuron (Hille 2001 ranges; pump-leak steady state)
 
 
 def ghk(pk, pna, pcl, out=OUT, inside=IN):
@@ -25,7 +25,7 @@ def g():
 
 def test_ghk_values_match_closed_form(g):
     assert g["e_k"] == pytest.approx(RT_F * math.log(5 / 140), rel=1e-9)
-    assert g["e_na"] == pytest.approx(RT_F * math.log(145 / 15), rel=1e-9)
+    assert g["e_na"] == pytest.approx(RT_F * math.log(145 / 12), rel=1e-9)
     assert g["ghk_pna0"] == pytest.approx(g["e_k"], abs=1e-9)
     assert g["ghk_001"] == pytest.approx(ghk(1, 0.01, 0), rel=1e-9)
     assert g["ghk_005"] == pytest.approx(ghk(1, 0.05, 0), rel=1e-9)

@@ -70,7 +70,7 @@ def test_cycle_work_by_hand(g):
 
 
 def test_atp_free_energy_in_literature_range(g):
-    # cytosolic ΔG_ATP about -55 to -60 kJ/mol (e.g. Jansen et al. 2003; Berg et al. 2015 standard -30.5)
+    # cytosolic ΔG_ATP about -55 to -60 kJ/mol (Veech et al. 1979; Berg et al. 2015 standard -30.5)
     assert -62.0 < g["dg_atp_typical"] < -52.0
     assert g["dg_atp_model"] == -55.0
 

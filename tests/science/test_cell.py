@@ -118,3 +118,25 @@ def test_no_plotting_imports():
             "print('matplotlib' in sys.modules or 'ipywidgets' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("p_k,p_na,density", [(1.83e-6, 2.46e-8, 111.8), (2.82e-6, 3.57e-8, 174.9),
+                                               (2e-7, 5e-9, 6000.0), (5e-6, 3e-7, 6000.0)])
+def test_steady_state_found_where_newton_steps_leave_the_physical_range(p_k, p_na, density):
+    """Settings of the pump–leak app (few pumps, leaky membrane) where a Newton step from the default
+    guess gives a negative [Cl-]i: the search must fall back to integration, not abort; the state found
+    is physical and steady (checked by simulating one minute from it)."""
+    p = replace(CellParams(), p_k_cm_s=p_k, p_na_cm_s=p_na, pump_density_per_um2=density)
+    s = cell_steady_state(p)
+    assert min(s.na_in, s.k_in, s.cl_in) > 0 and s.residual < 1e-6
+    tr = simulate_cell(p, 60.0, initial=s, n_points=3)
+    assert abs(tr.v_mV[-1] - s.v_mV) < 0.05 and abs(tr.na_in[-1] - s.na_in) < 0.01
+
+
+def test_too_few_pumps_for_a_leaky_cell_is_a_clear_model_error():
+    """60 pumps/µm² against the largest leaks: no steady state (the cell would swell without limit)."""
+    from nakmodel import ModelError
+
+    p = replace(CellParams(), p_k_cm_s=5e-6, p_na_cm_s=3e-7, pump_density_per_um2=60.0)
+    with pytest.raises(ModelError, match="steady state"):
+        cell_steady_state(p)

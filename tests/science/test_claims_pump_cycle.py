@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nakmodel import pump_cycle_rate, pump_free_energy, pump_reversal_potential, simulate_pump_cycles
-from nakmodel.widgets.pump_cycle import cycle_run
+from nakmodel.pump import cycle_run
 
 OUT = {"Na": 145.0, "K": 5.0}
 IN = {"Na": 15.0, "K": 140.0}
@@ -18,7 +18,7 @@ R, F = 8.314462618, 96485.33212
 def test_net_rate_changes_sign_at_the_reversal_potential(dg, na_in, k_out):
     """Forward (ATP used) above V_rev, backward (ATP made) below it, zero at it."""
     v_rev = pump_reversal_potential({"Na": 145.0, "K": k_out}, {"Na": na_in, "K": 140.0}, dg)
-    kw = dict(atp_free_energy_kJ_per_mol=dg)
+    kw = {"atp_free_energy_kJ_per_mol": dg}
     for dv in (5.0, 30.0):
         if v_rev + dv <= 200:
             assert pump_cycle_rate(na_in, k_out, v_rev + dv, **kw) > 0

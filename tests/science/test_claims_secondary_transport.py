@@ -25,8 +25,8 @@ def test_flux_stops_at_the_limit_and_reverses_beyond():
     """No transporter works against its thermodynamic limit."""
     r = nak.sglt_max_accumulation(1, -20.0, 140.0, 30.0)
     g_o = 2.0
-    assert nak.sglt_flux(g_o, g_o * r, transporter="SGLT2", v_mV=-20.0, na_in_mM=30.0) == pytest.approx(0, abs=1e-12)
-    assert nak.sglt_flux(g_o, g_o * r * 1.1, transporter="SGLT2", v_mV=-20.0, na_in_mM=30.0) < 0
+    assert nak.sglt_flux(g_o, g_o * r, transporter="SGLT2", v_mV=-20.0, na_out_mM=140.0, na_in_mM=30.0) == pytest.approx(0, abs=1e-12)
+    assert nak.sglt_flux(g_o, g_o * r * 1.1, transporter="SGLT2", v_mV=-20.0, na_out_mM=140.0, na_in_mM=30.0) < 0
 
 
 def test_ncx_reversal_closed_form_and_direction_claim():

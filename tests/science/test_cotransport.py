@@ -35,15 +35,15 @@ def test_no_gradient_no_accumulation():
 def test_flux_zero_at_equilibrium_and_reverses_beyond():
     # thermodynamic consistency: no transporter works against its limit
     rmax = sglt_max_accumulation(2, -60.0, 140.0, 12.0)
-    assert sglt_flux(0.1, rmax * 0.1) == pytest.approx(0.0, abs=1e-12)
-    assert sglt_flux(0.1, rmax * 0.11) < 0.0
+    assert sglt_flux(0.1, rmax * 0.1, na_out_mM=140.0) == pytest.approx(0.0, abs=1e-12)
+    assert sglt_flux(0.1, rmax * 0.11, na_out_mM=140.0) < 0.0
     assert sglt_flux(0.1, 0.0) > 0.0
 
 
 def test_flux_collapses_when_na_gradient_abolished():
     # equal Na and V = 0: glucose-in equal glucose-out gives zero net flux; more inside reverses
-    assert sglt_flux(5.0, 5.0, v_mV=0.0, na_in_mM=140.0) == pytest.approx(0.0, abs=1e-12)
-    assert sglt_flux(5.0, 6.0, v_mV=0.0, na_in_mM=140.0) < 0.0
+    assert sglt_flux(5.0, 5.0, v_mV=0.0, na_out_mM=140.0, na_in_mM=140.0) == pytest.approx(0.0, abs=1e-12)
+    assert sglt_flux(5.0, 6.0, v_mV=0.0, na_out_mM=140.0, na_in_mM=140.0) < 0.0
     # with the gradient the same cell [G] is taken up
     assert sglt_flux(5.0, 6.0) > 0.0
 

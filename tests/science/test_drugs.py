@@ -7,9 +7,11 @@ from nakmodel import ParameterError, pump_cycle_rate
 from nakmodel.drugs import (
     OUABAIN_ISOFORMS,
     anoxia_atp_time_course,
+    binding_time_constant_s,
     ouabain_block_time_course,
     ouabain_pump_fraction,
     pump_fraction_from_atp,
+    washout_half_time_s,
 )
 
 
@@ -34,6 +36,19 @@ def test_human_rate_constants_within_measured_range():
     assert 4e4 <= iso.k_on_per_uM_s * 1e6 <= 6e4       # /M/s, Erdmann & Hasse 1975
     assert 1e-4 <= iso.k_off_per_s <= 4e-4              # /s, same source
     assert iso.k_off_per_s / iso.k_on_per_uM_s == pytest.approx(iso.kd_uM)
+
+
+def test_isoforms_say_how_they_were_measured_and_are_immutable():
+    kinds = {k: v.measured_as for k, v in OUABAIN_ISOFORMS.items()}
+    assert kinds == {"human_alpha1": "binding K_d", "rodent_alpha3": "binding K_d", "rodent_alpha1": "activity IC50"}
+    with pytest.raises(TypeError):
+        OUABAIN_ISOFORMS["human_alpha1"] = OUABAIN_ISOFORMS["rodent_alpha1"]
+
+
+def test_time_constant_helpers_closed_form():
+    kon, koff = 5e4 * 1e-6, 5e4 * 2.8e-9
+    assert binding_time_constant_s(0.01, "human_alpha1") == pytest.approx(1 / (kon * 0.01 + koff), rel=1e-12)
+    assert washout_half_time_s("human_alpha1") == pytest.approx(np.log(2) / koff, rel=1e-12)
 
 
 def test_time_constant_closed_form():

@@ -1,5 +1,7 @@
 """Tests of nakmodel.pump against closed forms, conservation laws and literature ranges."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -112,7 +114,7 @@ def test_fast_pump_agrees_with_cycle_model_near_rest():
 
 def test_gillespie_mean_rate_matches_deterministic_rate():
     det = pump_cycle_rate(15.0, 5.0, -70.0)
-    run = simulate_pump_cycles(duration_s=60.0, seed=2024)
+    run = simulate_pump_cycles(duration_s=60.0, seed=2024, na_in_mM=15.0, k_out_mM=5.0, v_mV=-70.0)
     # batch means: 20 windows of 3 s; the error of the mean is estimated from their spread
     edges = np.linspace(0, 60.0, 21)
     idx = np.searchsorted(run.t_s, edges, side="right") - 1
@@ -162,5 +164,5 @@ def test_bad_input_names_parameter(call, name):
 
 
 def test_params_are_frozen():
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         PumpParams().q10 = 3.0

@@ -28,7 +28,7 @@ def test_reset_restores_defaults():
     app.sliders["na_in"].value = 50.0
     assert app.sliders["na_in"].style.handle_color is not None
     app.reset()
-    assert app.sliders["na_in"].value == 15.0
+    assert app.sliders["na_in"].value == 12.0  # the reference neuron (MAMMALIAN_NEURON)
     assert app.sliders["na_in"].style.handle_color is None
 
 

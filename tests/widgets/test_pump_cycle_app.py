@@ -55,9 +55,11 @@ def test_step_walks_the_cycle_in_order_and_counts_3_2_1():
 def test_frames_do_not_rerun_the_model(monkeypatch):
     app = CycleExplorer()
     calls = []
-    for name in ("pump_cycle_rate", "simulate_pump_cycles"):
-        orig = getattr(pc, name)
-        monkeypatch.setattr(pc, name, lambda *a, _o=orig, _n=name, **k: (calls.append(_n), _o(*a, **k))[1])
+    from nakmodel import pump
+
+    for module, name in ((pc, "pump_cycle_rate"), (pump, "pump_cycle_rate"), (pump, "simulate_pump_cycles")):
+        orig = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _o=orig, _n=name, **k: (calls.append(_n), _o(*a, **k))[1])
     before = app.view.widget.value
     for i in range(1, 40):
         app.play.value = i

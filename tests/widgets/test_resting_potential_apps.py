@@ -29,7 +29,7 @@ def test_ghk_line_equals_closed_form():
     """Vm drawn equals the GHK formula evaluated by hand here."""
     app = GHKExplorer()
     app.set_values(pna_pk=0.1, pcl_pk=0.5, k_out=8.0, na_in=20.0)
-    num = 8.0 + 0.1 * 145.0 + 0.5 * 10.0
+    num = 8.0 + 0.1 * 145.0 + 0.5 * 8.0  # [Cl]i 8 mM: the reference neuron
     den = 140.0 + 0.1 * 20.0 + 0.5 * 110.0
     vm = RT_F_37 * math.log(num / den)
     assert app.plot.vm_line.get_ydata()[0] == pytest.approx(vm, abs=1e-9)

@@ -14,7 +14,7 @@ def test_control_parameters_apply(monkeypatch):
     monkeypatch.setenv("QUERY_STRING", "k_out=10&temperature_C=20&voila-template=lab")
     app = NernstExplorer()
     assert app.values["k_out"] == 10.0 and app.values["temperature_C"] == 20.0
-    assert app.values["na_in"] == 15.0  # untouched controls keep their defaults
+    assert app.values["na_in"] == 12.0  # untouched controls keep their defaults
     assert "from the link" in app.message.value
 
 
@@ -31,7 +31,7 @@ def test_bad_values_are_reported_not_raised(monkeypatch):
     msg = app.message.value
     assert "unknown scenario “nope”" in msg and "hyperkalaemia" in msg
     assert "k_out=abc" in msg and "na_in=9999" in msg and "temperature_C=nan" in msg
-    assert app.values["k_out"] == 5.0 and app.values["na_in"] == 15.0  # bad ones not applied
+    assert app.values["k_out"] == 5.0 and app.values["na_in"] == 12.0  # bad ones not applied
     assert app.values["cl_in"] == 20.0  # the good one is
 
 

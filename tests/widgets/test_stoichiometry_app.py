@@ -49,7 +49,9 @@ def test_time_course_starts_at_rest_and_ends_at_variant_steady_state():
     v = app.plot.v_line.get_ydata()
     s = electrogenic_share(CellParams(), stoichiometries=((3, 2), (1, 1)), basis="same_atp")
     assert v[0] == pytest.approx(s.v_mV[0], abs=0.2)  # first point is 0.1 ms after the switch
-    assert v[-1] == pytest.approx(s.v_mV[1], abs=0.2)  # one hour is close to the new steady state
+    # after one hour most of the way (> 80 %) to the new steady state, never past it
+    assert abs(v[-1] - s.v_mV[1]) < 0.2 * abs(v[0] - s.v_mV[1])
+    assert (v[-1] - s.v_mV[1]) * (v[0] - s.v_mV[1]) > 0
 
 
 def test_grid_equals_hand_computed_work():

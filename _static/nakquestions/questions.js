@@ -1,0 +1,176 @@
+/* Questions with feedback in the static book (see nakmodel/widgets/questions.py, docs/questions.md).
+ *
+ * A classic script (no modules, no fetch): works offline and from file://. Each
+ * <div class="nak-questions"> holds its chapter's questions as JSON in a
+ * <script type="application/json" class="nak-q-data"> (data, never executed, so a
+ * Content-Security-Policy of script-src 'self' is kept). Nothing of an answer is in
+ * the page's visible HTML until the student presses a button.
+ */
+(function () {
+  "use strict";
+
+  var counter = 0;
+
+  function el(tag, attrs, html) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    if (html !== undefined) node.innerHTML = html; // the book's own question text (trusted, may hold <sub>)
+    return node;
+  }
+
+  function button(text) {
+    var b = el("button", { type: "button", className: "nak-q-button" });
+    b.textContent = text;
+    return b;
+  }
+
+  /* A number typed by a student: true minus or dash, decimal comma, a trailing unit, 6.2e2. */
+  function parseNumber(text) {
+    var s = String(text || "").trim().replace(/[\u2009\u202f]/g, "");
+    s = s.replace(/\s*[A-Za-z\u00b5\u00b0%\/\u00b2]+[A-Za-z\u00b5\u00b0%\/\u00b2\s]*$/, "");
+    s = s.replace(/(\d) (?=\d{3}\b)/g, "$1");
+    var m = /^([+\-\u2212\u2013]?)\s*(\d+(?:[.,]\d*)?|[.,]\d+)(?:\s*[eE]\s*([+\-\u2212]?\d+))?$/.exec(s);
+    if (!m) return null;
+    var v = parseFloat(m[2].replace(",", "."));
+    if (m[3]) v *= Math.pow(10, parseInt(m[3].replace("\u2212", "-"), 10));
+    return m[1] && m[1] !== "+" ? -v : v;
+  }
+
+  function say(region, ok, body, head) {
+    var mark = ok ? "\u2713" : "\u2717";
+    region.className = "nak-q-feedback " + (ok ? "nak-q-right" : "nak-q-wrong");
+    region.innerHTML = head
+      ? "<p><b>" + mark + " " + head + "</b></p><p>" + body + "</p>"
+      : "<p><b>" + mark + "</b> " + body + "</p>";
+    typeset(region);
+  }
+
+  function note(region, text) {
+    region.className = "nak-q-feedback nak-q-note";
+    region.textContent = text;
+  }
+
+  function typeset(node) {
+    var mj = window.MathJax;
+    if (mj && mj.typesetPromise) mj.typesetPromise([node]).catch(function () {});
+  }
+
+  function radios(q, name, fieldset) {
+    return q.options.map(function (o, i) {
+      var id = name + "-" + i;
+      var row = el("div", { className: "nak-q-option" });
+      var input = el("input", { type: "radio", name: name, id: id, value: String(i) });
+      var label = el("label", { "for": id }, o.text);
+      row.appendChild(input);
+      row.appendChild(label);
+      fieldset.appendChild(row);
+      return input;
+    });
+  }
+
+  function chosen(inputs) {
+    for (var i = 0; i < inputs.length; i++) if (inputs[i].checked) return i;
+    return -1;
+  }
+
+  function render(q, number) {
+    var id = "nak-q-" + (++counter);
+    var box = el("fieldset", { className: "nak-question nak-q-" + q.kind, "data-qid": q.id });
+    box.appendChild(el("legend", {}, "<b>" + number + ".</b> " + q.prompt));
+    var feedback = el("div", { className: "nak-q-feedback", role: "status", "aria-live": "polite" });
+    var actions = el("div", { className: "nak-q-actions" });
+
+    if (q.kind === "choice") {
+      var inputs = radios(q, id, box);
+      var check = button("Check");
+      check.addEventListener("click", function () {
+        var i = chosen(inputs);
+        if (i < 0) return note(feedback, "Choose an answer first.");
+        var o = q.options[i];
+        var exam = o.correct && q.exam ? "</p><p class='nak-q-exam'><b>In the exam:</b> " + q.exam : "";
+        say(feedback, o.correct, o.feedback + exam);
+      });
+      actions.appendChild(check);
+    } else if (q.kind === "numeric") {
+      var row = el("div", { className: "nak-q-numeric-row" });
+      var input = el("input", { type: "text", id: id, inputmode: "decimal", autocomplete: "off",
+                                className: "nak-q-input" });
+      row.appendChild(el("label", { "for": id }, "Your answer"));
+      row.appendChild(input);
+      row.appendChild(el("span", { className: "nak-q-unit" }, q.unit));
+      box.appendChild(row);
+      var checkN = button("Check");
+      var hintB = button("Show a worked hint");
+      var hint = el("div", { className: "nak-q-hint" });
+      checkN.addEventListener("click", function () {
+        var v = parseNumber(input.value);
+        if (v === null) return note(feedback, "Type a number (for example \u221212.5); the unit is optional.");
+        var ok = Math.abs(v - q.answer) <= q.tolerance;
+        say(feedback, ok, ok ? q.feedback_right : q.feedback_wrong);
+      });
+      input.addEventListener("keydown", function (e) { if (e.key === "Enter") checkN.click(); });
+      hintB.addEventListener("click", function () {
+        hint.innerHTML = "<p><b>Hint:</b> " + q.hint + "</p>";
+        typeset(hint);
+      });
+      actions.appendChild(checkN);
+      actions.appendChild(hintB);
+      box.appendChild(actions);
+      box.appendChild(hint);
+    } else if (q.kind === "predict") {
+      var pinputs = radios(q, id, box);
+      var commit = button("Commit my prediction");
+      var reveal = button("I have tried it: show the model\u2019s result");
+      var action = el("div", { className: "nak-q-action" });
+      reveal.hidden = true;
+      commit.addEventListener("click", function () {
+        var i = chosen(pinputs);
+        if (i < 0) return note(feedback, "Choose a prediction first.");
+        pinputs.forEach(function (p) { p.disabled = true; });
+        commit.disabled = true;
+        note(feedback, "Prediction saved. Now test it in the explorer.");
+        action.innerHTML = "<p><b>Now test it.</b> " + q.action + "</p>";
+        reveal.hidden = false;
+        reveal.focus();
+      });
+      reveal.addEventListener("click", function () {
+        var o = q.options[chosen(pinputs)];
+        say(feedback, o.correct, q.explain,
+            o.correct ? "Your prediction matches the model." : "The model disagrees with your prediction.");
+      });
+      actions.appendChild(commit);
+      box.appendChild(actions);
+      box.appendChild(action);
+      actions = el("div", { className: "nak-q-actions" });
+      actions.appendChild(reveal);
+    }
+    if (!actions.parentNode) box.appendChild(actions);
+    box.appendChild(feedback);
+    return box;
+  }
+
+  function mount(container) {
+    if (container.getAttribute("data-rendered")) return;
+    var script = container.querySelector("script.nak-q-data");
+    if (!script) return;
+    var data = JSON.parse(script.textContent);
+    var list = el("div", { className: "nak-q-list" });
+    data.questions.forEach(function (q, i) { list.appendChild(render(q, i + 1)); });
+    var nojs = container.querySelector(".nak-q-nojs");
+    if (nojs) nojs.remove();
+    container.appendChild(list);
+    container.setAttribute("data-rendered", "true");
+    typeset(list);
+  }
+
+  function mountAll() {
+    Array.prototype.forEach.call(document.querySelectorAll(".nak-questions"), mount);
+  }
+
+  window.nakQuestions = { parseNumber: parseNumber, mountAll: mountAll };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  else mountAll();
+})();

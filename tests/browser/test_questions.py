@@ -1,0 +1,236 @@
+"""Questions with feedback in a real browser: the static book page from file:// (no kernel, every
+non-file request aborted) and the same cell live in Voilà; one right and one wrong answer in each.
+
+The static test builds a one-page book in a temporary folder with the chapter's own questions
+cell (the whole book takes minutes; the renderer is the same)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, VENV_BIN, free_port, running_server
+
+pytestmark = pytest.mark.browser
+
+CHAPTER = "ion_gradients"
+
+
+def _questions_cell(chapter):
+    nb = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+    cells = [c for c in nb["cells"] if c["cell_type"] == "code" and "Questions(" in "".join(c["source"])]
+    assert len(cells) == 1, f"{chapter}: expected one questions cell, found {len(cells)}"
+    cell = cells[0]
+    tags = cell["metadata"].get("tags", [])
+    assert "remove-input" in tags and "book-only" not in tags and "remove-output" not in tags, tags
+    return cell
+
+
+def _page_notebook(chapter, folder):
+    """A page with the chapter's visible code cells (its explorer and its questions cell), as students
+    see them together; the glue and prose are left out."""
+    _questions_cell(chapter)
+    nb = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+    cells = [dict(c, outputs=[], execution_count=None) for c in nb["cells"] if c["cell_type"] == "code"
+             and "remove-output" not in c["metadata"].get("tags", [])]
+    nb = {"cells": [{"cell_type": "markdown", "id": "t0", "metadata": {}, "source": ["# Questions test\n"]}, *cells],
+          "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    path = folder / "page.ipynb"
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
+def nernst_closed_form(z, c_out, c_in, t_c=37.0):
+    """E = RT/(zF) ln(out/in), mV, CODATA R and F (independent of nakmodel)."""
+    return 8.314462618 * (t_c + 273.15) / (z * 96485.33212) * math.log(c_out / c_in) * 1e3
+
+
+# answers computed here, not by nakmodel: the numeric question "4 mM outside, 160 mM inside"
+E_K_4_160 = nernst_closed_form(+1, 4.0, 160.0)
+
+
+@pytest.fixture(scope="module")
+def static_page(tmp_path_factory):
+    book = tmp_path_factory.mktemp("qbook")
+    _page_notebook(CHAPTER, book)
+    shutil.copytree(ROOT / "_ext", book / "_ext")
+    shutil.copytree(ROOT / "_static", book / "_static", symlinks=True)
+    (book / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
+    # the book's own configuration (vendored MathJax and widget manager, the nakbook extension),
+    # without the bibliography this one page does not cite
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config.pop("bibtex_bibfiles", None)
+    config["title"] = "questions test"
+    config["sphinx"]["config"] = {k: v for k, v in config["sphinx"]["config"].items() if not k.startswith("bibtex")}
+    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([str(VENV_BIN / "jupyter-book"), "build", str(book), "-W", "-n", "--keep-going"],
+                          check=False, capture_output=True, text=True, timeout=900, env=env)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
+    return book / "_build" / "html" / "page.html"
+
+
+def _offline(page, allowed_prefix):
+    outside, problems = [], []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+
+    def route(r):
+        if r.request.url.startswith(allowed_prefix):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return outside, problems
+
+
+def _visible_text(page):
+    return page.evaluate("() => document.body.innerText")
+
+
+@pytest.fixture(scope="module")
+def static_http(static_page):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(static_page.parent))
+    handler.log_message = lambda *a, **k: None
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_static_questions_offline(browser, static_page, static_http, scheme):
+    """Answer right and wrong without a kernel. From file:// the explorer's widget manager cannot load
+    (Chromium refuses its crossorigin script there), so the console is checked over http only; the
+    questions must work either way."""
+    html = static_page.read_text(encoding="utf-8")
+    # no inline script carries the questions: their data is JSON, their code a file
+    assert 'type="application/json" class="nak-q-data"' in html
+    assert "nakquestions/questions.js" in html
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    base = "file://" if scheme == "file" else static_http
+    outside, problems = _offline(page, base)
+    page.goto(static_page.as_uri() if scheme == "file" else f"{static_http}/page.html", wait_until="load")
+    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+
+    # nothing of an answer is visible before the student acts
+    text = _visible_text(page)
+    assert f"{E_K_4_160:.1f}".replace("-", "−") not in text
+    assert "Right" not in text and "Not quite" not in text and "Hint:" not in text
+
+    q = page.locator('fieldset[data-qid="ig-cl-sign"]')
+    feedback = q.locator(".nak-q-feedback")
+    assert feedback.get_attribute("aria-live") == "polite"
+    # wrong answer by keyboard: focus the pump option, select it with Space, Tab to Check, Enter
+    q.get_by_label("Because Cl⁻ ions are pumped out by the Na⁺/K⁺ pump.").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.textContent, getComputedStyle(document.activeElement).outlineStyle,"
+                            " parseFloat(getComputedStyle(document.activeElement).outlineWidth)]")
+    assert focused[0] == "Check" and focused[1] != "none" and focused[2] >= 2, f"no visible focus: {focused}"
+    page.keyboard.press("Enter")
+    assert "✗" in feedback.inner_text() and "only Na⁺ and K⁺" in feedback.inner_text()
+    # right answer by mouse
+    q.get_by_text("Because Cl⁻ carries a negative charge").click()
+    q.get_by_role("button", name="Check").click()
+    assert feedback.inner_text().startswith("✓")
+
+    n = page.locator('fieldset[data-qid="ig-ek-numeric"]')
+    box = n.get_by_label("Your answer")
+    box.fill(f"{-E_K_4_160:.1f}")  # sign wrong
+    n.get_by_role("button", name="Check").click()
+    assert "Not yet" in n.locator(".nak-q-feedback").inner_text()
+    box.fill(f"{E_K_4_160:.1f} mV".replace("-", "−"))
+    box.press("Enter")
+    assert "Right" in n.locator(".nak-q-feedback").inner_text()
+
+    p = page.locator('fieldset[data-qid="ig-predict-kout"]')
+    p.get_by_text("It becomes more negative.").click()
+    p.get_by_role("button", name="Commit my prediction").click()
+    assert "10 mM" in p.locator(".nak-q-action").inner_text()
+    p.get_by_role("button", name=re.compile("show the model")).click()
+    result = nernst_closed_form(+1, 10.0, 140.0)
+    out = p.locator(".nak-q-feedback").inner_text()
+    assert "disagrees" in out and f"{result:+.1f}".replace("-", "−") in out
+
+    assert not outside, f"requests left the page: {outside}"
+    if scheme == "http":
+        assert not [p for p in problems if "allowUnionTypes" not in p], problems
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def voila_questions(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("qvoila")
+    _page_notebook(CHAPTER, folder)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cmd = [str(VENV_BIN / "voila"), str(folder), f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"]
+    from classroom.template import template_options
+
+    cmd += template_options(env)  # the book's offline template, as `make voila` and voila_server use
+    with running_server(cmd, base, base + "/", folder / "voila.log", env=env) as url:
+        yield url
+
+
+def _press_until(page, button, region, text, tries=8):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for _ in range(tries):
+        button.click()
+        try:
+            page.wait_for_function("([el, t]) => el.innerText.includes(t)", arg=[region.element_handle(), text],
+                                   timeout=5000)
+        except PlaywrightTimeout:  # not answered yet (kernel connection still coming up): press again
+            pass
+        else:
+            return
+    raise AssertionError(f"no feedback containing {text!r}: {region.inner_text()!r}")
+
+
+def test_voila_questions_live(browser, voila_questions):
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    outside, problems = _offline(page, voila_questions)
+    page.goto(f"{voila_questions}/voila/render/page.ipynb", wait_until="domcontentloaded", timeout=150000)
+    q = page.locator(".nak-question").first
+    q.wait_for(state="visible", timeout=150000)
+    assert "Right" not in _visible_text(page)
+    q.get_by_text("Because Cl⁻ is less concentrated outside than Na⁺ is.").click()
+    feedback = q.locator(".nak-q-feedback")
+    # the first click can come before the page's kernel connection is up: press again until it answers
+    _press_until(page, q.get_by_role("button", name="Check"), feedback, "✗")
+    assert "ratio" in feedback.inner_text()
+    q.get_by_text("Because Cl⁻ carries a negative charge").click()
+    _press_until(page, q.get_by_role("button", name="Check"), feedback, "✓")
+
+    n = page.locator(".nak-question").nth(3)
+    assert "4 mM K⁺ outside" in n.inner_text()
+    box = n.get_by_role("textbox")
+    nf = n.locator(".nak-q-feedback")
+    box.fill("12")
+    _press_until(page, n.get_by_role("button", name="Check"), nf, "Not yet")
+    box.fill(f"{E_K_4_160:.1f}")
+    _press_until(page, n.get_by_role("button", name="Check"), nf, "Right")
+    assert not outside, f"requests left the server: {outside}"
+    # the shared environment's jupyter-server-proxy lab extension fails to load in Voilà (not ours)
+    assert not [p for p in problems if "jupyter-server-proxy" not in p], problems
+    page.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
