@@ -28,8 +28,8 @@ class GHKLive(LiveExplorer):
     Examples
     --------
     >>> app = GHKLive(pna_pk=0.05, pcl_pk=0.45)
-    >>> round(app.result["vm"], 1)  # Hodgkin & Katz ratios, mammalian concentrations
-    -64.9
+    >>> round(app.result["vm"], 1)  # Hodgkin & Katz ratios, the book's reference neuron
+    -66.4
     """
 
     name = "ghk"
