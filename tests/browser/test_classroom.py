@@ -61,7 +61,9 @@ def test_teacher_link_opens_at_that_state(browser, classroom):
     values = {labels.nth(i).inner_text(): readouts.nth(i).inner_text() for i in range(readouts.count())}
     assert values["[K⁺] outside (mM)"] == "10"
     assert values["temperature (°C)"] == "20.0"
-    assert values["[Na⁺] inside (mM)"] == "15"  # the bad value was not applied ...
+    from nakmodel.constants import MAMMALIAN_NEURON
+
+    assert values["[Na⁺] inside (mM)"] == f"{MAMMALIAN_NEURON.c_in_mM['Na']:.0f}"  # the bad value was not applied ...
     page.locator(".nak-notice", has_text="from the link").first.wait_for(timeout=30000)
     msg = page.locator(".nak-notice").first.inner_text()
     assert "from the link" in msg and "na_in=abc" in msg  # ... and is reported
