@@ -11,7 +11,7 @@ BOOK_PORT  ?= 8000
 VOILA_PORT ?= 8866
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-.PHONY: book build grids serve voila classroom hub test chromium node clean help
+.PHONY: book build grids serve voila classroom hub test chromium node frontend clean help
 
 help:
 	@echo "make book   - build the book and serve it on http://localhost:$(BOOK_PORT)"
@@ -23,6 +23,7 @@ help:
 	@echo "make lint   - ruff on code and notebooks (part of make test)"
 	@echo "make floors - science and widget tests at the lowest declared versions (make test on CI)"
 	@echo "make site   - build the book and copy it to _build/site: the folder that is published"
+	@echo "make frontend - install esbuild/uPlot/axe-core from npm and rebuild the live explorers' bundles"
 
 $(STAMP): requirements.txt requirements-test.txt deploy/jupyterhub/requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -81,7 +82,13 @@ chromium:
 	  echo "Installing Chromium from Debian packages (for the browser tests)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
-test: $(STAMP) $(VOILA_TEMPLATE) $(HUB_PROXY) chromium grids
+# Live explorers (docs/frontend.md): npm packages into node_modules/ (git-ignored), then the
+# bundles (committed, so the book and Voilà need no npm).
+frontend: | node
+	npm ci --no-audit --no-fund
+	node scripts/build_frontend.mjs
+
+test: $(STAMP) $(VOILA_TEMPLATE) $(HUB_PROXY) chromium grids frontend
 	bash scripts/run_tests.sh
 
 clean:

@@ -6,6 +6,10 @@
 * Adds "Interactive app (Voilà)" next to the Binder button of every chapter
   page, pointing at ``?urlpath=voila/render/<chapter>.ipynb`` on the same
   Binder image.
+* Loads the live explorers' script (``_static/nakfront/nakfront.js``, built from
+  ``frontend/`` by ``scripts/build_frontend.mjs``; see ``docs/frontend.md``) on
+  every page: it turns each explorer placeholder into the live explorer, and
+  the browser caches it across pages.
 * ``{nak-parameter-table}``: the table of every physiological default of the
   science layer (value, unit, source, where used), generated from the
   ``nakmodel._params.param`` fields of its dataclasses (docs/models/parameters.md).
@@ -107,6 +111,12 @@ def _clean_scripts(app, pagename, templatename, context, doctree):
             continue
         if not thebe_on and ("thebe" in filename or "THEBE_JS_URL" in attrs.get("body", "")):
             continue
+        if filename.split("?")[0].removeprefix("_static/").startswith("vendor/") and not attrs:
+            # jupyter-book adds every *.js under _static to every page, without attributes; the
+            # vendored widget manager and MathJax are wanted only where myst-nb / Sphinx configure
+            # them (with attributes). On a page without ipywidgets (only live explorers) the bare
+            # embed-amd.js ran before require.js: "define is not defined".
+            continue
         if filename.endswith("embed-amd.js") and "data-jupyter-widgets-cdn" in attrs:
             vendored = context["pathto"]("_static/vendor/html-manager/", 1)
             attrs["data-jupyter-widgets-cdn"] = vendored
@@ -168,6 +178,7 @@ class ParameterTable(SphinxDirective):
 
 
 def setup(app):
+    app.add_js_file("nakfront/nakfront.js", defer="defer")
     _add_questions_assets(app)
     app.add_directive("nak-parameter-table", ParameterTable)
     app.connect("html-page-context", _add_voila_button, priority=502)

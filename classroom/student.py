@@ -13,13 +13,17 @@ step by step, and what is timed:
    browser can then draw the sliders and the figure);
 4. *slider round trip* = send a ``comm_msg`` ``update`` of a slider's value
    (what dragging does) and wait for the ``update`` of the figure's HTML model
-   carrying a new ``<img>``.
+   carrying a new ``<img>``. A live explorer (``nakmodel.widgets.live``: one
+   anywidget whose own JavaScript draws controls and figure) offers each of its
+   controls as a slider ``"<comm id>#<control name>"``; moving one sends the
+   explorer's new ``values`` and waits for its new ``result``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import math
 import re
 import time
 import urllib.request
@@ -122,8 +126,41 @@ class Student:
 
     # ----- widgets -----------------------------------------------------------------------
     def sliders(self) -> dict:
-        """comm_id -> state of every slider (in page order)."""
-        return {cid: s for cid, s in self.states.items() if s.get("_model_name") in SLIDER_MODELS}
+        """comm_id -> state of every slider (in page order); a live explorer's controls as
+        ``"<comm id>#<name>"`` -> ``{"min", "max", "value", "_model_name"}``."""
+        out = {cid: s for cid, s in self.states.items() if s.get("_model_name") in SLIDER_MODELS}
+        for cid, s in self.states.items():
+            if s.get("_model_name") == "AnyModel" and isinstance(s.get("spec"), dict):
+                for c in s["spec"].get("controls", []):
+                    value = s.get("values", {}).get(c["name"], c["default"])
+                    if c.get("log"):  # as ipywidgets' FloatLogSlider: min/max/step are powers of 10
+                        out[f"{cid}#{c['name']}"] = {"min": math.log10(c["min"]), "max": math.log10(c["max"]),
+                                                     "step": c["step"], "base": 10, "value": value,
+                                                     "_model_name": "FloatLogSliderModel"}
+                    else:
+                        out[f"{cid}#{c['name']}"] = {"min": c["min"], "max": c["max"], "step": c["step"],
+                                                     "value": value, "_model_name": "FloatSliderModel"}
+        return out
+
+    def _move_explorer(self, slider_id: str, value: float, timeout: float) -> float:
+        cid, name = slider_id.split("#", 1)
+        state = self.states[cid]
+        before = state.get("result")
+        values = {**state.get("values", {}), name: value}
+        t0 = time.perf_counter()
+        self.send("comm_msg", {"comm_id": cid, "data": {"method": "update", "state": {"values": values},
+                                                        "buffer_paths": []}})
+        state["values"] = values
+        deadline = time.time() + timeout
+        while True:
+            msg = self.recv(deadline)
+            if msg["msg_type"] != "comm_msg" or msg["content"]["comm_id"] != cid:
+                continue
+            data = msg["content"]["data"]
+            if data.get("method") == "update" and "result" in data.get("state", {}):
+                state.update(data["state"])
+                if data["state"]["result"] != before:
+                    return time.perf_counter() - t0
 
     def figure_ids(self) -> list[str]:
         """comm_ids of every figure (HTML widget holding an ``<img>``), in page order."""
@@ -146,10 +183,13 @@ class Student:
         return round(x) if state["_model_name"] == "IntSliderModel" else round(x, 10)
 
     def move(self, slider_id: str, value: float, timeout: float = 60.0) -> float:
-        """Set a slider's value like a drag; return seconds until a figure's new image arrives.
+        """Set a slider's value like a drag; return seconds until a figure's new image arrives
+        (a live explorer's control: until its new result arrives).
 
         On a page with two apps the slider's own app redraws; any figure changing counts.
         """
+        if "#" in slider_id:
+            return self._move_explorer(slider_id, value, timeout)
         figs = set(self.figure_ids())
         before = {f: self.states[f].get("value") for f in figs}
         t0 = time.perf_counter()

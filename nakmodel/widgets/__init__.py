@@ -2,6 +2,8 @@
 
 Each app holds a figure from :mod:`nakmodel.plots` and calls pure functions of
 :mod:`nakmodel`; see :mod:`nakmodel.widgets._base` for the shared behaviour.
+Explorers whose figure the browser draws (live in Voilà, computed in the page
+in the static book) live in :mod:`nakmodel.widgets.live`.
 """
 
 from importlib import import_module
@@ -19,6 +21,9 @@ _WHERE = {
     ".action_potentials": ("RundownExplorer", "SpikeExplorer"),
     ".resting_potential": ("GHKExplorer", "PumpLeakLoop"),
     ".stoichiometry": ("StoichiometryExplorer",),
+    ".live.nernst": ("NernstLive",),
+    ".live.ghk": ("GHKLive",),
+    ".live.energy": ("EnergyLive",),
 }
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 

@@ -70,7 +70,15 @@ def test_every_toc_chapter_is_built_with_voila_link(built_book):
 
 
 def test_widget_state_embedded_for_each_chapter(built_book):
+    """Each chapter has an app: ipywidgets state with a figure, or a live explorer's placeholder
+    (``nakmodel.widgets.live``: JSON state, PNG fallback, drawn by _static/nakfront/nakfront.js)."""
     for page in (built_book.html / "chapters").glob("*.html"):
         text = page.read_text()
-        assert "application/vnd.jupyter.widget-state+json" in text, f"{page.name}: widgets not saved"
-        assert "nak-figure" in text, f"{page.name}: no app figure in the static page"
+        live = 'class="nak-explorer"' in text
+        if live:
+            assert 'class="nak-explorer-state"' in text and "nakfront/nakfront.js" in text, page.name
+            for block in re.findall(r'<div class="nak-explorer".*?</figure></div>', text, flags=re.S):
+                assert "controls do nothing" not in block, f"{page.name}: snapshot note on a live explorer"
+        if not live or "application/vnd.jupyter.widget-state+json" in text:
+            assert "application/vnd.jupyter.widget-state+json" in text, f"{page.name}: widgets not saved"
+            assert "nak-figure" in text or live, f"{page.name}: no app figure in the static page"

@@ -7,6 +7,7 @@ import pytest
 
 from classroom.chapters import discover
 from nakmodel.constants import MAMMALIAN_NEURON
+from tests.browser.figures import move_first_control, wait_figure
 from tests.classroom.server import shared_server
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,7 @@ def classroom():
 
 
 def _wait_figure(page):
-    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    wait_figure(page)
 
 
 def test_gallery_lists_every_chapter_and_each_app_works(browser, classroom):
@@ -45,15 +46,7 @@ def test_gallery_lists_every_chapter_and_each_app_works(browser, classroom):
         print(f"{ch.stem}: gallery click -> figure {time.perf_counter() - t0:.1f} s")
         # no code on the page
         assert page.locator(".jp-InputArea-editor, .CodeMirror, .cm-editor").count() == 0
-        img = page.locator(".nak-figure img").first
-        before = img.get_attribute("src")
-        page.locator(".widget-slider .noUi-handle").first.focus()
-        for _ in range(3):
-            page.keyboard.press("ArrowLeft")
-        page.wait_for_function(
-            "(old) => { const i = document.querySelector('.nak-figure img'); return i && i.src !== old; }",
-            arg=before, timeout=60000,
-        )
+        move_first_control(page, presses=3)
     assert not errors, errors
     page.close()
 
@@ -64,14 +57,15 @@ def test_teacher_link_opens_at_that_state(browser, classroom):
               wait_until="domcontentloaded")
     _wait_figure(page)
     # a pooled kernel learns the link from the page after it loaded: wait until it has applied it
-    page.locator(".nak-message", has_text="from the link").first.wait_for(timeout=30000)
-    readouts = page.locator(".widget-slider .widget-readout")
-    labels = page.locator(".widget-slider .widget-label")
+    page.locator(".nak-notice", has_text="from the link").first.wait_for(timeout=30000)
+    # the chapter's Nernst explorer draws its own controls (nakmodel.widgets.live)
+    readouts = page.locator(".nak-control output")
+    labels = page.locator(".nak-control label")
     values = {labels.nth(i).inner_text(): readouts.nth(i).inner_text() for i in range(readouts.count())}
     assert values["[K⁺] outside (mM)"] == "10"
     assert values["temperature (°C)"] == "20.0"
     assert values["[Na⁺] inside (mM)"] == f"{MAMMALIAN_NEURON.c_in_mM['Na']:.0f}"  # the bad value was not applied ...
-    msg = page.locator(".nak-message").first.inner_text()
+    msg = page.locator(".nak-notice").first.inner_text()
     assert "from the link" in msg and "na_in=abc" in msg  # ... and is reported
     # E_K at 10/140 mM and 20 °C, by the Nernst equation: -66.7 mV
     assert "-66.7 mV" in page.locator(".nak-readout").first.inner_text().replace("−", "-")

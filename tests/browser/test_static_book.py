@@ -45,13 +45,15 @@ def test_static_chapters_render_offline(browser, static_site, built_book, tmp_pa
 
         page.route("**/*", route)
         page.goto(f"{static_site}/{rel}", wait_until="load")
-        figure = page.locator(".nak-figure img").first
+        # a PNG app's image, or a live explorer drawn in the page (nakmodel.widgets.live)
+        figure = page.locator(".nak-figure img, .nak-live .nak-figure").first
         figure.wait_for(state="visible", timeout=20000)
         box = figure.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 150, f"{rel}: figure too small {box}"
-        assert figure.get_attribute("alt"), f"{rel}: figure without alt text"
-        # the image actually decoded
-        assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", figure.element_handle())
+        assert figure.get_attribute("alt") or figure.get_attribute("aria-label"), f"{rel}: figure without alt text"
+        # the image actually decoded / the explorer drew its canvases
+        assert page.evaluate("(el) => el.tagName === 'IMG' ? el.complete && el.naturalWidth > 0"
+                             " : el.querySelectorAll('canvas').length > 0", figure.element_handle())
         page.wait_for_timeout(500)
         figure.scroll_into_view_if_needed()
         page.screenshot(path=str(tmp_path / (rel.replace("/", "_") + ".png")))

@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from tests.browser.figures import wait_figure
 from tests.classroom.server import ClassroomServer
 from tests.conftest import ROOT
 
@@ -29,7 +30,7 @@ def server():
 def test_closing_the_tab_shuts_the_kernel_down(browser, server):
     page = browser.new_page()
     page.goto(server.base + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
-    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    wait_figure(page)
     assert server.status()["kernels"] == 1
     page.goto("about:blank")  # leaving the page fires the unload beacon, as closing the tab does
     deadline = time.time() + 20
@@ -44,7 +45,7 @@ def test_shutdown_from_another_origin_is_refused(browser, server):
     context = browser.new_context()
     page = context.new_page()
     page.goto(server.base + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
-    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    wait_figure(page)
     kernels = server.status()["kernels"]
     ids = set(re.findall(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", page.content()))
     assert len(ids) == 1, f"expected the page's kernel id in its HTML, found {ids}"
@@ -61,7 +62,7 @@ def test_xsrf_cookie_is_strict_and_check_is_on(browser, server):
     context = browser.new_context()
     page = context.new_page()
     page.goto(server.base + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded")
-    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    wait_figure(page)
     xsrf = [c for c in context.cookies() if c["name"] == "_xsrf"]
     assert xsrf and xsrf[0]["sameSite"] == "Strict"
     kid = re.search(r'"kernelId":\s*"([0-9a-f\-]{36})"', page.content()).group(1)

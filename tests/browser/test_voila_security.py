@@ -10,6 +10,7 @@ import uuid
 import pytest
 
 from classroom.student import Student, StudentError
+from tests.browser.figures import wait_figure
 from tests.classroom.server import shared_server
 
 
@@ -103,7 +104,7 @@ def test_theme_link_cannot_run_script_and_page_has_no_csp_violation(browser):
     response = page.goto(server.base + "/voila/render/ion_gradients.ipynb?theme=" + payload,
                          wait_until="domcontentloaded")
     assert "script-src 'self'" in response.headers["content-security-policy"]
-    page.locator(".nak-figure img").first.wait_for(state="visible", timeout=120000)
+    wait_figure(page)
     page.wait_for_timeout(500)
     assert not dialogs
     assert page.locator('img[src="x"]').count() == 0

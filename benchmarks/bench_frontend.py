@@ -1,0 +1,247 @@
+"""Live explorers drawn in the browser (frontend/): update times and JavaScript size.
+
+Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila]``.
+
+1. Static page, headless Chromium (system /usr/bin/chromium, network blocked): for every
+   control of every live explorer, 60 random slider inputs; time from the ``input`` event to
+   figure and readout updated (the port computes, uPlot draws in the same task's microtask).
+   Target: median <= 8 ms, p95 <= 16 ms per control.
+2. Kernel side (Voilà): the Python app's update on a new ``values`` state (model + result
+   state + its JSON message). Target p95 <= 20 ms. Baseline: the PNG app of the same chapter
+   (``nakmodel.widgets.NernstExplorer``: model + matplotlib + PNG), same run.
+3. Browser round trip in Voilà on loopback: key press on a slider -> new figure drawn, for the
+   live explorer and, as baseline, for the PNG app (two throw-away notebooks). Target p95 <= 50 ms.
+4. Added JavaScript per page, gzipped (target <= 300 KB), against today's vendored widget
+   and MathJax assets.
+
+The machine may be shared: every figure is printed next to a baseline measured in this run.
+``BENCH_VOILA_LAUNCHER=benchmarks/voila_nodelay.py`` starts Voilà with TCP_NODELAY on its
+websockets (an experiment: a small reply otherwise waits ~40 ms for the browser's delayed ACK).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("NAKMODEL_DISPLAY", "live")
+
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive
+from tests.frontend.pages import write_static_page
+
+LIVE = [NernstLive, GHKLive, EnergyLive]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+
+
+def pct(xs, q):
+    return float(np.percentile(np.asarray(xs), q))
+
+
+def line(what, xs_ms, target=None):
+    med, p95 = statistics.median(xs_ms), pct(xs_ms, 95)
+    tgt = f"  (target {target})" if target else ""
+    print(f"  {what:<38} median {med:7.2f} ms   p95 {p95:7.2f} ms{tgt}")
+    return med, p95
+
+
+def offline(page):
+    def route(r):
+        u = urllib.parse.urlsplit(r.request.url)
+        ok = u.scheme in ("file", "data", "blob", "about") or u.hostname in ("127.0.0.1", "localhost")
+        r.continue_() if ok else r.abort()
+
+    page.route("**/*", route)
+
+
+MOVE_JS = """async ([name, values]) => {
+  const input = document.querySelector(`.nak-live input[name="${name}"]`);
+  const host = document.querySelector('.nak-live').parentElement;
+  const times = [];
+  for (const v of values) {
+    const n = +host.dataset.updates;
+    const t0 = performance.now();
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    await new Promise((r) => queueMicrotask(r));  // uPlot commits its redraw in a microtask
+    if (+host.dataset.updates !== n + 1) throw new Error('no update for ' + name);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
+def bench_static(browser, folder):
+    print("\n1. Static page (file://, headless Chromium): input event -> figure + readout updated")
+    rng = np.random.default_rng(0)
+    for cls in LIVE:
+        app = cls()
+        page = browser.new_page(viewport={"width": 1000, "height": 1000})
+        offline(page)
+        page.goto(write_static_page(folder, app).as_uri())
+        page.locator(".nak-live canvas").first.wait_for()
+        for c in app.controls:
+            if c.log:  # the input's position is log10(value)
+                vals = [float(v) for v in rng.uniform(np.log10(c.minimum), np.log10(c.maximum), 60)]
+            else:
+                vals = [round(float(v) / c.step) * c.step for v in rng.uniform(c.minimum, c.maximum, 60)]
+            times = page.evaluate(MOVE_JS, [c.name, vals])
+            line(f"{app.name}: {c.name}", times[5:], "median <= 8, p95 <= 16")
+        page.close()
+
+
+def _random_values(app, rng):
+    c = app.controls[rng.integers(len(app.controls))]
+    if c.log:
+        return c.name, float(10 ** rng.uniform(np.log10(c.minimum), np.log10(c.maximum)))
+    return c.name, float(rng.uniform(c.minimum, c.maximum))
+
+
+def bench_kernel():
+    print("\n2. Kernel side: one slider move (model + state message), against the chapter's PNG app")
+    from nakmodel import widgets
+
+    baselines = {"nernst": "NernstExplorer", "ghk": "GHKExplorer", "energy": "EnergyCalculator"}
+    rng = np.random.default_rng(1)
+    for cls in LIVE:
+        app = cls()
+        w = app.widget
+        live = []
+        for _ in range(200):
+            name, v = _random_values(app, rng)
+            t0 = time.perf_counter()
+            w.values = {**w.values, name: v}
+            json.dumps(w.get_state(["result", "error"]))  # what goes over the comm
+            live.append((time.perf_counter() - t0) * 1e3)
+        png = getattr(widgets, baselines[app.name])()
+        base = []
+        for _ in range(100):
+            name, v = _random_values(png, rng)
+            png.sliders[name].value = v
+            base.append(png.last_update_s * 1e3)
+        _, p_live = line(f"live explorer ({app.name})", live, "p95 <= 20")
+        _, p_base = line(f"baseline: PNG app ({baselines[app.name]})", base)
+        print(f"  ratio p95 baseline/live: {p_base / p_live:.0f}x")
+
+
+NB = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                 "source": "from nakmodel.widgets import {cls}\n{cls}()"}],
+      "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+      "nbformat": 4, "nbformat_minor": 5}
+
+ROUND_TRIP_LIVE = """async (n) => {
+  const input = document.querySelector('.nak-live input[name="k_out"]');
+  const host = document.querySelector('.nak-live').parentElement;
+  input.focus();
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const before = +host.dataset.updates;
+    const t0 = performance.now();
+    input.value = String(6 + (i % 2));  // always a new value (an unchanged result sends no message)
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    await new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('no update within 10 s')), 10000);
+      host.addEventListener('nak-updated', () => { clearTimeout(t); resolve(); }, {once: true});
+    });
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  return times;
+}"""
+
+
+def bench_voila(browser):
+    print("\n3. Voilà on loopback: slider move -> new figure in the browser")
+    from tests.conftest import free_port, wait_for_http
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for cls in ("NernstLive", "NernstExplorer"):
+            nb = json.loads(json.dumps(NB).replace("{cls}", cls))
+            Path(tmp, f"{cls}.ipynb").write_text(json.dumps(nb))
+        port = free_port()
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        env.pop("NAKMODEL_DISPLAY", None)
+        launcher = [sys.executable, os.environ["BENCH_VOILA_LAUNCHER"]] if os.environ.get("BENCH_VOILA_LAUNCHER") \
+            else [str(Path(sys.executable).parent / "voila")]
+        proc = subprocess.Popen([*launcher, tmp, f"--port={port}", "--no-browser",
+                                 "--Voila.ip=127.0.0.1"],
+                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for_http(base + "/", 90)
+            page = browser.new_page(viewport={"width": 1200, "height": 1000})
+            offline(page)
+            page.goto(base + "/voila/render/NernstLive.ipynb", timeout=120000)
+            page.locator(".nak-live canvas").first.wait_for(timeout=120000)
+            live = page.evaluate(ROUND_TRIP_LIVE, 40)
+            page.close()
+            page = browser.new_page(viewport={"width": 1200, "height": 1000})
+            offline(page)
+            page.goto(base + "/voila/render/NernstExplorer.ipynb", timeout=120000)
+            img = page.locator(".nak-figure img").first
+            img.wait_for(timeout=120000)
+            handle = page.locator(".widget-slider .noUi-handle").nth(2)  # [K+] outside
+            handle.focus()
+            png = []
+            for i in range(20):
+                before = img.get_attribute("src")
+                t0 = time.perf_counter()
+                page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+                page.wait_for_function("(old) => document.querySelector('.nak-figure img').src !== old",
+                                       arg=before, timeout=30000, polling="raf")
+                png.append((time.perf_counter() - t0) * 1e3)
+                page.wait_for_timeout(30)
+            page.close()
+        finally:
+            proc.terminate()
+            proc.wait(20)
+    _, p_live = line("live explorer (nernst)", live[3:], "p95 <= 50")
+    _, p_base = line("baseline: PNG app (NernstExplorer)", png[3:])
+    print(f"  ratio p95 baseline/live: {p_base / p_live:.1f}x")
+
+
+def gz(path):
+    return len(gzip.compress(Path(path).read_bytes(), 9))
+
+
+def bench_size():
+    print("\n4. JavaScript per page, gzipped")
+    static = gz(ROOT / "_static/nakfront/nakfront.js")
+    esm = sum(gz(p) for p in (ROOT / "nakmodel/widgets/live/esm").glob("*.js"))
+    vendor = ROOT / "_static/vendor"
+    today = sum(gz(vendor / p) for p in ("html-manager/embed-amd.js", "requirejs/require.js", "mathjax/tex-chtml.js"))
+    print(f"  static book: nakfront.js (all explorers + uPlot + CSS) {static / 1024:6.1f} KB  (target <= 300 KB)")
+    print(f"  Voilà: every explorer's ES module together                {esm / 1024:6.1f} KB")
+    print(f"  baseline: today's widget manager + require.js + MathJax   {today / 1024:6.1f} KB")
+
+
+def main():
+    from playwright.sync_api import sync_playwright
+
+    print(f"bench_frontend on {os.cpu_count()} cores (the machine may be shared: compare with the baselines)")
+    if "--only-voila" not in sys.argv:
+        bench_size()
+        bench_kernel()
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        if "--only-voila" not in sys.argv:
+            bench_static(browser, Path(tmp))
+        if "--no-voila" not in sys.argv:
+            bench_voila(browser)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

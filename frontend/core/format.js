@@ -1,0 +1,43 @@
+// Number formatting for readouts: true minus sign, fixed decimals.
+
+export function fmt(x, decimals = 1, { sign = false } = {}) {
+  if (!Number.isFinite(x)) return "–";
+  const s = Math.abs(x).toFixed(decimals);
+  const zero = Number(s) === 0;
+  if (x < 0 && !zero) return `−${s}`;
+  return sign && !zero ? `+${s}` : s;
+}
+
+// 3 significant figures, like Python's format(x, ".3g") for moderate numbers.
+export function sig3(x) {
+  if (!Number.isFinite(x)) return "–";
+  return String(Number(x.toPrecision(3)));
+}
+
+// Presentation only (mirrors nakmodel.plots.style): axis tops that change in steps.
+export function niceCeiling(x) {
+  if (!(x > 0)) return 1;
+  const k = Math.floor(Math.log10(x));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * 10 ** k >= x * (1 - 1e-12)) return m * 10 ** k;
+  return 10 ** (k + 1);
+}
+
+export function ceilTo(x, step) {
+  return Math.round(Math.ceil(x / step - 1e-9) * step * 1e12) / 1e12;
+}
+
+export function niceTop(x) {
+  return x > 0 ? ceilTo(x, niceCeiling(x) / 10) : 1;
+}
+
+// Presentation (mirrors nakmodel.plots.electrochem.spread_labels): labels at least gap apart.
+export function spreadLabels(y, gap) {
+  const order = y.map((_, i) => i).sort((a, b) => y[a] - y[b]);
+  const placed = order.map((i) => y[i]);
+  for (let i = 1; i < placed.length; i++) placed[i] = Math.max(placed[i], placed[i - 1] + gap);
+  const shift = placed.reduce((s, p, i) => s + (p - y[order[i]]), 0) / placed.length;
+  const out = new Array(y.length);
+  order.forEach((idx, i) => { out[idx] = placed[i] - shift / 2; });
+  return out;
+}
+

@@ -1,0 +1,51 @@
+// The static book's engine: a model with anywidget's interface (get, set, on, off,
+// save_changes) that computes in the page. Live, anywidget's own model syncs the same
+// state with the Python app (nakmodel/widgets/live/_explorer.py), which computes instead.
+
+export class StaticModel {
+  // state: {spec, values, result}; compute(params, values) -> result (a port in frontend/ports/)
+  constructor(state, compute) {
+    this.state = { error: "", ...state };
+    this.compute = compute;
+    this.listeners = new Map();
+    this.pending = new Set();
+  }
+
+  get(key) {
+    return this.state[key];
+  }
+
+  set(key, value) {
+    this.state[key] = value;
+    this.pending.add(key);
+  }
+
+  on(event, callback) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event).add(callback);
+  }
+
+  off(event, callback) {
+    this.listeners.get(event)?.delete(callback);
+  }
+
+  emit(key) {
+    for (const cb of this.listeners.get(`change:${key}`) ?? []) cb();
+  }
+
+  // What the kernel does live: new values -> new result (or an error message).
+  save_changes() {
+    const changed = this.pending;
+    this.pending = new Set();
+    if (changed.has("values")) {
+      try {
+        this.state.result = this.compute(this.state.spec.params, this.state.values);
+        this.state.error = "";
+        this.emit("result");
+      } catch (err) {
+        this.state.error = String(err.message ?? err);
+      }
+      this.emit("error");
+    }
+  }
+}

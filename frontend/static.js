@@ -1,0 +1,36 @@
+// The static book's script (bundled to _static/nakfront/nakfront.js, a classic script so it
+// runs from file:// too): every placeholder written by a live explorer in static mode
+// (<div class="nak-explorer" data-explorer=...> with its JSON state and a PNG fallback)
+// becomes the live explorer, computing in the page with its port.
+
+import energy from "./energy.js";
+import ghk from "./ghk.js";
+import nernst from "./nernst.js";
+import { compute as energyCompute } from "./ports/energy.js";
+import { compute as ghkCompute } from "./ports/ghk.js";
+import { compute as nernstCompute } from "./ports/nernst.js";
+import { StaticModel } from "./core/model.js";
+
+export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute] };
+
+export function mountAll(root = document) {
+  for (const el of root.querySelectorAll(".nak-explorer:not(.nak-mounted)")) {
+    const entry = explorers[el.dataset.explorer];
+    const stateEl = el.querySelector("script.nak-explorer-state");
+    if (!entry || !stateEl) continue;
+    const [module, compute] = entry;
+    const model = new StaticModel(JSON.parse(stateEl.textContent), compute);
+    const host = document.createElement("div");
+    el.append(host);
+    try {
+      module.render({ model, el: host });
+      el.classList.add("nak-mounted");
+    } catch (err) {
+      host.remove();
+      console.error("explorer", el.dataset.explorer, err);
+    }
+  }
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => mountAll());
+else mountAll();

@@ -1,0 +1,264 @@
+"""What every live explorer shares: controls and parameters as JSON, two engines.
+
+An explorer *holds* its widget (composition): in live mode an
+:class:`anywidget.AnyWidget` whose JavaScript (``esm/<name>.js``, built from
+``frontend/<name>.js``) draws controls, figure and readout; in static mode
+(the book build) an HTML placeholder carrying the same JSON and the matplotlib
+PNG as the no-JavaScript fallback, brought to life by the book's script.
+
+State, the same in both modes (see ``frontend/core/model.js``):
+
+``spec``
+    ``{"explorer", "title", "controls": [...], "params": {...}, "style": {...}}``:
+    every control's label, unit, default, range and step, every model
+    parameter the JavaScript port needs, the book's ion colours. Never changes.
+``values``
+    ``{control name: value}``, set by the front end when a control moves.
+``result``
+    what the figure and readout show, computed by :meth:`LiveExplorer.compute`
+    (live) or by the JavaScript port (static).
+``error``
+    a message for the reader when the values were refused ("" otherwise).
+``notice``
+    a note about the page's URL parameters (teacher links such as ``?k_out=10``), if any.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import math
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from ..._validation import ModelError, ParameterError
+from .._base import Control, _freeze_garbage_collector, _in_voila, display_mode
+from ..links import MAX_QUERY_CHARS, LocationReport, request_query
+from ._style import ion_style
+
+ESM_DIR = Path(__file__).resolve().parent / "esm"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A menu: ``name`` in ``values``, what the reader sees (``label``), its ``options`` (the
+    strings shown, which are also the values) and the ``default`` option."""
+
+    name: str
+    label: str
+    options: tuple
+    default: str
+
+
+def control_json(c: Control) -> dict:
+    """One control as the front end reads it (decimals from its ``readout_format``)."""
+    m = re.fullmatch(r"\.(\d+)[fg]", c.readout_format or "")
+    return {"name": c.name, "label": c.label, "unit": c.unit, "default": c.default, "min": c.minimum,
+            "max": c.maximum, "step": c.step, "log": c.log, "decimals": int(m.group(1)) if m else 2}
+
+
+def _widget_class(name: str):
+    """An AnyWidget subclass whose front end is ``esm/<name>.js`` (imported lazily: the
+    static book build needs no anywidget)."""
+    import anywidget
+    import traitlets as t
+
+    class ExplorerWidget(anywidget.AnyWidget):
+        _esm = ESM_DIR / f"{name}.js"
+        spec = t.Dict().tag(sync=True)
+        values = t.Dict().tag(sync=True)
+        result = t.Dict().tag(sync=True)
+        error = t.Unicode("").tag(sync=True)
+        notice = t.Unicode("").tag(sync=True)
+
+    ExplorerWidget.__name__ = f"{name.capitalize()}Widget"
+    return ExplorerWidget
+
+
+class LiveExplorer:
+    """Base class: subclasses set ``name``, ``title``, ``controls`` and implement
+    :meth:`params`, :meth:`compute` and :meth:`fallback_figure`."""
+
+    name: str = ""
+    title: str = ""
+    controls: tuple = ()
+    choices: tuple = ()
+    #: Teacher scenarios ``{name: {control: value}}`` for ``?scenario=name`` links, with a note each
+    #: (the same tables as the PNG apps', so docs/classroom.md's links keep working).
+    scenarios: dict = {}
+    scenario_notes: dict = {}
+
+    def __init__(self, **initial_values):
+        self.mode = display_mode()
+        self.values = {c.name: float(c.default) for c in self.controls}
+        self.values.update({c.name: c.default for c in self.choices})
+        self.values.update(self.check_values(initial_values))
+        self.result = self.compute(self.values)
+        self.last_update_s = 0.0
+        self.notice = ""
+        self._widget = None
+        self._reader = None
+        self._link_applied = False
+        if self.mode == "live":
+            query = request_query()  # None in a preheated kernel: the page reports it later
+            if query:
+                self.apply_url_parameters(query)
+                self._link_applied = True
+            if _in_voila():
+                _freeze_garbage_collector()
+
+    # -- what subclasses provide -----------------------------------------------------------
+    def params(self) -> dict:  # pragma: no cover - abstract
+        """Every model parameter the JavaScript port needs (plain JSON numbers)."""
+        raise NotImplementedError
+
+    def compute(self, values: dict) -> dict:  # pragma: no cover - abstract
+        """The result the figure shows, from :mod:`nakmodel`; same keys as the port's."""
+        raise NotImplementedError
+
+    def fallback_figure(self, values: dict, result: dict):  # pragma: no cover - abstract
+        """``(matplotlib Figure, alt text)`` for the no-JavaScript/print picture."""
+        raise NotImplementedError
+
+    # -- shared ------------------------------------------------------------------------------
+    def spec(self) -> dict:
+        """Controls, parameters and style: everything the front end needs, as JSON."""
+        return {"explorer": self.name, "title": self.title,
+                "controls": [control_json(c) for c in self.controls],
+                "choices": [{"name": c.name, "label": c.label, "options": list(c.options),
+                             "default": c.default} for c in self.choices],
+                "params": self.params(), "style": {"ions": ion_style()}}
+
+    def check_values(self, values: dict) -> dict:
+        """Floats within each control's range; anything else raises :class:`ParameterError`."""
+        by_name = {c.name: c for c in self.controls}
+        menus = {c.name: c for c in self.choices}
+        out = {}
+        for key, v in values.items():
+            if key in menus:
+                if v not in menus[key].options:
+                    raise ParameterError(key, v, "", "must be one of: " + "; ".join(menus[key].options))
+                out[key] = v
+                continue
+            c = by_name.get(key)
+            if c is None:
+                known = ", ".join([*by_name, *menus])
+                raise ParameterError(key, v, "", f"is not a control of this explorer ({known})")
+            try:
+                x = float(v)
+            except (TypeError, ValueError):
+                raise ParameterError(key, v, c.unit, "must be a number") from None
+            if not (math.isfinite(x) and c.minimum <= x <= c.maximum):
+                raise ParameterError(key, v, c.unit, f"must be between {c.minimum:g} and {c.maximum:g} {c.unit}")
+            out[key] = x
+        return out
+
+    def set_values(self, **values) -> dict:
+        """Change some controls' values, recompute; returns the new result (raises on bad input)."""
+        t0 = time.perf_counter()
+        new = {**self.values, **self.check_values(values)}
+        self.result = self.compute(new)
+        self.values = new
+        if self._widget is not None:
+            with self._widget.hold_sync():
+                self._widget.error = ""
+                self._widget.result = self.result
+        self.last_update_s = time.perf_counter() - t0
+        return self.result
+
+    def apply_url_parameters(self, query: str | None) -> dict:
+        """Apply a page's URL parameters (``k_out=10``) to the controls (teacher links).
+
+        Parameters naming no control are ignored (other apps on the page may use them);
+        bad values never raise: they are listed in :attr:`notice` and the rest is applied.
+        Returns the values applied.
+        """
+        params = {k: v[-1] for k, v in parse_qs(query or "", keep_blank_values=True).items()}
+        names = {c.name for c in self.controls} | {c.name for c in self.choices}
+        applied, problems, notes = {}, [], []
+        scenario = params.pop("scenario", None)
+        if scenario is not None and scenario in self.scenarios:
+            applied.update(self.check_values(dict(self.scenarios[scenario])))
+            note = self.scenario_notes.get(scenario)
+            notes.append(f"Opened at the scenario “{scenario}”" + (f": {note}." if note else "."))
+        elif scenario is not None and self.scenarios:
+            problems.append(f"unknown scenario “{scenario}” (known: {', '.join(self.scenarios)})")
+        for key, raw in params.items():
+            if key not in names:
+                continue
+            try:
+                applied.update(self.check_values({key: raw}))
+            except ParameterError as err:
+                problems.append(f"{key}={raw} ({err.allowed})")
+        if applied:
+            self.set_values(**applied)
+        if applied:
+            notes.append("Opened with the settings from the link; Reset restores the defaults.")
+        if problems:
+            notes.append("Some link settings were not used: " + "; ".join(problems) + ".")
+        self.notice = " ".join(notes)
+        return applied
+
+    @property
+    def widget(self):
+        """The anywidget (created on first use, live mode)."""
+        if self._widget is None:
+            self._widget = _widget_class(self.name)(spec=self.spec(), values=dict(self.values),
+                                                    result=self.result, notice=self.notice)
+            self._widget.observe(self._on_values, names="values")
+        return self._widget
+
+    def _on_values(self, change) -> None:
+        try:
+            self.set_values(**change["new"])
+        except (ParameterError, ModelError) as err:
+            self._widget.error = str(err)
+
+    # -- display -------------------------------------------------------------------------------
+    def static_html(self) -> str:
+        """The placeholder the book's script turns into the live explorer (JSON + PNG fallback)."""
+        from ...plots.style import render_png
+
+        fig, alt = self.fallback_figure(self.values, self.result)
+        png = base64.b64encode(render_png(fig, 100)).decode("ascii")
+        state = json.dumps({"spec": self.spec(), "values": self.values, "result": self.result},
+                           separators=(",", ":"), allow_nan=False).replace("</", "<\\/")
+        return (
+            f'<div class="nak-explorer" data-explorer="{self.name}">'
+            f'<script type="application/json" class="nak-explorer-state">{state}</script>'
+            '<figure class="nak-fallback">'
+            f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt, quote=True)}" '
+            'style="width:100%;max-width:820px;height:auto">'
+            "<figcaption>Picture at the default settings. With JavaScript on, this page draws the "
+            "explorer itself and its controls work.</figcaption></figure></div>"
+        )
+
+    def _on_location(self, change) -> None:
+        """A preheated kernel learns the page's teacher link from the page (once)."""
+        query = str(change["new"] or "")
+        if self._link_applied or len(query) > MAX_QUERY_CHARS:
+            return
+        self._link_applied = True
+        self.apply_url_parameters(query.removeprefix("?"))
+        if self._widget is not None:
+            with self._widget.hold_sync():
+                self._widget.values = dict(self.values)
+                self._widget.notice = self.notice
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        if self.mode == "static":
+            return {"text/html": self.static_html(), "text/plain": self.title}
+        if _in_voila() and not self._link_applied:
+            import ipywidgets
+
+            # the hidden reader sends window.location.search once the page is drawn
+            self._reader = LocationReport(sliders=0)
+            self._reader.layout.display = "none"
+            self._reader.observe(self._on_location, names="search")
+            box = ipywidgets.VBox([self.widget, self._reader])
+            return box._repr_mimebundle_(include=include, exclude=exclude)
+        return self.widget._repr_mimebundle_(include=include, exclude=exclude)

@@ -1,0 +1,84 @@
+"""Chapter "The energy bill": the energy calculator, drawn in the browser.
+
+JavaScript twin: ``frontend/energy.js`` (figure) and ``frontend/ports/energy.js`` (the static
+book's port of :func:`nakmodel.energy.cell_energy_bill`: membrane area, ATP per spike and per
+second, :func:`nakmodel.energy.brain_energy_budget`). Na⁺ entry per spike comes from HH runs
+(:func:`nakmodel.hh.spike_ion_budget`), exported as one number per spike model.
+"""
+
+from __future__ import annotations
+
+from ... import energy
+from ...constants import AVOGADRO
+from ...electrochem import PUMP_NA_OUT
+from ...energy import NeuronGeometry, cell_energy_bill, spike_na_entry_pmol_cm2
+from ...plots.energy_bill import CATEGORY_LABELS, RATE_GRID_HZ, EnergyBudgetPlot
+from ..energy_bill import SOURCES, SPIKE_MODELS, EnergyCalculator
+from ._explorer import Choice, LiveExplorer
+from ._style import plain_label
+
+
+class EnergyLive(LiveExplorer):
+    """Firing rate, axon geometry and spike model -> ATP per spike and per second; the brain budget.
+
+    Same controls and defaults as :class:`nakmodel.widgets.energy_bill.EnergyCalculator`.
+
+    Examples
+    --------
+    >>> app = EnergyLive()
+    >>> round(app.result["budget"]["pump_share_of_signalling"], 2)  # Howarth et al. 2012 at 4 Hz
+    0.93
+    """
+
+    name = "energy"
+    title = EnergyCalculator.title
+    controls = EnergyCalculator.controls
+    choices = (Choice("spike_model", "spike model", tuple(SPIKE_MODELS), next(iter(SPIKE_MODELS))),
+               Choice("budget_source", "brain budget", tuple(SOURCES), next(iter(SOURCES))))
+    # the PNG app's scenarios, its menu named as here
+    scenarios = {name: {("spike_model" if k == "model_choice" else k): v for k, v in values.items()}
+                 for name, values in EnergyCalculator.scenarios.items()}
+    scenario_notes = EnergyCalculator.scenario_notes
+
+    def params(self) -> dict:
+        """Na⁺ entry per spike for each spike model (pmol/cm², HH runs), Avogadro's number,
+        Na⁺ per ATP, soma diameter (µm), the published budgets and the model's pump shares
+        (:mod:`nakmodel.energy`), the rate grid of the curve (Hz) and the category labels."""
+        return {
+            "na_entry_pmol_cm2": {label: spike_na_entry_pmol_cm2(*energy.SPIKE_MODELS[key])
+                                  for label, key in SPIKE_MODELS.items()},
+            "avogadro": AVOGADRO, "na_per_atp": PUMP_NA_OUT,
+            "soma_diameter_um": NeuronGeometry().soma_diameter_um,
+            "sources": dict(SOURCES), "budgets": energy.BUDGETS, "budget_rate_hz": energy.BUDGET_RATE_HZ,
+            "pump_share_of_category": energy.PUMP_SHARE_OF_CATEGORY,
+            "housekeeping_fraction": energy.HOUSEKEEPING_FRACTION,
+            "atp_per_glucose": energy.ATP_PER_GLUCOSE_OXIDATIVE,
+            "rate_grid_hz": RATE_GRID_HZ.tolist(),
+            "categories": {k: plain_label(v) for k, v in CATEGORY_LABELS.items()},
+        }
+
+    @staticmethod
+    def bill(values: dict):
+        """:func:`nakmodel.energy.cell_energy_bill` for the control values."""
+        return cell_energy_bill(values["rate_hz"], axon_diameter_um=values["axon_diameter_um"],
+                                axon_length_um=values["axon_length_mm"] * 1000.0,
+                                spike_model=SPIKE_MODELS[values["spike_model"]],
+                                source=SOURCES[values["budget_source"]], rate_grid_hz=RATE_GRID_HZ)
+
+    def compute(self, values: dict) -> dict:
+        b = self.bill(values)
+        return {
+            "na_entry_pmol_cm2": b.na_per_spike_pmol_cm2, "area_cm2": b.area_cm2,
+            "atp_per_spike": b.cell.atp_per_spike_molecules, "atp_per_s": b.cell.atp_per_second_molecules,
+            "glucose_per_s": b.glucose_per_second,
+            "curve_atp_per_s": [float(x) for x in b.atp_per_second_grid],
+            "budget": {"total_shares": b.budget.total_shares,
+                       "pump_share_of_signalling": b.budget.pump_share_of_signalling,
+                       "pump_share_of_total": b.budget.pump_share_of_total},
+        }
+
+    def fallback_figure(self, values: dict, result: dict):
+        plot = EnergyBudgetPlot()
+        b = self.bill(values)
+        plot.update(b.atp_per_second_grid, values["rate_hz"], b.cell.atp_per_second_molecules, b.budget)
+        return plot.fig, plot.alt_text(values["rate_hz"], b.cell.atp_per_second_molecules, b.budget)

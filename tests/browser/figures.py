@@ -1,0 +1,36 @@
+"""What a browser test waits for on an app page, whichever engine draws the figure.
+
+A PNG app (``nakmodel.widgets._base.App``) shows ``.nak-figure img`` and ipywidgets sliders;
+a live explorer (``nakmodel.widgets.live``) draws canvases in ``.nak-live`` with range inputs and
+counts its redraws in ``data-updates`` on its host element.
+"""
+
+from __future__ import annotations
+
+FIGURE = ".nak-figure img, .nak-live canvas"
+
+
+def wait_figure(page, timeout=120000):
+    page.locator(FIGURE).first.wait_for(state="visible", timeout=timeout)
+
+
+def move_first_control(page, presses=3, key="ArrowLeft", timeout=60000):
+    """Focus the page's first slider, press ``key`` ``presses`` times, wait for a new figure."""
+    if page.locator(".nak-live").count():
+        host = page.locator(".nak-live").first.locator("..")
+        n = int(host.get_attribute("data-updates") or 0)
+        page.locator(".nak-live input[type=range]").first.focus()
+        for _ in range(presses):
+            page.keyboard.press(key)
+        page.wait_for_function("(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n",
+                               arg=n, timeout=timeout)
+        return
+    img = page.locator(".nak-figure img").first
+    before = img.get_attribute("src")
+    page.locator(".widget-slider .noUi-handle").first.focus()
+    for _ in range(presses):
+        page.keyboard.press(key)
+    page.wait_for_function(
+        "(old) => { const i = document.querySelector('.nak-figure img'); return i && i.src !== old; }",
+        arg=before, timeout=timeout,
+    )

@@ -1,0 +1,218 @@
+"""Live explorers drawn by the browser (frontend/), network blocked.
+
+Static engine: the page the book embeds (explorer placeholder + _static/nakfront/nakfront.js),
+opened from file://; a slider moved by keyboard changes figure, readout and text alternative,
+and the numbers shown equal nakmodel's (one in-browser parity check). Live engine: the same
+module inside Voilà, fed by the Python app; a slider move comes back as a new figure.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import urllib.parse
+
+import pytest
+
+from nakmodel.electrochem import nernst
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive
+from tests.conftest import ROOT
+from tests.frontend.pages import write_static_page
+
+pytestmark = pytest.mark.browser
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def require_axe():
+    """axe-core from npm (``make frontend``); missing fails when ``CI`` is set."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but node_modules/axe-core is missing: run make frontend")
+        pytest.skip("axe-core not installed (make frontend)")
+
+
+def offline_page(browser, **kw):
+    """A page on which every request that is not file://, data:, blob: or loopback is aborted."""
+    page = browser.new_page(**kw)
+    page.external, page.errors = [], []
+
+    def route(r):
+        u = urllib.parse.urlsplit(r.request.url)
+        if u.scheme in ("file", "data", "blob", "about") or u.hostname in LOOPBACK:
+            r.continue_()
+        else:
+            page.external.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    return page
+
+
+def readout_mV(page, ion):
+    text = page.locator(".nak-readout").first.inner_text().replace("−", "-")
+    m = re.search(rf"E\s*{ion}\s*([+-]?\d+\.\d) mV", text)
+    assert m, text
+    return float(m.group(1))
+
+
+def canvas_pixels(page):
+    return page.evaluate("() => [...document.querySelectorAll('.nak-live canvas')].map(c => c.toDataURL()).join()")
+
+
+@pytest.fixture(scope="module")
+def nernst_page(tmp_path_factory):
+    return write_static_page(tmp_path_factory.mktemp("static"), NernstLive())
+
+
+def test_static_page_keyboard_moves_figure_and_readout(browser, nernst_page):
+    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
+    page.goto(nernst_page.as_uri())
+    page.locator(".nak-live canvas").first.wait_for()
+    assert page.locator(".nak-fallback").first.is_hidden()  # the PNG is the no-JavaScript fallback
+    before_pixels = canvas_pixels(page)
+    alt_before = page.locator(".nak-figure").first.get_attribute("aria-label")
+    assert readout_mV(page, "K") == pytest.approx(nernst(1, 5, 140, 37), abs=0.05)
+    k_out = page.get_by_label("[K⁺] outside (mM)")
+    k_out.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    assert k_out.input_value() == "10"
+    assert readout_mV(page, "K") == pytest.approx(nernst(1, 10, 140, 37), abs=0.05)  # in-browser parity
+    assert canvas_pixels(page) != before_pixels
+    alt = page.locator(".nak-figure").first.get_attribute("aria-label")
+    assert alt != alt_before and "10 mM outside" in alt
+    assert page.locator(".nak-readout").first.get_attribute("aria-live") == "polite"
+    page.get_by_role("button", name="Reset").click()
+    assert k_out.input_value() == "5"
+    assert not page.external and not page.errors, (page.external, page.errors)
+    page.close()
+
+
+def test_static_page_random_values_match_nakmodel_in_browser(browser, nernst_page):
+    """Ten random slider settings set in the page; the readout equals nakmodel's to its 0.1 mV."""
+    import numpy as np
+
+    app = NernstLive()
+    page = offline_page(browser)
+    page.goto(nernst_page.as_uri())
+    page.locator(".nak-live canvas").first.wait_for()
+    rng = np.random.default_rng(5)
+    for _ in range(10):
+        c_out, c_in, t = int(rng.integers(1, 501)), int(rng.integers(1, 501)), float(rng.integers(0, 91)) / 2
+        for name, v in (("na_out", c_out), ("na_in", c_in), ("temperature_C", t)):
+            page.evaluate("([n, v]) => { const i = document.querySelector(`.nak-live input[name=${n}]`);"
+                          " i.value = v; i.dispatchEvent(new Event('input', {bubbles: true})); }", [name, v])
+        want = app.compute({**app.values, "na_out": c_out, "na_in": c_in, "temperature_C": t})["E"]["Na"]
+        assert math.isclose(readout_mV(page, "Na"), round(want, 1), abs_tol=0.051)
+    page.close()
+
+
+def test_static_ghk_log_slider_by_keyboard(browser, tmp_path):
+    """A logarithmic control moves by keyboard; Vm follows nakmodel's GHK voltage."""
+    from nakmodel.electrochem import ghk_voltage
+
+    app = GHKLive()
+    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
+    page.goto(write_static_page(tmp_path, app).as_uri())
+    page.locator(".nak-live canvas").first.wait_for()
+    before = canvas_pixels(page)
+    ratio = page.get_by_label("P_Na / P_K")
+    ratio.focus()
+    for _ in range(10):  # ten steps of 0.02 in log10: x 10**0.2
+        page.keyboard.press("ArrowRight")
+    pna = app.values["pna_pk"] * 10 ** 0.2
+    c_out, c_in = app.concentrations(app.values)
+    want = ghk_voltage({"K": 1.0, "Na": pna, "Cl": app.values["pcl_pk"]}, c_out, c_in, app.params()["temperature_C"])
+    text = page.locator(".nak-readout").first.inner_text().replace("−", "-")
+    vm = float(re.search(r"Vm\s*([+-]?\d+\.\d) mV", text).group(1))
+    assert vm == pytest.approx(want, abs=0.051)
+    assert canvas_pixels(page) != before
+    assert f"P_Na/P_K = {pna:.3g}" in page.locator(".nak-figure").first.get_attribute("aria-label")
+    assert not page.external and not page.errors, (page.external, page.errors)
+    page.close()
+
+
+def test_static_energy_menu_and_slider(browser, tmp_path):
+    """A menu (keyboard) and a slider change the energy figure; ATP per second follows nakmodel."""
+    app = EnergyLive()
+    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
+    page.goto(write_static_page(tmp_path, app).as_uri())
+    page.locator(".nak-live canvas").first.wait_for()
+    before = canvas_pixels(page)
+    page.get_by_label("spike model").select_option(index=1)
+    page.get_by_label("mean firing rate (Hz)").focus()
+    for _ in range(12):  # 4 Hz + 12 x 0.5 Hz = 10 Hz
+        page.keyboard.press("ArrowRight")
+    want = app.compute({**app.values, "spike_model": app.choices[0].options[1], "rate_hz": 10.0})
+    text = page.locator(".nak-readout").first.inner_text()
+    mant, exp = re.search(r"ATP per second\s+(\d\.\d\d) × 10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", text).groups()
+    exp = int(exp.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")))
+    assert float(mant) * 10**exp == pytest.approx(want["atp_per_s"], rel=0.006)
+    assert canvas_pixels(page) != before
+    assert not page.external and not page.errors, (page.external, page.errors)
+    page.close()
+
+
+@pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive], ids=["nernst", "ghk", "energy"])
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
+    require_axe()
+    page = offline_page(browser, viewport={"width": 390, "height": 900})  # phone width
+    page.goto(write_static_page(tmp_path, cls(), dark=dark).as_uri())
+    page.locator(".nak-live canvas").first.wait_for()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document.querySelector('.nak-live'))")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    # phone width: nothing wider than the screen
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    page.close()
+
+
+def test_voila_same_module_draws_and_answers_a_slider(browser, voila_server):
+    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
+    page.goto(voila_server + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded", timeout=120000)
+    page.locator(".nak-live canvas").first.wait_for(timeout=120000)
+    host = page.locator(".nak-live").first.locator("..")
+    n0 = int(host.get_attribute("data-updates"))
+    k_out = page.get_by_label("[K⁺] outside (mM)")
+    k_out.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n",
+                           arg=n0, timeout=30000)
+    assert k_out.input_value() == "6"
+    # E_K at 6/140 mM, 37 °C, computed by the kernel
+    assert readout_mV(page, "K") == pytest.approx(nernst(1, 6, 140, 37), abs=0.05)
+    assert not page.external, page.external
+    page.close()
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_book_chapter_page_explorer_offline_and_accessible(browser, built_book, theme):
+    """The built chapter page from file://: the explorer replaces its PNG, answers the keyboard,
+    and axe-core finds no serious or critical violation in it, in the theme's light and dark mode."""
+    assert built_book.returncode == 0, built_book.log[-4000:]
+    require_axe()
+    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
+    page.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
+    page.goto((built_book.html / "chapters" / "ion_gradients.html").as_uri())
+    page.locator(".nak-live canvas").first.wait_for(timeout=20000)
+    assert page.evaluate("document.documentElement.dataset.theme") == theme
+    assert page.locator(".nak-explorer .nak-fallback").first.is_hidden()
+    k_out = page.get_by_label("[K⁺] outside (mM)")
+    k_out.focus()
+    page.keyboard.press("ArrowRight")
+    assert readout_mV(page, "K") == pytest.approx(nernst(1, 6, 140, 37), abs=0.05)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document.querySelector('.nak-live'))")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    assert not page.external, page.external
+    page.close()
