@@ -36,7 +36,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import free_port, wait_for_http
+from tests.conftest import free_port, wait_for_http  # noqa: E402  (needs ROOT on sys.path, set just above)
 
 HUB_DIR = ROOT / "deploy" / "jupyterhub"
 PASSWORD = "bench-password"

@@ -23,7 +23,9 @@ _WHERE = {
         "PUMP_STATES", "PumpParams", "PumpRun", "pump_atp_factor", "pump_current", "pump_cycle_rate",
         "pump_rate_fast", "pump_temperature_factor", "simulate_pump_cycles",
     ),
-    ".cell": ("CellParams", "CellState", "CellTrace", "cell_steady_state", "electrogenic_share", "simulate_cell"),
+    ".cell": (
+        "CellParams", "CellState", "CellTrace", "cell_steady_state", "electrogenic_share", "simulate_cell",
+    ),
     ".drugs": (
         "OUABAIN_ISOFORMS", "anoxia_atp_time_course", "ouabain_block_time_course", "ouabain_pump_fraction",
         "pump_fraction_from_atp",

@@ -23,7 +23,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-__all__ = ["all_parameter_rows", "param", "parameter_classes", "parameter_rows", "science_modules", "source_of", "unit_of"]
+__all__ = [
+    "all_parameter_rows", "param", "parameter_classes", "parameter_rows", "science_modules", "source_of",
+    "unit_of",
+]
 
 
 def param(default: Any, unit: str, source: str, doc: str = "", *, where: str = "") -> Any:

@@ -8,9 +8,8 @@ into a NaN deep inside numpy.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-
 import math
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -170,7 +169,8 @@ def check_ion_dict(
     required = tuple(required)
     allowed_keys = required + tuple(optional)
     if not isinstance(mapping, Mapping):
-        raise ParameterError(name, mapping, unit, "must be a dict keyed by " + ", ".join(repr(k) for k in required))
+        raise ParameterError(name, mapping, unit,
+                             "must be a dict keyed by " + ", ".join(repr(k) for k in required))
     for key in required:
         if key not in mapping:
             raise ParameterError(

@@ -18,7 +18,8 @@ Armstrong 2003 [Keener2009] [Armstrong2003]):
 State amounts are kept as "mM of the reference volume" (amount / W0). Ions
 are conserved exactly: cumulative fluxes are integrated alongside.
 
-References: Keener2009, Armstrong2003, Hille2001 (core.bib), Hodgkin1949 (core.bib) (keys of ``bib/pump.bib``).
+References: Keener2009, Armstrong2003, Hille2001 (core.bib), Hodgkin1949 (core.bib)
+(keys of ``bib/pump.bib``).
 """
 
 from __future__ import annotations
@@ -326,8 +327,8 @@ def cell_steady_state(params: CellParams = CellParams(), *, rate_scale=1.0) -> C
 
 
 def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_fraction=1.0, atp_mM=None,
-                  atp_free_energy_kJ_per_mol=None, initial: CellState | None = None, t_eval=None, n_points=361,
-                  rtol=1e-7) -> CellTrace:
+                  atp_free_energy_kJ_per_mol=None, initial: CellState | None = None, t_eval=None,
+                  n_points=361, rtol=1e-7) -> CellTrace:
     """Time course of the pump–leak cell, e.g. minutes to hours of pump block.
 
     Parameters
@@ -389,8 +390,8 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     else:
         t_eval = check_number("t_eval", t_eval, "s", 0.0, duration_s)
     atol = np.array([1e-4, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7])
-    sol = solve_ivp(model.rhs, (0.0, duration_s), y0, method="BDF", t_eval=t_eval, args=(frac_fn, atp_fn, dg_fn),
-                    rtol=rtol, atol=atol, first_step=1e-4)
+    sol = solve_ivp(model.rhs, (0.0, duration_s), y0, method="BDF", t_eval=t_eval,
+                    args=(frac_fn, atp_fn, dg_fn), rtol=rtol, atol=atol, first_step=1e-4)
     if not sol.success:
         raise ModelError("cell integration failed: " + sol.message)
     v, nna, ncl = sol.y[0], sol.y[1], sol.y[2]
@@ -472,5 +473,5 @@ def electrogenic_share(params: CellParams = CellParams(), *,
         v_ghk = ghk_voltage(perms, p.c_out_mM, {"Na": s.na_in, "K": s.k_in, "Cl": s.cl_in}, p.temperature_C)
         rows.append((s.v_mV, s.na_in, s.k_in, s.cl_in, s.volume_rel, s.pump_current_uA_cm2, s.v_mV - v_ghk))
     a = np.array(rows)
-    return ElectrogenicShare(tuple(tuple(int(x) for x in s) for s in stoichiometries), *(a[:, i] for i in range(7)),
-                             basis=basis)
+    return ElectrogenicShare(tuple(tuple(int(x) for x in s) for s in stoichiometries),
+                             *(a[:, i] for i in range(7)), basis=basis)

@@ -82,8 +82,8 @@ class CotransportConditions:
     na_out_mM: float = param(MAMMALIAN_NEURON.c_out_mM["Na"], "mM", "Hille2001 (constants.MAMMALIAN_NEURON)",
                              "Na+ outside", where="secondary_transport")
     na_in_mM: float = param(MAMMALIAN_NEURON.c_in_mM["Na"], "mM",
-                            "solved: the reference cell's steady state (constants.MAMMALIAN_NEURON)", "Na+ inside",
-                            where="secondary_transport")
+                            "solved: the reference cell's steady state (constants.MAMMALIAN_NEURON)",
+                            "Na+ inside", where="secondary_transport")
     temperature_C: float = param(DEFAULTS.temperature_C, "°C", "assumed: body temperature", "temperature",
                                  where="secondary_transport")
 
@@ -100,7 +100,8 @@ class CalciumParams:
 
 @dataclass(frozen=True)
 class SGLTParams:
-    """A Na+-glucose cotransporter: ``name``, ``n_na`` (Na+ per glucose), ``km_glucose_mM`` (mM), ``source``."""
+    """A Na+-glucose cotransporter: ``name``, ``n_na`` (Na+ per glucose), ``km_glucose_mM`` (mM),
+    ``source``."""
 
     name: str
     n_na: int
@@ -119,13 +120,16 @@ _SGLT = {"SGLT1": SGLT1, "SGLT2": SGLT2}
 def _conditions(v_mV, na_out_mM, na_in_mM, temperature_C):
     c = CotransportConditions()
     return (c.v_mV if v_mV is None else v_mV, c.na_out_mM if na_out_mM is None else na_out_mM,
-            c.na_in_mM if na_in_mM is None else na_in_mM, c.temperature_C if temperature_C is None else temperature_C)
+            c.na_in_mM if na_in_mM is None else na_in_mM,
+            c.temperature_C if temperature_C is None else temperature_C)
 
 
 def sglt_max_accumulation(n_na, v_mV, na_out_mM, na_in_mM, temperature_C=None):
     """Equilibrium glucose ratio [G]in/[G]out for a Na+-glucose cotransporter.
 
-    .. math:: \\frac{[G]_i}{[G]_o} = \\left(\\frac{[Na]_o}{[Na]_i}\\right)^{n} \\exp\\left(-\\frac{nFV}{RT}\\right)
+    .. math::
+
+        \\frac{[G]_i}{[G]_o} = \\left(\\frac{[Na]_o}{[Na]_i}\\right)^{n} \\exp\\left(-\\frac{nFV}{RT}\\right)
 
     Parameters
     ----------
@@ -179,7 +183,8 @@ def accumulation_factors(n_na, v_mV=None, na_out_mM=None, na_in_mM=None, tempera
 def accumulation_curves(v_grid_mV, na_out_mM=None, na_in_mM=None, temperature_C=None):
     """SGLT1 and SGLT2 accumulation limits over ``v_grid_mV`` (mV): ``{"SGLT1": array, "SGLT2": array}``."""
     _, na_o, na_i, t = _conditions(None, na_out_mM, na_in_mM, temperature_C)
-    return {name: np.array([sglt_max_accumulation(p.n_na, v, na_o, na_i, t) for v in np.atleast_1d(v_grid_mV)])
+    return {name: np.array([sglt_max_accumulation(p.n_na, v, na_o, na_i, t)
+                            for v in np.atleast_1d(v_grid_mV)])
             for name, p in _SGLT.items()}
 
 
@@ -261,8 +266,8 @@ class EpitheliumParams:
     1 mM/s; only ratios of the J_max values matter for concentrations.
     """
 
-    glucose_lumen_mM: float = param(10.0, "mM", "assumed: luminal glucose after a meal", "glucose in the lumen",
-                                    where="secondary_transport")
+    glucose_lumen_mM: float = param(10.0, "mM", "assumed: luminal glucose after a meal",
+                                    "glucose in the lumen", where="secondary_transport")
     glucose_blood_mM: float = param(5.0, "mM", "assumed: fasting blood glucose", "glucose in the blood",
                                     where="secondary_transport")
     v_apical_mV: float = param(-60.0, "mV", "assumed: as CotransportConditions.v_mV", "apical potential",
@@ -285,11 +290,13 @@ class EpitheliumParams:
                                    "either side", "pump capacity (cycles)",
                                    where="secondary_transport")
     measured_na_mM: float = param(14.4, "mM", "Lee1972: aNa 14.4 ± 3.1 mM (mean ± SD), bullfrog, 26 °C, "
-                                  "mannitol Ringer", "measured cell Na+ activity", where="secondary_transport")
+                                  "mannitol Ringer", "measured cell Na+ activity",
+                                  where="secondary_transport")
     measured_na_sd_mM: float = param(3.1, "mM", "Lee1972", "SD of that measurement across cells",
                                      where="secondary_transport")
-    coupling_duration_s: float = param(3600.0, "s", "assumed: an hour of block", "how long the pump–leak cell "
-                                       "runs before its depolarisation is read off (coupled_apical_voltage)",
+    coupling_duration_s: float = param(3600.0, "s", "assumed: an hour of block",
+                                       "how long the pump–leak cell runs before its depolarisation "
+                                       "is read off (coupled_apical_voltage)",
                                        where="secondary_transport")
     temperature_C: float = param(37.0, "°C", "assumed: body temperature", "temperature",
                                  where="secondary_transport")
@@ -303,8 +310,8 @@ def _pump_site_constant(k_half_mM):
     return k_half_mM * (2.0 ** (1.0 / 3.0) - 1.0)
 
 
-def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0, params: EpitheliumParams | None = None,
-                                    **overrides):
+def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0,
+                                    params: EpitheliumParams | None = None, **overrides):
     """Steady state of a 3-compartment absorptive epithelium (lumen | cell | blood).
 
     Fluxes, mM/s of cell water (positive = lumen -> cell -> blood):
@@ -372,7 +379,8 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0,
         glucose_lumen_mM = p.glucose_lumen_mM
     glucose_blood_mM, v_apical_mV, na_lumen_mM = p.glucose_blood_mM, p.v_apical_mV, p.na_lumen_mM
     sglt_j_max_mM_s, glut2_j_max_mM_s, glut2_km_mM = p.sglt_j_max_mM_s, p.glut2_j_max_mM_s, p.glut2_km_mM
-    pump_j_max_mM_s, pump_k_half_na_mM, na_leak_per_s = p.pump_j_max_mM_s, p.pump_k_half_na_mM, p.na_leak_per_s
+    pump_j_max_mM_s, pump_k_half_na_mM = p.pump_j_max_mM_s, p.pump_k_half_na_mM
+    na_leak_per_s = p.na_leak_per_s
     temperature_C = p.temperature_C
     g_l = check_concentration("glucose_lumen_mM", glucose_lumen_mM)
     g_b = check_concentration("glucose_blood_mM", glucose_blood_mM)
@@ -467,8 +475,8 @@ def ncx_reversal_potential(na_out_mM=None, na_in_mM=None, ca_out_mM=None, ca_in_
     na_i = MAMMALIAN_NEURON.c_in_mM["Na"] if na_in_mM is None else na_in_mM
     t = _conditions(None, None, None, temperature_C)[3]
     e_na = nernst(1, na_o, na_i, t)
-    e_ca = nernst(2, ca.ca_out_mM if ca_out_mM is None else ca_out_mM, ca.ca_in_mM if ca_in_mM is None else ca_in_mM,
-                  t)
+    e_ca = nernst(2, ca.ca_out_mM if ca_out_mM is None else ca_out_mM,
+                  ca.ca_in_mM if ca_in_mM is None else ca_in_mM, t)
     return 3.0 * e_na - 2.0 * e_ca
 
 

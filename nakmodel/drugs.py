@@ -50,8 +50,10 @@ __all__ = [
 class OuabainParams:
     """Ouabain constants of the three α isoforms, with their sources."""
 
-    k_on_per_M_s: float = param(5e4, "1/(M s)", "Erdmann1975: 4–6e4 /M/s, human erythrocyte and heart membranes",
-                                "association rate constant (all isoforms; assumed equal for the rat isoforms)",
+    k_on_per_M_s: float = param(5e4, "1/(M s)",
+                                "Erdmann1975: 4–6e4 /M/s, human erythrocyte and heart membranes",
+                                "association rate constant "
+                                "(all isoforms; assumed equal for the rat isoforms)",
                                 where="ouabain")
     human_alpha1_kd_nM: float = param(2.8, "nM", "Erdmann1975: K_d 0.28e-8 M from binding",
                                       "binding K_d of human α1", where="ouabain")
@@ -200,7 +202,8 @@ def ouabain_block_time_course(conc_uM, t_s, *, isoform="rodent_alpha1", washout_
     iso = _isoform(isoform)
     kon = iso.k_on_per_uM_s if k_on_per_uM_s is None else check_number("k_on_per_uM_s", k_on_per_uM_s,
                                                                        "1/(µM s)", 0.0, 1e6)
-    koff = iso.k_off_per_s if k_off_per_s is None else check_number("k_off_per_s", k_off_per_s, "1/s", 0.0, 1e6)
+    koff = iso.k_off_per_s if k_off_per_s is None else check_number("k_off_per_s", k_off_per_s, "1/s",
+                                                                    0.0, 1e6)
     t = np.atleast_1d(check_number("t_s", t_s, "s", 0.0, None))
     if t.size > 1 and np.any(np.diff(t) < 0):
         raise ParameterError("t_s", t_s, "s", "must be increasing")
@@ -211,9 +214,12 @@ def ouabain_block_time_course(conc_uM, t_s, *, isoform="rodent_alpha1", washout_
         c0 = check_number("conc_uM", conc_uM, "µM", 0.0, 1e5)
         if washout_s is not None:
             tw = check_number("washout_s", washout_s, "s", 0.0, None)
-            c_fn = lambda tt: c0 if tt < tw else 0.0
+
+            def c_fn(tt):
+                return c0 if tt < tw else 0.0
         else:
-            c_fn = lambda tt: c0
+            def c_fn(tt):
+                return c0
     # exact steps; split at the washout time so the jump is not smeared
     grid = t if washout_s is None or callable(conc_uM) else np.union1d(t, [washout_s])
     grid = np.union1d([0.0], grid)

@@ -181,7 +181,8 @@ def ghk_voltage(permeabilities, c_out_mM, c_in_mM, temperature_C=None):
     >>> round(ghk_voltage(p, out, inside), 1)
     -68.9
     """
-    p = check_ion_dict("permeabilities", permeabilities, _IONS, unit="(relative)", lo=0.0, hi=None, lo_inclusive=True)
+    p = check_ion_dict("permeabilities", permeabilities, _IONS, unit="(relative)", lo=0.0, hi=None,
+                       lo_inclusive=True)
     co = check_ion_dict("c_out_mM", c_out_mM, _IONS)
     ci = check_ion_dict("c_in_mM", c_in_mM, _IONS)
     if p["Na"] + p["K"] <= 0 or p["Cl"] + p["K"] + p["Na"] <= 0:
@@ -233,7 +234,8 @@ def ghk_current(ion, permeability_cm_s, v_mV, c_out_mM, c_in_mM, temperature_C=N
 
 def driving_force(v_mV, e_rev_mV):
     """Driving force V - E on an ion, in mV (positive drives cations out)."""
-    return check_number("v_mV", v_mV, "mV", -500.0, 500.0) - check_number("e_rev_mV", e_rev_mV, "mV", -1000.0, 1000.0)
+    return (check_number("v_mV", v_mV, "mV", -500.0, 500.0)
+            - check_number("e_rev_mV", e_rev_mV, "mV", -1000.0, 1000.0))
 
 
 def ion_transfer_free_energy(v_mV, moved_in, c_out_mM, c_in_mM, temperature_C=None):

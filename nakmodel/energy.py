@@ -154,13 +154,16 @@ def neuron_membrane_area_cm2(soma_diameter_um=None, axon_diameter_um=None, axon_
     1571
     """
     g = _GEOMETRY
-    ds = check_number("soma_diameter_um", g.soma_diameter_um if soma_diameter_um is None else soma_diameter_um,
+    ds = check_number("soma_diameter_um",
+                      g.soma_diameter_um if soma_diameter_um is None else soma_diameter_um,
                       "µm", 0.0, 1000.0)
-    da = check_number("axon_diameter_um", g.axon_diameter_um if axon_diameter_um is None else axon_diameter_um,
+    da = check_number("axon_diameter_um",
+                      g.axon_diameter_um if axon_diameter_um is None else axon_diameter_um,
                       "µm", 0.0, 5000.0)
     la = check_number("axon_length_um", g.axon_length_um if axon_length_um is None else axon_length_um,
                       "µm", 0.0, 1e7)
-    dd = check_number("dendrite_area_um2", g.dendrite_area_um2 if dendrite_area_um2 is None else dendrite_area_um2,
+    dd = check_number("dendrite_area_um2",
+                      g.dendrite_area_um2 if dendrite_area_um2 is None else dendrite_area_um2,
                       "µm²", 0.0, 1e9)
     area_um2 = math.pi * ds**2 + math.pi * da * la + dd
     return area_um2 * 1e-8
@@ -338,8 +341,9 @@ class CellEnergyBill:
     budget: BrainBudget
 
 
-def cell_energy_bill(rate_hz=BUDGET_RATE_HZ, *, axon_diameter_um=None, axon_length_um=None, spike_model="mammalian",
-                     source="howarth_2012_cortex", rate_grid_hz=None) -> CellEnergyBill:
+def cell_energy_bill(rate_hz=BUDGET_RATE_HZ, *, axon_diameter_um=None, axon_length_um=None,
+                     spike_model="mammalian", source="howarth_2012_cortex",
+                     rate_grid_hz=None) -> CellEnergyBill:
     """ATP bill of one neuron (:class:`NeuronGeometry`) firing at ``rate_hz``, and the brain budget.
 
     Parameters
@@ -358,7 +362,8 @@ def cell_energy_bill(rate_hz=BUDGET_RATE_HZ, *, axon_diameter_um=None, axon_leng
     Examples
     --------
     >>> b = cell_energy_bill(4.0)
-    >>> abs(b.cell.atp_per_second_molecules - 4.0 * b.cell.atp_per_spike_molecules) < 1e-6 * b.cell.atp_per_second_molecules
+    >>> (abs(b.cell.atp_per_second_molecules - 4.0 * b.cell.atp_per_spike_molecules)
+    ...  < 1e-6 * b.cell.atp_per_second_molecules)
     True
     """
     model, temp = SPIKE_MODELS[check_choice("spike_model", spike_model, tuple(SPIKE_MODELS))]

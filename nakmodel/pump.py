@@ -188,8 +188,8 @@ class PumpParams:
                        where="pump")
     q10_warm: float = param(1.2, "", "Glitsch1980 (35–42 °C)", "Q10 above q10_break_C", where="pump")
     q10_break_C: float = param(35.0, "°C", "Glitsch1980", "temperature where the Q10 changes", where="pump")
-    reference_temperature_C: float = param(37.0, "°C", "OHara2011 (310 K)", "temperature of the rate constants",
-                                           where="pump")
+    reference_temperature_C: float = param(37.0, "°C", "OHara2011 (310 K)",
+                                           "temperature of the rate constants", where="pump")
     fast_max_rate_per_s: float = param(1080.0, "1/s", "fitted: Luo1994 form to the cycle model near rest",
                                        "scale of the fast pump", where="pump_rate_fast")
     fast_km_na_mM: float = param(39.8, "mM", "fitted: Luo1994 form to the cycle model near rest",
@@ -693,7 +693,8 @@ def cycle_run(na_in_mM, k_out_mM, atp_mM, v_mV, dg_atp_kJ_per_mol, seed=RUN_SEED
     kw = {"atp_free_energy_kJ_per_mol": dg_atp_kJ_per_mol, "atp_mM": atp_mM}
     rate = pump_cycle_rate(na_in_mM, k_out_mM, v_mV, **kw)
     dur = run_duration_s(rate)
-    run = simulate_pump_cycles(duration_s=dur, na_in_mM=na_in_mM, k_out_mM=k_out_mM, v_mV=v_mV, seed=seed, **kw)
+    run = simulate_pump_cycles(duration_s=dur, na_in_mM=na_in_mM, k_out_mM=k_out_mM, v_mV=v_mV, seed=seed,
+                               **kw)
     return run, rate, dur
 
 

@@ -50,12 +50,14 @@ __all__ = [
 class ProbePulse:
     """The test pulse that asks "would this neuron still fire?" (:func:`nakmodel.hh.probe_excitability`)."""
 
-    amplitude_uA_cm2: float = param(20.0, "µA/cm²", "assumed: 20 nC/cm² in 1 ms, several times threshold at rest",
+    amplitude_uA_cm2: float = param(20.0, "µA/cm²",
+                                    "assumed: 20 nC/cm² in 1 ms, several times threshold at rest",
                                     "pulse amplitude", where="ouabain")
     pulse_ms: float = param(1.0, "ms", "assumed: a brief stimulus", "pulse length", where="ouabain")
     threshold_mV: float = param(0.0, "mV", "assumed: an overshoot counts as an action potential",
                                 "spike criterion", where="ouabain")
-    min_rise_mV: float = param(40.0, "mV", "assumed: an action potential rises tens of mV above where it starts",
+    min_rise_mV: float = param(40.0, "mV",
+                               "assumed: an action potential rises tens of mV above where it starts",
                                "least rise above the holding potential (a cell held near 0 mV crosses 0 mV "
                                "without firing)", where="ouabain")
     run_ms: float = param(12.0, "ms", "assumed: the spike peaks within about 3 ms of the pulse",
@@ -76,8 +78,9 @@ class RundownSettings:
                         where="ouabain")
     complete_block_uM: float = param(1000.0, "µM", "assumed: 1 mM blocks every isoform almost completely",
                                      "ouabain for 'complete block'", where="ouabain")
-    thin_axon_diameter_um: float = param(0.2, "µm", "assumed: a thin unmyelinated axon", "axon diameter in the "
-                                         "surface-to-volume comparison", where="ouabain")
+    thin_axon_diameter_um: float = param(0.2, "µm", "assumed: a thin unmyelinated axon",
+                                         "axon diameter in the surface-to-volume comparison",
+                                         where="ouabain")
 
 
 _WINDOW = RundownSettings()
@@ -148,7 +151,8 @@ def run_scenario(cause="ouabain", isoform="human_alpha1", conc_uM=0.01, diameter
     anoxia = anoxia or AnoxiaParams()
     t = np.asarray(output_times_s() if t_s is None else t_s, dtype=float)
     t_end = float(t[-1])
-    restart_s = None if restart_min is None else check_number("restart_min", restart_min, "min", 0.0, None) * 60.0
+    restart_s = (None if restart_min is None
+                 else check_number("restart_min", restart_min, "min", 0.0, None) * 60.0)
     if restart_s is not None and restart_s >= t_end:
         restart_s = None
     cell = rundown_cell(diameter_um)

@@ -98,7 +98,8 @@ class VariantSteadyState:
 
 
 def cell_params(pna_pk=None, pump_density=None, atp_free_energy_kJ_per_mol=None):
-    """The chapter's cell: :class:`nakmodel.CellParams` with P_Na = ratio × P_K, the pump density and ΔG_ATP."""
+    """The chapter's cell: :class:`nakmodel.CellParams` with P_Na = ratio × P_K, the pump density
+    and ΔG_ATP."""
     p = CellParams()
     kw = {}
     if pna_pk is not None:
@@ -131,7 +132,8 @@ def steady_comparison(pna_pk=None, pump_density=None, basis="same_atp"):
         dg = cycle_free_energy(st[0], st[1], v, p.c_out_mM, {"Na": na, "K": k}, p.temperature_C)
         i_p = float(share.pump_current_uA_cm2[i])
         out.append(VariantSteadyState(
-            stoichiometry=st, v_mV=v, v_ghk_mV=v - float(share.direct_mV[i]), direct_mV=float(share.direct_mV[i]),
+            stoichiometry=st, v_mV=v, v_ghk_mV=v - float(share.direct_mV[i]),
+            direct_mV=float(share.direct_mV[i]),
             na_in=na, k_in=k, volume_rel=float(share.volume_rel[i]), pump_current_uA_cm2=i_p,
             pump_current_pA=i_p * area * 1e-8 * 1e6, cycles_per_s=rate,
             atp_per_s_cell=rate * p.pump_density_per_um2 * area, dg_cycle_kJ=dg, dg_per_ion_kJ=dg / sum(st)))

@@ -54,7 +54,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from course_settings import course_settings
+from course_settings import course_settings  # noqa: E402  (needs HERE on sys.path, set just above)
 
 ROOT = HERE.parents[1]
 course = course_settings(HERE / "config.yaml")
@@ -68,7 +68,9 @@ c.JupyterHub.ip = os.environ.get("NAKBOOK_HUB_IP", "127.0.0.1")
 c.JupyterHub.port = int(os.environ.get("NAKBOOK_HUB_PORT", "8000"))
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = int(os.environ.get("NAKBOOK_HUB_API_PORT", "8081"))
-c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{int(os.environ.get('NAKBOOK_HUB_PROXY_API_PORT', '8001'))}"
+c.ConfigurableHTTPProxy.api_url = (
+    f"http://127.0.0.1:{int(os.environ.get('NAKBOOK_HUB_PROXY_API_PORT', '8001'))}"
+)
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(state / "jupyterhub.pid")

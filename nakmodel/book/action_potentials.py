@@ -77,7 +77,8 @@ def _fi(out):
     block = i_mam[(~on_mam) & (np.arange(i_mam.size) > peak)][0]
     i02 = float(i_mam[np.isclose(i_mam, 0.2)][0])
     out |= {
-        "fi_onset_sq": fixed(i_sq[on_sq][0], 1), "fi_silent_sq": fixed(i_sq[~on_sq & (i_sq < i_sq[on_sq][0])][-1], 2),
+        "fi_onset_sq": fixed(i_sq[on_sq][0], 1),
+        "fi_silent_sq": fixed(i_sq[~on_sq & (i_sq < i_sq[on_sq][0])][-1], 2),
         "fi_min_rate_sq": sig(f_sq[on_sq][0], 2),
         "fi_max_sq": sig(f_sq.max(), 2), "fi_max_sq_isi": fixed(1000.0 / f_sq.max(), 1),
         "fi_max_i": fixed(i_sq.max(), 0),
@@ -124,7 +125,8 @@ def _rundown(out):
         "train_rate_hz": count(TRAIN_RATE_HZ),
         "giant_min": sig(giant.spikes_to_criterion_pump_off / TRAIN_RATE_HZ / 60.0, 2),
         "thin_sq_n": sig(thin_sq.spikes_to_criterion_pump_off, 1),
-        "giant_thin_ratio": count(round(giant.spikes_to_criterion_pump_off / thin_sq.spikes_to_criterion_pump_off)),
+        "giant_thin_ratio": count(round(giant.spikes_to_criterion_pump_off
+                                        / thin_sq.spikes_to_criterion_pump_off)),
         "thin_step_mM": fixed(thin.na_step_mM, 2), "thin_n": sig(thin.spikes_to_criterion_pump_off, 2),
         "sq_na_in": sig(sq_state.na_in_mM, 2),
     }
@@ -180,7 +182,8 @@ def _locked(out, giant):
     out |= {
         "lock_pct": count(100 * LOCKED_FRACTION), "lock_spikes": count(lk.n_spikes),
         "lock_i_amp": fixed(lk.i_amp_uA_cm2, 0),
-        "lock_plateau_mV": sig(lk.plateau_mV, 2), "lock_full_plateau_mV": fixed(full.plateau_mV, 0, sign=True),
+        "lock_plateau_mV": sig(lk.plateau_mV, 2),
+        "lock_full_plateau_mV": fixed(full.plateau_mV, 0, sign=True),
         "lock_na_pmol_s": sig(lk.na_influx_pmol_cm2_s, 2),
         "lock_vs_pump": sig(lk.na_influx_pmol_cm2_s / na_max_pump, 2),
         "lock_giant_s": sig(na_to_criterion / lk.na_influx_pmol_cm2_s, 2),

@@ -59,7 +59,8 @@ def _numbers():
         "a_ap_sig": _pct(pub_a["action_potentials"]), "a_post_sig": _pct(pub_a["postsynaptic"]),
         "a_rest_sig": _pct(pub_a["resting_potentials"]),
         # the same shares as parts of all brain ATP (what the chart shows)
-        "h_post_tot": _pct(h.total_shares["postsynaptic"]), "h_ap_tot": _pct(h.total_shares["action_potentials"]),
+        "h_post_tot": _pct(h.total_shares["postsynaptic"]),
+        "h_ap_tot": _pct(h.total_shares["action_potentials"]),
         "h_rest_tot": _pct(h.total_shares["resting_potentials"]),
         "hk_pct": _pct(energy.HOUSEKEEPING_FRACTION),
         # the book's derivation
@@ -70,7 +71,8 @@ def _numbers():
         "h_pump_tot_active": _pct(brain_energy_budget(ACTIVE_RATE_HZ).pump_share_of_total),
         "ames_pct": _pct(energy.PUMP_SHARE_OF_BRAIN_ATP_AMES2000),
         "brain_mass_pct": _pct(energy.BRAIN_MASS_FRACTION, 1), "brain_o2_pct": _pct(energy.BRAIN_O2_FRACTION),
-        "atp_glc_ox": count(energy.ATP_PER_GLUCOSE_OXIDATIVE), "atp_glc_gly": count(energy.ATP_PER_GLUCOSE_GLYCOLYTIC),
+        "atp_glc_ox": count(energy.ATP_PER_GLUCOSE_OXIDATIVE),
+        "atp_glc_gly": count(energy.ATP_PER_GLUCOSE_GLYCOLYTIC),
         "ox_over_gly": sig(energy.ATP_PER_GLUCOSE_OXIDATIVE / energy.ATP_PER_GLUCOSE_GLYCOLYTIC, 2),
     }
 

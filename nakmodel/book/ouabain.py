@@ -40,7 +40,8 @@ def _binding():
         # like with like: activity IC50s of the rat isoforms measured in one study
         "ratio_r1_a3_activity": op.rodent_alpha1_vs_alpha3_activity_ratio,
         # binding K_d (human α1) against activity IC50 (rat α1): only its order of magnitude is meaningful
-        "ratio_r1_h1_order": 10.0 ** round(math.log10(iso["rodent_alpha1"].kd_uM / iso["human_alpha1"].kd_uM)),
+        "ratio_r1_h1_order": 10.0 ** round(math.log10(iso["rodent_alpha1"].kd_uM
+                                                      / iso["human_alpha1"].kd_uM)),
         "kon_1e4": op.k_on_per_M_s / 1e4,
         "tau_10nM_h1_min": binding_time_constant_s(0.01, "human_alpha1") / 60.0,
         "tau_1uM_h1_s": binding_time_constant_s(1.0, "human_alpha1"),
@@ -102,7 +103,8 @@ def _rundown():
         "anox_pi_10min": anox["pi_mM"][i10],
         "atp_floor_mM": ax.atp_floor_mM,
         "atp_tau_min": ax.atp_tau_s / 60.0,
-        "atp_floor_activity_pct": 100 * pump_fraction_from_atp(ax.atp_floor_mM) / pump_fraction_from_atp(ax.atp0_mM),
+        "atp_floor_activity_pct": (100 * pump_fraction_from_atp(ax.atp_floor_mM)
+                                   / pump_fraction_from_atp(ax.atp0_mM)),
         "atp_floor_dg_pool": adenylates_at(ax.atp_floor_mM, ax).dg_atp_kJ_per_mol,
         "probe_pulse_ms": pulse.pulse_ms,
         "probe_amp": pulse.amplitude_uA_cm2,
@@ -152,7 +154,8 @@ _FORMATS = {
 
 
 def numbers() -> dict:
-    """All values glued into the ouabain chapter, as prose text (:class:`~nakmodel.book.formatting.Number`)."""
+    """All values glued into the ouabain chapter, as prose text
+    (:class:`~nakmodel.book.formatting.Number`)."""
     g = {**_binding(), **_collapse(), **_rundown()}
     missing = set(g) ^ set(_FORMATS)
     if missing:

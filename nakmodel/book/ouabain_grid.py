@@ -95,7 +95,8 @@ def grid_path(directory=None) -> Path:
 
 
 def build_grid(path=None, *, keys=GRID_KEYS, progress=False) -> Path:
-    """Run the ``keys`` scenarios (default all :data:`GRID_KEYS`) and write them (float64) to ``path`` atomically."""
+    """Run the ``keys`` scenarios (default all :data:`GRID_KEYS`) and write them (float64) to ``path``
+    atomically."""
     path = Path(path) if path is not None else grid_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     runs = []
@@ -118,7 +119,8 @@ def build_grid(path=None, *, keys=GRID_KEYS, progress=False) -> Path:
 
 @lru_cache(maxsize=4)
 def load_grid(path=None):
-    """The grid for the current model as ``{name: run}``, or ``{}`` if none was built (or it is of another model)."""
+    """The grid for the current model as ``{name: run}``, or ``{}`` if none was built
+    (or it is of another model)."""
     path = Path(path) if path is not None else grid_path()
     if not path.exists():
         return {}
@@ -141,7 +143,8 @@ def load_grid(path=None):
 
 
 def cached_scenario(cause, isoform, conc_uM, diameter_um, restart_min):
-    """:func:`nakmodel.pump_block.scenario` from the build-time grid if present, else computed (and cached)."""
+    """:func:`nakmodel.pump_block.scenario` from the build-time grid if present,
+    else computed (and cached)."""
     if restart_min is not None and restart_min >= RundownSettings().max_duration_min:
         restart_min = None
     key = _normal((cause, isoform, conc_uM, diameter_um, restart_min))

@@ -106,7 +106,8 @@ def _epithelium():
         g[f"epi_{tag}_block_na"] = block.na_cell_mM
         g[f"epi_{tag}_held_na"] = held.na_cell_mM
         if tag == "meal":
-            g["sglt_share_meal_pct"] = 100 * 2 * ctrl.sglt_flux_mM_s / (2 * ctrl.sglt_flux_mM_s + ctrl.na_leak_mM_s)
+            g["sglt_share_meal_pct"] = (100 * 2 * ctrl.sglt_flux_mM_s
+                                        / (2 * ctrl.sglt_flux_mM_s + ctrl.na_leak_mM_s))
     g["epi_low_block_loss"] = -g["epi_low_block_flux"]
     g["epi_meal_block_pct"] = 100 * g["epi_meal_block_flux"] / g["epi_meal_ctrl_flux"]
     # no sugar on either side, as in the mannitol Ringer of the measurement

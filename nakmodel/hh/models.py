@@ -158,8 +158,10 @@ class GateKinetics:
 
 # Hodgkin & Huxley (1952) rates in the modern convention (V = -E_HH - 65 mV).
 _HH_M = GateKinetics(RateFunction("linoid", 1.0, -40.0, 10.0), RateFunction("exponential", 4.0, -65.0, 18.0))
-_HH_H = GateKinetics(RateFunction("exponential", 0.07, -65.0, 20.0), RateFunction("sigmoid", 1.0, -35.0, 10.0))
-_HH_N = GateKinetics(RateFunction("linoid", 0.1, -55.0, 10.0), RateFunction("exponential", 0.125, -65.0, 80.0))
+_HH_H = GateKinetics(RateFunction("exponential", 0.07, -65.0, 20.0),
+                     RateFunction("sigmoid", 1.0, -35.0, 10.0))
+_HH_N = GateKinetics(RateFunction("linoid", 0.1, -55.0, 10.0),
+                     RateFunction("exponential", 0.125, -65.0, 80.0))
 
 
 @dataclass(frozen=True)

@@ -596,7 +596,8 @@ def steady_rate_hz(spike_times_ms, after_ms=0.0) -> float:
 
 #: Currents of the book's f–I curves, µA/cm²: dense near the onsets (class-1 Wang–Buzsáki
 #: near 0.2, squid near 6.3 µA/cm²), coarse at high currents.
-FI_CURRENTS_UA_CM2 = (0.0, 0.1, 0.15, 0.16, 0.17, 0.18, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 5.5, 6.0, 6.25, 6.5,
+FI_CURRENTS_UA_CM2 = (0.0, 0.1, 0.15, 0.16, 0.17, 0.18, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0,
+                      5.5, 6.0, 6.25, 6.5,
                       7.0, 8.0, 9.0, 10.0, 12.0, 15.0, 18.0, 20.0, 22.0, 25.0, 30.0, 35.0, 40.0, 45.0, 50.0)
 #: Longest f–I run from rest, ms: several intervals even at ~2 Hz.
 FI_RUN_MS = 2500.0
@@ -692,7 +693,8 @@ def locked_open_response(model="squid", lock=0.2, *, i_amp_uA_cm2=10.0, onset_ms
     r = simulate_hh(i_amp_uA_cm2, onset_ms + pulse_ms + 5.0, onset_ms=onset_ms, pulse_ms=pulse_ms,
                     model=model, na_locked_open_fraction=lock)
     i_na = r.at(t_plateau_ms, "i_na")
-    return LockedOpen(n_spikes=r.n_spikes, plateau_mV=r.at(t_plateau_ms), na_influx_pmol_cm2_s=-i_na * 1e3 * NC_TO_PMOL,
+    return LockedOpen(n_spikes=r.n_spikes, plateau_mV=r.at(t_plateau_ms),
+                      na_influx_pmol_cm2_s=-i_na * 1e3 * NC_TO_PMOL,
                       lock=float(lock), i_amp_uA_cm2=float(i_amp_uA_cm2), t_plateau_ms=float(t_plateau_ms),
                       model=r.model, result=r)
 

@@ -172,7 +172,8 @@ def reversal_mismatch(model="squid", temperature_C=None) -> dict:
     e_na = float(nernst(1, s.na_out_mM, s.na_in_mM, temp))
     e_k = float(nernst(1, s.k_out_mM, s.k_in_mM, temp))
     base = spike_ion_budget(model, temperature_C).na_entry_pmol_cm2
-    alt = spike_ion_budget(model, temperature_C, params=replace(p, e_na_mV=e_na, e_k_mV=e_k)).na_entry_pmol_cm2
+    alt = spike_ion_budget(model, temperature_C,
+                           params=replace(p, e_na_mV=e_na, e_k_mV=e_k)).na_entry_pmol_cm2
     return {"e_na_model_mV": p.e_na_mV, "e_na_nernst_mV": e_na, "e_k_model_mV": p.e_k_mV,
             "e_k_nernst_mV": e_k, "na_entry_change_pct": 100.0 * (alt / base - 1.0)}
 
@@ -265,7 +266,8 @@ def spike_train_rundown(diameter_um, *, n_spikes=None, rate_hz=10.0, duration_s=
     space), per-spike loads are held at their resting values and the pump
     law sees [K+]i at rest (its product inhibition by internal K+ is a small
     effect, and the K+ balance has no steady state when spikes lose K+ at
-    more than 2/3 of their Na+ gain). With the pump off the solution is the closed form [Na]_i = [Na]_i^0 + N Δ[Na]_i.
+    more than 2/3 of their Na+ gain). With the pump off the solution is the closed form
+    [Na]_i = [Na]_i^0 + N Δ[Na]_i.
 
     Parameters
     ----------
@@ -370,12 +372,18 @@ def spike_train_rundown(diameter_um, *, n_spikes=None, rate_hz=10.0, duration_s=
         spare = PUMP_NA_OUT * (flux(2000.0, k0) - j0)
         if rate * qna > spare and math.isfinite(n_off):
             n_on = math.nan  # reachable, but later than the simulated train
-    e_na = lambda c: rtf * np.log(na_o / c)
-    e_k = lambda c: rtf * np.log(k_o / c)
+
+    def e_na(c):
+        return rtf * np.log(na_o / c)
+
+    def e_k(c):
+        return rtf * np.log(k_o / c)
+
     return RundownResult(
         spike_number=n, t_s=n / rate, na_in_mM=na_on, k_in_mM=k_on, e_na_mV=e_na(na_on), e_k_mV=e_k(k_on),
         na_in_pump_off_mM=na_off, k_in_pump_off_mM=k_off, e_na_pump_off_mV=e_na(na_off),
-        e_k_pump_off_mV=e_k(k_off), spikes_to_criterion_pump_on=n_on, spikes_to_criterion_pump_off=float(n_off),
+        e_k_pump_off_mV=e_k(k_off), spikes_to_criterion_pump_on=n_on,
+        spikes_to_criterion_pump_off=float(n_off),
         na_step_mM=float(dna), k_step_mM=float(dk), na_per_spike_pmol_cm2=float(qna),
         k_per_spike_pmol_cm2=float(qk), diameter_um=d, rate_hz=rate, e_na_drop_mV=drop, model=model,
     )

@@ -255,7 +255,8 @@ def simulate_hh(i_amp_uA_cm2, duration_ms, *, onset_ms=0.0, pulse_ms=None, model
     i_amp = check_number("i_amp_uA_cm2", i_amp_uA_cm2, "µA/cm²", -1000.0, 1000.0)
     dur = check_number("duration_ms", duration_ms, "ms", 0.0, 1e5, lo_inclusive=False)
     onset = check_number("onset_ms", onset_ms, "ms", 0.0, 1e5)
-    pulse = None if pulse_ms is None else check_number("pulse_ms", pulse_ms, "ms", 0.0, 1e5, lo_inclusive=False)
+    pulse = None if pulse_ms is None else check_number("pulse_ms", pulse_ms, "ms", 0.0, 1e5,
+                                                       lo_inclusive=False)
     lock = check_number("na_locked_open_fraction", na_locked_open_fraction, "", 0.0, 1.0)
     dt = check_number("dt_ms", dt_ms, "ms", 1e-3, 1.0)
     rtol = check_number("rtol", rtol, "", 1e-12, 1e-2)

@@ -48,7 +48,8 @@ def test_student_server_command_is_the_same(local):
     assert _image_command(local.Spawner.cmd) == VALUES["singleuser"]["cmd"]
     # and the image's default command is that command too
     docker = (HUB_DIR / "Dockerfile").read_text(encoding="utf-8")
-    cmd = json.loads(re.search(r"^CMD (\[.*?\])\s*$", docker.replace("\\\n", " "), re.DOTALL | re.MULTILINE).group(1))
+    cmd = json.loads(re.search(r"^CMD (\[.*?\])\s*$", docker.replace("\\\n", " "),
+                               re.DOTALL | re.MULTILINE).group(1))
     assert cmd == VALUES["singleuser"]["cmd"]
     # the command serves the classroom server (no code execution), not a notebook server
     assert "classroom" in cmd and "jupyterhub-singleuser" not in cmd and "jupyter-lab" not in cmd

@@ -118,8 +118,8 @@ def test_sustainable_rate_closed_form_with_the_cycle_pump(g):
     s = cell_steady_state()
     v = g["mam_v_rest"]
     na_c = s.na_in * math.exp(10.0 / rt_f(37.0))
-    spare = 3 * (_cycle_flux_pmol(na_c, 5.0, v, 145.0, s.k_in, 37.0) - _cycle_flux_pmol(s.na_in, 5.0, v, 145.0,
-                                                                                        s.k_in, 37.0))
+    spare = 3 * (_cycle_flux_pmol(na_c, 5.0, v, 145.0, s.k_in, 37.0)
+                 - _cycle_flux_pmol(s.na_in, 5.0, v, 145.0, s.k_in, 37.0))
     assert g["f_max_mam"] == pytest.approx(spare / g["mam_na"], rel=1e-6)
     assert g["f_max_mam_x10"] == pytest.approx(10 * g["f_max_mam"], rel=1e-6)
     assert g["f_max_mam"] < g["f_sat_mam"]
@@ -209,7 +209,8 @@ def test_refractory_claims_in_the_prose(g):
 
 
 def test_typed_numbers_of_the_dashboard_text(g):
-    """'What to try' is shown in the dashboards too (no glue there): its few typed numbers are checked here."""
+    """'What to try' is shown in the dashboards too (no glue there): its few typed numbers are checked
+    here."""
     assert g["fi_silent_sq"] < 6.5 <= g["fi_onset_sq"]                 # "below about 6.5 µA/cm²"
     assert round(g["sq_excess"]) == 13 and round(g["sq18_excess"]) == 4  # "from about 13 to about 4"
     assert g["fi_block_mam"] == 22                                     # "above 22 µA/cm²"

@@ -52,7 +52,8 @@ def test_published_shares_are_the_papers(g):
 
 
 def test_chart_shares_are_signalling_shares_times_three_quarters(g):
-    """Text and chart agree: the chart's shares of all ATP are the published signalling shares x (1 - 25 %)."""
+    """Text and chart agree: the chart's shares of all ATP are the published signalling shares
+    x (1 - 25 %)."""
     keep = 1 - g["hk_pct"] / 100
     for cat in ("post", "ap", "rest"):
         assert g[f"h_{cat}_tot"] == pytest.approx(g[f"h_{cat}_sig"] * keep, rel=1e-12)

@@ -73,7 +73,8 @@ def test_slow_collapse_values_are_consistent(g):
 def test_failure_times_scale_with_diameter(g):
     assert g["fail_5"] < g["fail_10"] < g["fail_20"] < g["fail_40"]
     assert g["fail_40"] / g["fail_5"] == pytest.approx(8.0, rel=0.15)   # surface/volume = 6/d
-    assert g["atp_floor_activity_pct"] == pytest.approx(100 * (0.01 / 0.11) / (3.0 / 3.1), rel=1e-6)  # MM, Km 0.1 mM
+    # MM, Km 0.1 mM
+    assert g["atp_floor_activity_pct"] == pytest.approx(100 * (0.01 / 0.11) / (3.0 / 3.1), rel=1e-6)
 
 
 def test_anoxia_is_thermodynamic(g):
@@ -91,7 +92,8 @@ def test_anoxia_free_energy_follows_adp_pi_atp(g):
     atp10 = 0.01 + (3.0 - 0.01) * math.exp(-600.0 / 60.0)
     ratio0 = 0.05 * 2.0 / 3.0
     ratio10 = g["anox_adp_10min"] * g["anox_pi_10min"] / atp10
-    assert g["anox_dg_10min"] - g["anox_dg_rest"] == pytest.approx(RT_KJ * math.log(ratio10 / ratio0), abs=0.1)
+    assert g["anox_dg_10min"] - g["anox_dg_rest"] == pytest.approx(RT_KJ * math.log(ratio10 / ratio0),
+                                                                   abs=0.1)
     assert g["anox_dg_rest"] == pytest.approx(-55.0)     # the cell's resting ΔG_ATP
 
 

@@ -70,7 +70,8 @@ def test_power_balance(g):
     assert 0 < g["efficiency_pct"] < 100
     # by hand: Sum I (V - E) * area
     area_cm2 = math.pi * (g["diameter"] * 1e-4) ** 2
-    diss = (g["i_na_leak"] * (g["ss_v"] - g["ss_e_na"]) + g["i_k_leak"] * (g["ss_v"] - g["ss_e_k"])) * area_cm2 * 1e3
+    diss = ((g["i_na_leak"] * (g["ss_v"] - g["ss_e_na"]) + g["i_k_leak"] * (g["ss_v"] - g["ss_e_k"]))
+            * area_cm2 * 1e3)
     assert g["power_spent"] == pytest.approx(diss, rel=1e-4)
 
 

@@ -27,7 +27,8 @@ def test_accumulation_limits(g):
 
 
 def test_concentration_factor_is_the_larger_at_these_numbers(g):
-    """Prose: ([Na]o/[Na]i)^2 (about 140) against exp(2·60/26.7) ≈ 89 -- the chemical part is somewhat larger."""
+    """Prose: ([Na]o/[Na]i)^2 (about 140) against exp(2·60/26.7) ≈ 89 -- the chemical part is somewhat
+    larger."""
     assert g["conc_factor_sglt1"] == pytest.approx((g["st_na_o"] / g["st_na_i"]) ** 2, rel=1e-9)
     assert g["conc_factor_sglt1"] * g["v_factor_sglt1"] == pytest.approx(g["r_sglt1"], rel=1e-9)
     assert 1.0 < g["conc_factor_sglt1"] / g["v_factor_sglt1"] < 2.0
@@ -70,7 +71,8 @@ def test_epithelium_cell_na_claims(g):
     assert 0 < g["sglt_share_meal_pct"] < 50           # "SGLT1 adds its share" -- a minority
     # "half-activated at about 10 mM" (Orsenigo et al. 1988: 9.8 mM)
     assert g["pump_k_half"] == pytest.approx(9.8)
-    # held voltage: "the Na+ concentration gradient is gone" and Na+ leaves through the other routes run backwards
+    # held voltage: "the Na+ concentration gradient is gone" and Na+ leaves through the other routes
+    # run backwards
     assert g["epi_low_held_na"] > 140.0
     assert g["epi_low_held_flux"] < g["epi_low_ctrl_flux"]
     assert g["v_ctrl"] == pytest.approx(-60.0, abs=1e-9)

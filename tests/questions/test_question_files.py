@@ -82,7 +82,8 @@ def test_bad_file_gives_a_clear_error(tmp_path, monkeypatch):
 
     (tmp_path / "schema.json").write_text(SCHEMA_PATH.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "broken.yaml").write_text(
-        "chapter: broken\nquestions:\n  - {id: a, kind: choice, prompt: Why is it so, options: []}\n", encoding="utf-8")
+        "chapter: broken\nquestions:\n  - {id: a, kind: choice, prompt: Why is it so, options: []}\n",
+        encoding="utf-8")
     monkeypatch.setattr(mod, "QUESTIONS_DIR", tmp_path)
     monkeypatch.setattr(mod, "SCHEMA_PATH", tmp_path / "schema.json")
     with pytest.raises(ValueError, match="broken.yaml: questions/0"):

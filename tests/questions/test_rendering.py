@@ -48,8 +48,10 @@ def _live_parts(box):
         for c in getattr(x, "children", ()):
             yield from walk(c)
     parts = list(walk(box))
-    return ([p for p in parts if isinstance(p, w.RadioButtons)], [p for p in parts if isinstance(p, w.Button)],
-            [p for p in parts if isinstance(p, w.Text)], [p for p in parts if "nak-q-feedback" in p._dom_classes])
+    return ([p for p in parts if isinstance(p, w.RadioButtons)],
+            [p for p in parts if isinstance(p, w.Button)],
+            [p for p in parts if isinstance(p, w.Text)],
+            [p for p in parts if "nak-q-feedback" in p._dom_classes])
 
 
 def test_live_choice_right_and_wrong():
@@ -112,7 +114,8 @@ def test_dashboard_kernel_skips_jsonschema():
 
     from tests.conftest import ROOT
 
-    probe = ("import sys; from nakmodel.widgets.questions import Questions; Questions('ion_gradients').widget; "
+    probe = ("import sys; from nakmodel.widgets.questions import Questions; "
+             "Questions('ion_gradients').widget; "
              "print('jsonschema' in sys.modules)")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NAKMODEL_DISPLAY": "live", "MPLBACKEND": "Agg"}
     out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True, text=True,

@@ -53,7 +53,8 @@ def test_time_course_and_recovery():
 
 
 def test_simulate_cell_feels_the_free_energy():
-    """Detailed balance: held at a ΔG_ATP just below what the pump needs, the cycle-model pump runs backwards."""
+    """Detailed balance: held at a ΔG_ATP just below what the pump needs, the cycle-model pump runs
+    backwards."""
     p = replace(CellParams(), pump_model="cycle")
     rest = cell_steady_state(p)
     need = (3 * RT_KJ * math.log(145 / rest.na_in) + 2 * RT_KJ * math.log(rest.k_in / 5.0)

@@ -10,7 +10,8 @@ def test_spikes_to_criterion_scale_with_diameter():
     """Pump off: Δ[Na]i per spike = Q·4/d, so 500 µm lasts 2500x longer than 0.2 µm."""
     giant = spike_train_rundown(500.0, n_spikes=10)
     thin = spike_train_rundown(0.2, n_spikes=10)
-    assert giant.spikes_to_criterion_pump_off / thin.spikes_to_criterion_pump_off == pytest.approx(2500.0, rel=1e-9)
+    assert (giant.spikes_to_criterion_pump_off / thin.spikes_to_criterion_pump_off
+            == pytest.approx(2500.0, rel=1e-9))
 
 
 @pytest.mark.parametrize("model,temp", [("squid", None), ("squid", 18.5), ("mammalian", None)])

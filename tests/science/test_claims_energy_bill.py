@@ -28,7 +28,8 @@ def test_atp_per_second_is_linear_in_rate():
     na, area = 1.3, 4e-4
     base = nak.atp_rate_per_cell(na, 1.0, area).atp_per_second_molecules
     for rate in (0.0, 2.5, 4.0, 40.0, 500.0):
-        assert nak.atp_rate_per_cell(na, rate, area).atp_per_second_molecules == pytest.approx(rate * base, rel=1e-12)
+        assert (nak.atp_rate_per_cell(na, rate, area).atp_per_second_molecules
+                == pytest.approx(rate * base, rel=1e-12))
 
 
 def test_mammalian_spike_cheaper_than_squid():

@@ -87,7 +87,8 @@ def test_washout_restores_the_pump_and_vm():
     during = run["v_mV"][np.searchsorted(t, 29.0)]
     assert run["unblocked"][np.searchsorted(t, 29.0)] < 0.1
     assert run["unblocked"][np.searchsorted(t, 32.0)] > 0.95
-    assert run["activity"][np.searchsorted(t, 32.0)] > 1.0   # high [Na+]i: the freed pumps turn faster than at rest
+    # high [Na+]i: the freed pumps turn faster than at rest
+    assert run["activity"][np.searchsorted(t, 32.0)] > 1.0
     assert during > -60.0
     assert run["v_mV"][-1] == pytest.approx(cell_steady_state(rundown_cell()).v_mV, abs=2.0)
 
@@ -103,7 +104,8 @@ def test_human_alpha1_washout_follows_k_off():
     assert run["unblocked"][-1] == pytest.approx(expected_end, abs=0.01)
 
 
-@pytest.mark.parametrize("cause, iso, conc", [("anoxia", "human_alpha1", 0.0), ("ouabain", "rodent_alpha1", 1000.0)])
+@pytest.mark.parametrize("cause, iso, conc",
+                         [("anoxia", "human_alpha1", 0.0), ("ouabain", "rodent_alpha1", 1000.0)])
 def test_pump_restart_takes_vm_below_rest(cause, iso, conc):
     run = run_scenario(cause, iso, conc, 20.0, restart_min=60.0)
     after = run["t_s"] >= 3600.0
@@ -138,7 +140,8 @@ def test_fast_pump_is_too_fast_far_from_rest():
 
 
 def test_anoxia_stall_is_where_detailed_balance_says():
-    """At the moment the net pump flux crosses zero, ΔG_ATP + ΔG_transport(state) = 0 (within the sampling)."""
+    """At the moment the net pump flux crosses zero, ΔG_ATP + ΔG_transport(state) = 0
+    (within the sampling)."""
     run = run_scenario("anoxia", t_s=np.linspace(0.0, 240.0, 2401))
     i = int(np.flatnonzero(run["activity"] <= 0.0)[0])
     rt = 8.314462618 * 310.15 / 1e3
@@ -157,7 +160,8 @@ def test_coarse_test_pulse_search_matches_point_by_point():
         f3, a3, r3 = excitability_times(run)
         f1, a1, r1 = excitability_times(run, stride=1)
         assert (f3 == f1).all()
-        assert (a3 == a1 or (math.isnan(a3) and math.isnan(a1))) and (r3 == r1 or (math.isnan(r3) and math.isnan(r1)))
+        assert ((a3 == a1 or (math.isnan(a3) and math.isnan(a1)))
+                and (r3 == r1 or (math.isnan(r3) and math.isnan(r1))))
 
 
 def test_cached_scenario_equals_a_fresh_run():

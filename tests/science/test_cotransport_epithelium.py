@@ -70,12 +70,14 @@ def test_na_and_glucose_are_conserved_at_steady_state(glucose_lumen, pump_fracti
     assert _rel_residual((2.0 * r.sglt_flux_mM_s, r.na_leak_mM_s, na_out), na_in - na_out) < 1e-9
     assert math.isfinite(r.na_cell_mM) and r.na_cell_mM > 0 and r.glucose_cell_mM >= 0
     # no transporter works against its limit: SGLT1 flux has the sign of its free energy
-    assert np.sign(r.sglt_flux_mM_s) == np.sign(1.0 - (r.glucose_cell_mM / glucose_lumen) / r.max_accumulation)
+    assert np.sign(r.sglt_flux_mM_s) == np.sign(1.0 - (r.glucose_cell_mM / glucose_lumen)
+                                                / r.max_accumulation)
 
 
 @pytest.mark.parametrize("v", [-60.0, -14.0])
 def test_ouabain_raises_cell_na_and_lowers_glucose_absorption(v):
-    """Chapter claim: blocking the basolateral pump raises cell Na+ and lowers transepithelial glucose flux."""
+    """Chapter claim: blocking the basolateral pump raises cell Na+ and lowers transepithelial glucose
+    flux."""
     fractions = [1.0, 0.9, 0.75, 0.5, 0.25, 0.1, 0.0]
     runs = [E(10.0, pump_fraction=f, v_apical_mV=v) for f in fractions]
     na = [r.na_cell_mM for r in runs]
@@ -96,7 +98,8 @@ def test_ouabain_with_depolarisation_reverses_uphill_absorption():
 def test_fluxes_scale_with_the_sglt1_unit_and_concentrations_do_not():
     a = E()
     p = EpitheliumParams()
-    b = E(sglt_j_max_mM_s=2.0, glut2_j_max_mM_s=10.0, pump_j_max_mM_s=2 * p.pump_j_max_mM_s, na_leak_per_s=0.2)
+    b = E(sglt_j_max_mM_s=2.0, glut2_j_max_mM_s=10.0, pump_j_max_mM_s=2 * p.pump_j_max_mM_s,
+          na_leak_per_s=0.2)
     assert b.na_cell_mM == pytest.approx(a.na_cell_mM, rel=1e-9)
     assert b.glucose_cell_mM == pytest.approx(a.glucose_cell_mM, rel=1e-9)
     assert b.glucose_flux_mM_s == pytest.approx(2 * a.glucose_flux_mM_s, rel=1e-9)

@@ -40,7 +40,8 @@ def test_human_rate_constants_within_measured_range():
 
 def test_isoforms_say_how_they_were_measured_and_are_immutable():
     kinds = {k: v.measured_as for k, v in OUABAIN_ISOFORMS.items()}
-    assert kinds == {"human_alpha1": "binding K_d", "rodent_alpha3": "binding K_d", "rodent_alpha1": "activity IC50"}
+    assert kinds == {"human_alpha1": "binding K_d", "rodent_alpha3": "binding K_d",
+                     "rodent_alpha1": "activity IC50"}
     with pytest.raises(TypeError):
         OUABAIN_ISOFORMS["human_alpha1"] = OUABAIN_ISOFORMS["rodent_alpha1"]
 

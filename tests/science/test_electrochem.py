@@ -68,7 +68,8 @@ def test_free_energy_closed_forms():
     v_rev = nak.pump_reversal_potential(OUT, IN, -55.0)
     assert nak.pump_free_energy(v_rev, OUT, IN) == pytest.approx(55.0, rel=1e-12)
     # a K+ ion at E_K is at equilibrium
-    assert nak.ion_transfer_free_energy(nak.nernst(1, 5, 140), {"K": 1}, OUT, IN) == pytest.approx(0, abs=1e-12)
+    assert (nak.ion_transfer_free_energy(nak.nernst(1, 5, 140), {"K": 1}, OUT, IN)
+            == pytest.approx(0, abs=1e-12))
 
 
 def test_atp_free_energy():

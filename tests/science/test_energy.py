@@ -83,7 +83,8 @@ def test_geometry_defaults_and_cell_energy_bill():
     b = cell_energy_bill(10.0, axon_diameter_um=1.0, axon_length_um=1000.0, spike_model="squid-18.5")
     na = spike_na_entry_pmol_cm2("squid", 18.5)
     area1 = (math.pi * 20.0**2 + math.pi * 1.0 * 1000.0) * 1e-8
-    assert b.cell.atp_per_second_molecules == pytest.approx(na / 3 * 1e-12 * area1 * 6.02214076e23 * 10, rel=1e-12)
+    assert b.cell.atp_per_second_molecules == pytest.approx(na / 3 * 1e-12 * area1 * 6.02214076e23 * 10,
+                                                            rel=1e-12)
     assert b.atp_per_second_grid[-1] == pytest.approx(b.cell.atp_per_spike_molecules * 100.0, rel=1e-12)
     assert b.glucose_per_second == pytest.approx(b.cell.atp_per_second_molecules / 31.0, rel=1e-12)
     with pytest.raises(ParameterError, match="spike_model"):

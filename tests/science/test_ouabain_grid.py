@@ -1,7 +1,7 @@
 """The build-time grid of run-down scenarios equals fresh runs, and a grid of another model is never used."""
 
-import os
 import math
+import os
 
 import numpy as np
 import pytest
@@ -24,7 +24,8 @@ def assert_same(cached, new, key=""):
         np.testing.assert_allclose(cached[f], new[f], rtol=1e-9, atol=1e-9, err_msg=f"{key} {f}")
     assert (np.asarray(cached["fires"]) == new["fires"]).all(), key
     for f in ("fail_s", "recover_s"):
-        assert (math.isnan(cached[f]) and math.isnan(new[f])) or cached[f] == pytest.approx(new[f], abs=1e-6), key
+        assert ((math.isnan(cached[f]) and math.isnan(new[f]))
+                or cached[f] == pytest.approx(new[f], abs=1e-6)), key
 
 
 def sample(n, seed):

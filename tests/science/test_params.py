@@ -1,4 +1,5 @@
-"""Defaults live once: parameter dataclasses with unit and source; immutable ion sets; one reference neuron."""
+"""Defaults live once: parameter dataclasses with unit and source; immutable ion sets;
+one reference neuron."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from nakmodel import cell, constants, electrochem, pump
 from nakmodel._params import all_parameter_rows, parameter_classes, science_modules
 
 ROOT = Path(__file__).resolve().parents[2]
-BIB_KEYS = set(re.findall(r"@\w+\{([^,\s]+),", "\n".join(p.read_text() for p in (ROOT / "bib").glob("*.bib"))))
+BIB_KEYS = set(re.findall(r"@\w+\{([^,\s]+),",
+                          "\n".join(p.read_text() for p in (ROOT / "bib").glob("*.bib"))))
 #: A source names a bib key (AuthorYear), says how the value was chosen, or names the nakmodel
 #: parameter it is taken from (e.g. "cell.CellParams").
 HOW = ("fitted", "assumed", "solved")
@@ -39,7 +41,8 @@ def test_every_field_has_a_unit_and_a_source(cls):
         assert source, f"{cls.__name__}.{f.name} has no source"
         key = re.match(r"[A-Z][A-Za-z'’]+\d{4}[a-z]?", source)
         if key:
-            assert key.group(0) in BIB_KEYS, f"{cls.__name__}.{f.name}: source {key.group(0)!r} is not in bib/"
+            assert key.group(0) in BIB_KEYS, (
+                f"{cls.__name__}.{f.name}: source {key.group(0)!r} is not in bib/")
         elif not _NAKMODEL_REF.match(source):
             assert source.split(":")[0].split()[0] in HOW, (
                 f"{cls.__name__}.{f.name}: source {source!r} names no bib key, no nakmodel parameter and not "
@@ -124,7 +127,8 @@ def test_the_cell_runs_on_the_cycle_model():
 
 def test_half_activation_constants_against_measurements():
     """K+ outside: ~1 mM (Gadsby 1980, canine Purkinje), 1.6-3.7 mM (sheep Purkinje), 1.4 mM (Sakai 1996,
-    0 mV); Na+ inside: ~9 mM (Glitsch 1989), 14 mM (Sakai 1996, 0 mV). The model at rest lies in these ranges."""
+    0 mV); Na+ inside: ~9 mM (Glitsch 1989), 14 mM (Sakai 1996, 0 mV). The model at rest lies in these
+    ranges."""
     h = pump.pump_half_activation()
     assert 1.0 <= h["K"] <= 3.7
     assert 9.0 <= h["Na"] <= 15.0

@@ -90,7 +90,8 @@ def test_atp_dependence_and_free_energy():
     assert np.all(np.diff(r) > 0)
     assert abs(pump_cycle_rate(15.0, 5.0, -70.0, atp_mM=0.0)) < 1e-12
     # less free energy from ATP -> slower
-    assert pump_cycle_rate(15.0, 5.0, -70.0, atp_free_energy_kJ_per_mol=-45.0) < pump_cycle_rate(15.0, 5.0, -70.0)
+    assert (pump_cycle_rate(15.0, 5.0, -70.0, atp_free_energy_kJ_per_mol=-45.0)
+            < pump_cycle_rate(15.0, 5.0, -70.0))
 
 
 def test_temperature_speeds_up():
@@ -154,7 +155,8 @@ def test_seeded_runs_are_reproducible():
     (lambda: pump_cycle_rate(-1.0, 5.0, -70.0), "na_in_mM"),
     (lambda: pump_cycle_rate(15.0, 5.0, float("nan")), "v_mV"),
     (lambda: pump_cycle_rate(15.0, 5.0, -70.0, temperature_C=80.0), "temperature_C"),
-    (lambda: pump_cycle_rate(15.0, 5.0, -70.0, atp_free_energy_kJ_per_mol=10.0), "atp_free_energy_kJ_per_mol"),
+    (lambda: pump_cycle_rate(15.0, 5.0, -70.0, atp_free_energy_kJ_per_mol=10.0),
+     "atp_free_energy_kJ_per_mol"),
     (lambda: simulate_pump_cycles(), "n_cycles"),
     (lambda: pump_current(1.0, -5.0), "density_per_um2"),
 ])
