@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
-from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive
-from tests.frontend.pages import write_static_page
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive  # noqa: E402
+from tests.frontend.pages import write_static_page  # noqa: E402
 
 LIVE = [NernstLive, GHKLive, EnergyLive]
 CHROMIUM = "/usr/bin/chromium"
@@ -173,8 +173,8 @@ def bench_voila(browser):
         port = free_port()
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         env.pop("NAKMODEL_DISPLAY", None)
-        launcher = [sys.executable, os.environ["BENCH_VOILA_LAUNCHER"]] if os.environ.get("BENCH_VOILA_LAUNCHER") \
-            else [str(Path(sys.executable).parent / "voila")]
+        launcher = [sys.executable, os.environ["BENCH_VOILA_LAUNCHER"]] \
+            if os.environ.get("BENCH_VOILA_LAUNCHER") else [str(Path(sys.executable).parent / "voila")]
         proc = subprocess.Popen([*launcher, tmp, f"--port={port}", "--no-browser",
                                  "--Voila.ip=127.0.0.1"],
                                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -221,8 +221,10 @@ def bench_size():
     static = gz(ROOT / "_static/nakfront/nakfront.js")
     esm = sum(gz(p) for p in (ROOT / "nakmodel/widgets/live/esm").glob("*.js"))
     vendor = ROOT / "_static/vendor"
-    today = sum(gz(vendor / p) for p in ("html-manager/embed-amd.js", "requirejs/require.js", "mathjax/tex-chtml.js"))
-    print(f"  static book: nakfront.js (all explorers + uPlot + CSS) {static / 1024:6.1f} KB  (target <= 300 KB)")
+    today = sum(gz(vendor / p)
+                for p in ("html-manager/embed-amd.js", "requirejs/require.js", "mathjax/tex-chtml.js"))
+    print(f"  static book: nakfront.js (all explorers + uPlot + CSS) {static / 1024:6.1f} KB"
+          "  (target <= 300 KB)")
     print(f"  Voilà: every explorer's ES module together                {esm / 1024:6.1f} KB")
     print(f"  baseline: today's widget manager + require.js + MathJax   {today / 1024:6.1f} KB")
 

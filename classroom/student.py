@@ -41,8 +41,8 @@ class StudentError(RuntimeError):
 
 def _msg(session: str, msg_type: str, content: dict, channel: str = "shell") -> dict:
     return {
-        "header": {"msg_id": uuid.uuid4().hex, "username": "student", "session": session, "msg_type": msg_type,
-                   "version": "5.3", "date": ""},
+        "header": {"msg_id": uuid.uuid4().hex, "username": "student", "session": session,
+                   "msg_type": msg_type, "version": "5.3", "date": ""},
         "parent_header": {}, "metadata": {}, "content": content, "channel": channel, "buffers": [],
     }
 
@@ -79,7 +79,8 @@ class Student:
         if not m:
             raise StudentError("no kernelId in the page")
         self.kernel_id = m.group(1)
-        ws_url = self.base.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
+        ws_url = self.base.replace("http", "ws", 1) \
+            + f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
         self.ws = websocket.create_connection(ws_url, timeout=self.timeout)
         reply = self.request("comm_info_request", {"target_name": "jupyter.widget"}, "comm_info_reply")
         comms = list(reply["content"]["comms"])

@@ -22,7 +22,8 @@ def move_first_control(page, presses=3, key="ArrowLeft", timeout=60000):
         page.locator(".nak-live input[type=range]").first.focus()
         for _ in range(presses):
             page.keyboard.press(key)
-        page.wait_for_function("(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n",
+        page.wait_for_function("(n) => +document.querySelector('.nak-live')"
+                               ".parentElement.dataset.updates > n",
                                arg=n, timeout=timeout)
         return
     img = page.locator(".nak-figure img").first

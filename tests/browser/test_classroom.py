@@ -1,4 +1,5 @@
-"""Classroom server in a real browser: gallery → every app opens, a control moves the figure; teacher links."""
+"""Classroom server in a real browser: gallery → every app opens, a control moves the figure; \
+teacher links."""
 
 import re
 import time
@@ -64,7 +65,8 @@ def test_teacher_link_opens_at_that_state(browser, classroom):
     values = {labels.nth(i).inner_text(): readouts.nth(i).inner_text() for i in range(readouts.count())}
     assert values["[K⁺] outside (mM)"] == "10"
     assert values["temperature (°C)"] == "20.0"
-    assert values["[Na⁺] inside (mM)"] == f"{MAMMALIAN_NEURON.c_in_mM['Na']:.0f}"  # the bad value was not applied ...
+    # the bad value was not applied ...
+    assert values["[Na⁺] inside (mM)"] == f"{MAMMALIAN_NEURON.c_in_mM['Na']:.0f}"
     msg = page.locator(".nak-notice").first.inner_text()
     assert "from the link" in msg and "na_in=abc" in msg  # ... and is reported
     # E_K at 10/140 mM and 20 °C, by the Nernst equation: -66.7 mV

@@ -60,7 +60,8 @@ def readout_mV(page, ion):
 
 
 def canvas_pixels(page):
-    return page.evaluate("() => [...document.querySelectorAll('.nak-live canvas')].map(c => c.toDataURL()).join()")
+    return page.evaluate("() => [...document.querySelectorAll('.nak-live canvas')]"
+                         ".map(c => c.toDataURL()).join()")
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +127,8 @@ def test_static_ghk_log_slider_by_keyboard(browser, tmp_path):
         page.keyboard.press("ArrowRight")
     pna = app.values["pna_pk"] * 10 ** 0.2
     c_out, c_in = app.concentrations(app.values)
-    want = ghk_voltage({"K": 1.0, "Na": pna, "Cl": app.values["pcl_pk"]}, c_out, c_in, app.params()["temperature_C"])
+    want = ghk_voltage({"K": 1.0, "Na": pna, "Cl": app.values["pcl_pk"]}, c_out, c_in,
+                       app.params()["temperature_C"])
     text = page.locator(".nak-readout").first.inner_text().replace("−", "-")
     vm = float(re.search(r"Vm\s*([+-]?\d+\.\d) mV", text).group(1))
     assert vm == pytest.approx(want, abs=0.051)
@@ -176,7 +178,8 @@ def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
 
 def test_voila_same_module_draws_and_answers_a_slider(browser, voila_server):
     page = offline_page(browser, viewport={"width": 1200, "height": 1000})
-    page.goto(voila_server + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded", timeout=120000)
+    page.goto(voila_server + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded",
+              timeout=120000)
     page.locator(".nak-live canvas").first.wait_for(timeout=120000)
     host = page.locator(".nak-live").first.locator("..")
     n0 = int(host.get_attribute("data-updates"))
@@ -200,7 +203,8 @@ def test_book_chapter_page_explorer_offline_and_accessible(browser, built_book, 
     assert built_book.returncode == 0, built_book.log[-4000:]
     require_axe()
     page = offline_page(browser, viewport={"width": 1200, "height": 1000})
-    page.add_init_script(f"localStorage.setItem('theme', '{theme}'); localStorage.setItem('mode', '{theme}');")
+    page.add_init_script(f"localStorage.setItem('theme', '{theme}'); "
+                         f"localStorage.setItem('mode', '{theme}');")
     page.goto((built_book.html / "chapters" / "ion_gradients.html").as_uri())
     page.locator(".nak-live canvas").first.wait_for(timeout=20000)
     assert page.evaluate("document.documentElement.dataset.theme") == theme

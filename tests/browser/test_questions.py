@@ -44,7 +44,8 @@ def _page_notebook(chapter, folder):
     nb = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8"))
     cells = [dict(c, outputs=[], execution_count=None) for c in nb["cells"] if c["cell_type"] == "code"
              and "remove-output" not in c["metadata"].get("tags", [])]
-    nb = {"cells": [{"cell_type": "markdown", "id": "t0", "metadata": {}, "source": ["# Questions test\n"]}, *cells],
+    nb = {"cells": [{"cell_type": "markdown", "id": "t0", "metadata": {}, "source": ["# Questions test\n"]},
+                    *cells],
           "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
           "nbformat": 4, "nbformat_minor": 5}
     path = folder / "page.ipynb"
@@ -73,8 +74,10 @@ def static_page(tmp_path_factory):
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config.pop("bibtex_bibfiles", None)
     config["title"] = "questions test"
-    config["sphinx"]["config"] = {k: v for k, v in config["sphinx"]["config"].items() if not k.startswith("bibtex")}
-    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config["sphinx"]["config"] = {k: v for k, v in config["sphinx"]["config"].items()
+                                  if not k.startswith("bibtex")}
+    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                      encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.run([str(VENV_BIN / "jupyter-book"), "build", str(book), "-W", "-n", "--keep-going"],
                           check=False, capture_output=True, text=True, timeout=900, env=env)
@@ -139,7 +142,8 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
     q.get_by_label("Because Cl⁻ ions are pumped out by the Na⁺/K⁺ pump.").focus()
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.textContent, getComputedStyle(document.activeElement).outlineStyle,"
+    focused = page.evaluate("() => [document.activeElement.textContent,"
+                            " getComputedStyle(document.activeElement).outlineStyle,"
                             " parseFloat(getComputedStyle(document.activeElement).outlineWidth)]")
     assert focused[0] == "Check" and focused[1] != "none" and focused[2] >= 2, f"no visible focus: {focused}"
     page.keyboard.press("Enter")
@@ -194,8 +198,8 @@ def _press_until(page, button, region, text, tries=8):
     for _ in range(tries):
         button.click()
         try:
-            page.wait_for_function("([el, t]) => el.innerText.includes(t)", arg=[region.element_handle(), text],
-                                   timeout=5000)
+            page.wait_for_function("([el, t]) => el.innerText.includes(t)",
+                                   arg=[region.element_handle(), text], timeout=5000)
         except PlaywrightTimeout:  # not answered yet (kernel connection still coming up): press again
             pass
         else:

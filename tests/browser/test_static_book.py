@@ -23,7 +23,8 @@ def static_site(built_book):
 
 
 def chapter_pages(built_book):
-    return sorted(p.relative_to(built_book.html).as_posix() for p in (built_book.html / "chapters").glob("*.html"))
+    return sorted(p.relative_to(built_book.html).as_posix()
+                  for p in (built_book.html / "chapters").glob("*.html"))
 
 
 def test_static_chapters_render_offline(browser, static_site, built_book, tmp_path):
@@ -32,11 +33,15 @@ def test_static_chapters_render_offline(browser, static_site, built_book, tmp_pa
     for rel in pages:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         problems, outside = [], []
-        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-        page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+        # the list of this page, bound as keyword-only defaults (B023): Playwright passes a handler as
+        # many positional arguments as it declares, and calls a route handler with (route, request)
+        page.on("console", lambda m, *, problems=problems:
+                problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e, *, problems=problems: problems.append(f"pageerror: {e}"))
+        page.on("response", lambda r, *, problems=problems:
+                problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
 
-        def route(r):
+        def route(r, *, outside=outside):
             if r.request.url.startswith(static_site):
                 r.continue_()
             else:
@@ -50,7 +55,8 @@ def test_static_chapters_render_offline(browser, static_site, built_book, tmp_pa
         figure.wait_for(state="visible", timeout=20000)
         box = figure.bounding_box()
         assert box and box["width"] > 300 and box["height"] > 150, f"{rel}: figure too small {box}"
-        assert figure.get_attribute("alt") or figure.get_attribute("aria-label"), f"{rel}: figure without alt text"
+        assert figure.get_attribute("alt") or figure.get_attribute("aria-label"), \
+            f"{rel}: figure without alt text"
         # the image actually decoded / the explorer drew its canvases
         assert page.evaluate("(el) => el.tagName === 'IMG' ? el.complete && el.naturalWidth > 0"
                              " : el.querySelectorAll('canvas').length > 0", figure.element_handle())

@@ -1,4 +1,5 @@
-"""Voilà refuses code sent from the page: only widget comm traffic reaches the kernel; no source in the HTML."""
+"""Voilà refuses code sent from the page: only widget comm traffic reaches the kernel; \
+no source in the HTML."""
 
 import json
 import time
@@ -49,10 +50,10 @@ def test_execute_request_is_not_executed(opened, tmp_path):
 def test_other_code_paths_refused(opened, tmp_path):
     """inspect/complete/history/input requests are dropped as well."""
     _server, s = opened
-    ids = [s.send(t, c) for t, c in [("complete_request", {"code": "import o", "cursor_pos": 8}),
-                                      ("inspect_request", {"code": "open", "cursor_pos": 4, "detail_level": 1}),
-                                      ("history_request", {"hist_access_type": "tail", "n": 10, "output": True,
-                                                           "raw": True})]]
+    ids = [s.send(t, c) for t, c in [
+        ("complete_request", {"code": "import o", "cursor_pos": 8}),
+        ("inspect_request", {"code": "open", "cursor_pos": 4, "detail_level": 1}),
+        ("history_request", {"hist_access_type": "tail", "n": 10, "output": True, "raw": True})]]
     s.request("kernel_info_request", {}, "kernel_info_reply", timeout=30)
     deadline = time.time() + 2
     while time.time() < deadline:

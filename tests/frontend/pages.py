@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[2]
 BUNDLE = ROOT / "_static" / "nakfront" / "nakfront.js"
 
 PAGE = """<!doctype html>
-<html lang="en"{theme}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"{theme}><head><meta charset="utf-8">\
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>body {{ font-family: sans-serif; max-width: 52rem; margin: 1rem auto; padding: 0 0.8rem; }}
 html[data-theme=dark] body {{ background: #121212; color: #ced6dd; }}</style>

@@ -64,7 +64,7 @@ def test_port_matches_nakmodel(cls, atol, rtol, what):
     js = run_port(app.name, app.params(), cases)
     assert len(js) == N_CASES
     worst = 0.0
-    for values, got in zip(cases, js):
+    for values, got in zip(cases, js, strict=True):
         assert "error" not in got, (values, got)
         want = flatten(app.compute(values))
         got = flatten(got)

@@ -153,7 +153,8 @@ class LiveExplorer:
             except (TypeError, ValueError):
                 raise ParameterError(key, v, c.unit, "must be a number") from None
             if not (math.isfinite(x) and c.minimum <= x <= c.maximum):
-                raise ParameterError(key, v, c.unit, f"must be between {c.minimum:g} and {c.maximum:g} {c.unit}")
+                raise ParameterError(key, v, c.unit,
+                                     f"must be between {c.minimum:g} and {c.maximum:g} {c.unit}")
             out[key] = x
         return out
 

@@ -15,7 +15,8 @@ from ..resting_potential import GHKExplorer
 from ._explorer import LiveExplorer
 
 IONS = ("Na", "K", "Cl")
-#: P_Na/P_K band shaded as "typical range" (the band :class:`~nakmodel.plots.resting_potential.GHKPlot` draws).
+#: P_Na/P_K band shaded as "typical range"
+#: (the band :class:`~nakmodel.plots.resting_potential.GHKPlot` draws).
 TYPICAL_PNA_PK = (0.01, 0.05)
 
 
@@ -66,6 +67,7 @@ class GHKLive(LiveExplorer):
 
     def fallback_figure(self, values: dict, result: dict):
         plot = GHKPlot(ratio_range=GHKExplorer.SWEEP_RANGE)
-        plot.update(np.array(result["sweep"]["ratio"]), np.array(result["sweep"]["vm"]), result["E"], result["vm"])
+        plot.update(np.array(result["sweep"]["ratio"]), np.array(result["sweep"]["vm"]),
+                    result["E"], result["vm"])
         plot.set_marker(values["pna_pk"], result["vm"])
         return plot.fig, plot.alt_text(values["pna_pk"], values["pcl_pk"], result["E"], result["vm"])

@@ -50,7 +50,8 @@ class NernstLive(LiveExplorer):
     def compute(self, values: dict) -> dict:
         """``{"E": {ion: mV}}`` from :func:`nakmodel.electrochem.nernst`."""
         c_out, c_in = self.concentrations(values)
-        return {"E": {ion: nernst(VALENCE[ion], c_out[ion], c_in[ion], values["temperature_C"]) for ion in IONS}}
+        return {"E": {ion: nernst(VALENCE[ion], c_out[ion], c_in[ion], values["temperature_C"])
+                      for ion in IONS}}
 
     def fallback_figure(self, values: dict, result: dict):
         c_out, c_in = self.concentrations(values)
