@@ -162,7 +162,8 @@ def _spike_ion_budget(model, p, temperature_C, na_locked_open_fraction):
     downs = k_peak + np.flatnonzero((v[k_peak:-1] >= half) & (v[k_peak + 1:] < half))
     if ups.size == 0 or downs.size == 0:  # e.g. Na+ channels locked open: the membrane stays depolarised
         raise ParameterError("na_locked_open_fraction", na_locked_open_fraction, "",
-                             "the membrane did not repolarise after the standard pulse; no single-spike budget")
+                             "the membrane did not repolarise after the standard pulse; "
+                             "no single-spike budget")
     up, down = ups[0], downs[0]
 
     def cross(i):
