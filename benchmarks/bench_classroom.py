@@ -21,7 +21,7 @@ Printed per chapter: warm-up, time to interactive (TTI: page request until every
 arrived) p50/p95, slider round trip (value sent until the figure's new image arrived) p50/p95,
 errors, unique memory (USS) per student kernel (median and max, at the end of the class), kernel
 CPU per slider move, the load average; then a table with the issue's targets.
-"""
+"""  # noqa: E501 - the summary line is the --help description, kept as it is
 
 from __future__ import annotations
 
@@ -39,9 +39,9 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from classroom.chapters import discover
-from classroom.student import SLIDER_MODELS, Student
-from tests.classroom.server import ClassroomServer
+from classroom.chapters import discover  # noqa: E402 - needs the sys.path change above
+from classroom.student import SLIDER_MODELS, Student  # noqa: E402 - needs the sys.path change above
+from tests.classroom.server import ClassroomServer  # noqa: E402 - needs the sys.path change above
 
 TARGETS = {"warmup_s": 90.0, "tti_p95_s": 3.0, "rtt_p95_s": 0.150, "errors": 0, "uss_mb": 120.0}
 
@@ -106,7 +106,7 @@ def one_student(server, notebook, seconds, rng, end=None, timeout=120.0, cpu=Non
     """Open the page, then move random sliders until ``end`` (or for ``seconds``); returns (tti, [rtt], error).
 
     With ``cpu`` (a list), appends the CPU seconds the student's own kernel used while the sliders moved.
-    """
+    """  # noqa: E501 - the docstring's summary line stays as it is
     s = Student(server.base, notebook, timeout=timeout)
     rtts: list[float] = []
     proc = None
@@ -139,7 +139,9 @@ def one_student(server, notebook, seconds, rng, end=None, timeout=120.0, cpu=Non
 def run_chapter(stem, students, seconds, arrival, age_minutes, pool, warm_timeout, voila_options=()):
     notebook = f"{stem}.ipynb"
     t_start = time.time()
-    server = ClassroomServer(f"--pool={pool}", f"--pool-for={stem}={students}", "--cull-minutes=10", *voila_options)
+    server = ClassroomServer(
+        f"--pool={pool}", f"--pool-for={stem}={students}", "--cull-minutes=10", *voila_options
+    )
     server.started = t_start
     out = {"chapter": stem, "errors": []}
     try:
@@ -170,7 +172,9 @@ def run_chapter(stem, students, seconds, arrival, age_minutes, pool, warm_timeou
         def student(i):
             rng = random.Random(i)
             time.sleep(rng.uniform(0, arrival))
-            t, r, err = one_student(server, notebook, seconds, rng, end=end, timeout=max(10.0, end - time.time() + 60))
+            t, r, err = one_student(
+                server, notebook, seconds, rng, end=end, timeout=max(10.0, end - time.time() + 60)
+            )
             with lock:
                 rtt.extend(r)
                 if err:
@@ -197,7 +201,8 @@ def run_chapter(stem, students, seconds, arrival, age_minutes, pool, warm_timeou
         b_cpu: list[float] = []
         b_tti, b_rtt, b_err = one_student(server, notebook, 15, random.Random(10_000), cpu=b_cpu)
         out["baseline"] = {"tti": b_tti, "rtt": b_rtt, "error": b_err,
-                           "cpu_per_move_ms": 1000 * b_cpu[0] / len(b_rtt) if b_cpu and b_rtt else float("nan")}
+                           "cpu_per_move_ms":
+                               1000 * b_cpu[0] / len(b_rtt) if b_cpu and b_rtt else float("nan")}
     finally:
         server.stop()
         out["total_s"] = time.time() - t_start
@@ -226,7 +231,8 @@ def warm_cost(stem, kernels=2, timeout=600):
 def report_costs(stems, students, pool, cpus):
     costs = [warm_cost(s) for s in stems]
     total = {c["chapter"]: c["cpu_s"] for c in costs}
-    print("\n| chapter | CPU-s per warm kernel | USS per warm kernel (MB) | projected warm-up, idle machine (s) |")
+    print("\n| chapter | CPU-s per warm kernel | USS per warm kernel (MB) "
+          "| projected warm-up, idle machine (s) |")
     print("|---|---|---|---|")
     for c in costs:
         others = sum(v for k, v in total.items() if k != c["chapter"]) * pool
@@ -240,9 +246,11 @@ def report(r, students):
     tti, rtt, uss, b = r["tti"], r["rtt"], r["uss"], r["baseline"]
     print(f"\n== {r['chapter']}: {len(tti)}/{students} students interactive, errors {len(r['errors'])}, "
           f"{r['total_s']:.0f} s in all; load average during the class up to {r['load_class']:.1f}")
-    print(f"   pool warm-up           {r['warmup_s']:6.1f} s for {r['warm_kernels']} kernels ({students} for the "
-          f"chapter); {r['warm_cpu_s']:.0f} CPU-s in all = {r['warm_cpu_s'] / max(r['warm_kernels'], 1):.1f} per kernel, "
-          f"i.e. >= {r['warm_cpu_s'] / (os.cpu_count() or 1):.0f} s on this machine's {os.cpu_count()} CPUs if idle")
+    print(f"   pool warm-up           {r['warmup_s']:6.1f} s for {r['warm_kernels']} kernels "
+          f"({students} for the chapter); {r['warm_cpu_s']:.0f} CPU-s in all = "
+          f"{r['warm_cpu_s'] / max(r['warm_kernels'], 1):.1f} per kernel, "
+          f"i.e. >= {r['warm_cpu_s'] / (os.cpu_count() or 1):.0f} s on this machine's "
+          f"{os.cpu_count()} CPUs if idle")
     if "aged" in r:
         a = r["aged"]
         print(f"   first page after {a['minutes']:g} min: TTI {a['tti']:.2f} s, error: {a['error']}")
@@ -251,10 +259,12 @@ def report(r, students):
               f"{b['tti']:.2f} s; p95 ratio class/alone {pct(tti, .95) / b['tti']:.1f}x)")
     if rtt:
         br = pct(b["rtt"], .95) if b["rtt"] else float("nan")
-        print(f"   slider round trip      p50 {pct(rtt, .5) * 1000:6.0f} ms  p95 {pct(rtt, .95) * 1000:6.0f} ms  "
+        print(f"   slider round trip      p50 {pct(rtt, .5) * 1000:6.0f} ms  "
+              f"p95 {pct(rtt, .95) * 1000:6.0f} ms  "
               f"(n={len(rtt)}; alone p95 {br * 1000:.0f} ms; ratio {pct(rtt, .95) / br:.1f}x)")
     if uss:
-        print(f"   unique memory (USS) per kernel: median {statistics.median(uss):.0f} MB, max {max(uss):.0f} MB "
+        print(f"   unique memory (USS) per kernel: median {statistics.median(uss):.0f} MB, "
+              f"max {max(uss):.0f} MB "
               f"({len(uss)} kernels); kernel CPU per slider move {r['cpu_per_move_ms']:.0f} ms "
               f"(one student alone, own kernel: {b['cpu_per_move_ms']:.0f} ms)")
     for e in r["errors"][:5]:
@@ -285,14 +295,16 @@ def main():
     ap.add_argument("--arrival", type=float, default=10)
     ap.add_argument("--age-minutes", type=float, default=0,
                     help="open the first page this many minutes after warm-up (the issue asks for 10)")
-    ap.add_argument("--pool", type=int, default=1, help="standby pool for the other chapters (make classroom: 1)")
+    ap.add_argument("--pool", type=int, default=1,
+                    help="standby pool for the other chapters (make classroom: 1)")
     ap.add_argument("--warm-timeout", type=float, default=300)
     ap.add_argument("--executor-timeout", type=float, default=None,
-                    help="VoilaExecutor.timeout for this run (default: voila.json's). A pooled kernel's app cell "
-                         "waits for its student under this timeout until the stale-pool fix (issue 14, build 1)")
+                    help="VoilaExecutor.timeout for this run (default: voila.json's). "
+                         "A pooled kernel's app cell waits for its student under this timeout "
+                         "until the stale-pool fix (issue 14, build 1)")
     ap.add_argument("--warm-only", action="store_true",
-                    help="no class: CPU and memory of one warm kernel per chapter, and the warm-up projected for "
-                         "an idle machine (every chapter named, or all)")
+                    help="no class: CPU and memory of one warm kernel per chapter, "
+                         "and the warm-up projected for an idle machine (every chapter named, or all)")
     a = ap.parse_args()
     if a.warm_only:
         stems = a.chapters or [c.stem for c in discover()]
@@ -304,7 +316,8 @@ def main():
           f"load average at start {os.getloadavg()[0]:.1f}; Voilà options {voila_options}", flush=True)
     results = []
     for stem in stems:
-        r = run_chapter(stem, a.students, a.seconds, a.arrival, a.age_minutes, a.pool, a.warm_timeout, voila_options)
+        r = run_chapter(stem, a.students, a.seconds, a.arrival, a.age_minutes, a.pool, a.warm_timeout,
+                        voila_options)
         report(r, a.students)
         results.append(r)
     print("\n| chapter | warm-up (s) | TTI p50 / p95 (s) | round trip p50 / p95 (ms) | errors | USS/kernel "
@@ -314,12 +327,14 @@ def main():
         checks = verdict(r)
         missed = [k for k, ok in checks.items() if not ok]
         uss = r["uss"] or [float("nan")]
-        print(f"| {r['chapter']} | {r['warmup_s']:.0f} | {pct(r['tti'], .5):.2f} / {pct(r['tti'], .95):.2f} | "
+        print(f"| {r['chapter']} | {r['warmup_s']:.0f} | "
+              f"{pct(r['tti'], .5):.2f} / {pct(r['tti'], .95):.2f} | "
               f"{pct(r['rtt'], .5) * 1000:.0f} / {pct(r['rtt'], .95) * 1000:.0f} | {len(r['errors'])} | "
               f"{statistics.median(uss):.0f} / {max(uss):.0f} | {r['cpu_per_move_ms']:.0f} | "
               f"{r['load_class']:.1f} | {'all' if not missed else 'not: ' + ', '.join(missed)} |")
     print(f"\ntargets: warm-up <= {TARGETS['warmup_s']:.0f} s, TTI p95 <= {TARGETS['tti_p95_s']:.0f} s, "
-          f"round trip p95 <= {TARGETS['rtt_p95_s'] * 1000:.0f} ms, 0 errors, <= {TARGETS['uss_mb']:.0f} MB per kernel")
+          f"round trip p95 <= {TARGETS['rtt_p95_s'] * 1000:.0f} ms, 0 errors, "
+          f"<= {TARGETS['uss_mb']:.0f} MB per kernel")
 
 
 if __name__ == "__main__":

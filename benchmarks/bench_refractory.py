@@ -15,9 +15,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from _timing import best_of
-
 from nakmodel.hh import protocols, refractory_periods, simulate_hh
+
+from _timing import best_of
 
 
 def main():
@@ -28,7 +28,8 @@ def main():
     refractory_periods("mammalian")
     took = time.perf_counter() - t0
     verdict = "ok" if took < 4.0 else "OVER"
-    print(f"refractory_periods (squid + mammalian): {took:.2f} s; one 50 ms squid run {baseline * 1e3:.0f} ms; "
+    print(f"refractory_periods (squid + mammalian): {took:.2f} s; "
+          f"one 50 ms squid run {baseline * 1e3:.0f} ms; "
           f"ratio {took / baseline:.0f}; budget 4 s  {verdict}")
     return 0 if took < 4.0 else 1
 

@@ -32,10 +32,10 @@ os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 os.environ.setdefault("VOILA_SERVER_URL", "/")  # measure as in a Voilà kernel (apps freeze the GC there)
 sys.path.insert(0, os.path.dirname(__file__))
 
-from _timing import best_of
-
 from nakmodel import widgets
 from nakmodel.widgets import App
+
+from _timing import best_of
 
 
 def slider_values(slider, rng, n):
@@ -85,7 +85,8 @@ def interleaved_with_nernst(apps, moves=100, seed=1):
     """p95 of each app against the Nernst app's p95, moved in the same loop (same load)."""
     from nakmodel.widgets import NernstExplorer
 
-    print(f"\nInterleaved with NernstExplorer, {moves} moves each (ratio = p95 / Nernst p95; limit 3, or p95 < 100 ms)")
+    print(f"\nInterleaved with NernstExplorer, {moves} moves each "
+          "(ratio = p95 / Nernst p95; limit 3, or p95 < 100 ms)")
     print(f"{'app':24s} {'med':>7s} {'p95':>7s} {'Nernst p95':>10s} {'ratio':>6s}  verdict")
     ok_all = True
     for cls in apps:
@@ -95,7 +96,8 @@ def interleaved_with_nernst(apps, moves=100, seed=1):
         p95, ref_p95 = np.percentile(pairs[:, 0], 95), np.percentile(pairs[:, 1], 95)
         ok = p95 < max(0.1, 3.0 * ref_p95)
         ok_all &= ok
-        print(f"{cls.__name__:24s} {np.median(pairs[:, 0]) * 1e3:5.1f}ms {p95 * 1e3:5.1f}ms {ref_p95 * 1e3:8.1f}ms "
+        print(f"{cls.__name__:24s} {np.median(pairs[:, 0]) * 1e3:5.1f}ms {p95 * 1e3:5.1f}ms "
+              f"{ref_p95 * 1e3:8.1f}ms "
               f"{p95 / ref_p95:6.2f}  {'ok' if ok else 'OVER'}")
     return ok_all
 
@@ -127,7 +129,8 @@ def main():
         sys.exit(0 if ok else 1)
     print("Kernel-side update time per slider move (model + artists + PNG), 100 moves per app and mode.")
     print("draws: full / axes-only / blit (background reused). Baseline: rebuilding the app (new figure).")
-    print(f"{'app':24s} {'jump med':>9s} {'p95':>7s} {'max':>7s} {'draws':>11s} {'step med':>9s} {'p95':>7s} {'max':>7s} "
+    print(f"{'app':24s} {'jump med':>9s} {'p95':>7s} {'max':>7s} {'draws':>11s} "
+          f"{'step med':>9s} {'p95':>7s} {'max':>7s} "
           f"{'rebuild':>8s} {'med/rebuild':>11s}  budget")
     worst = worst_max = 0.0
     for cls in apps:
@@ -143,8 +146,10 @@ def main():
         worst = max(worst, p95)
         worst_max = max(worst_max, np.max(jump), np.max(step))
         draws = f"{canvas_j.n_full_draws}/{canvas_j.n_axes_redraws}/{canvas_j.n_blits}"
-        print(f"{cls.__name__:24s} {med * 1e3:7.1f}ms {p95 * 1e3:5.1f}ms {np.max(jump) * 1e3:5.0f}ms {draws:>11s} "
-              f"{np.median(step) * 1e3:7.1f}ms {np.percentile(step, 95) * 1e3:5.1f}ms {np.max(step) * 1e3:5.0f}ms "
+        print(f"{cls.__name__:24s} {med * 1e3:7.1f}ms {p95 * 1e3:5.1f}ms {np.max(jump) * 1e3:5.0f}ms "
+              f"{draws:>11s} "
+              f"{np.median(step) * 1e3:7.1f}ms {np.percentile(step, 95) * 1e3:5.1f}ms "
+              f"{np.max(step) * 1e3:5.0f}ms "
               f"{rebuild * 1e3:6.1f}ms {med / rebuild:11.2f}  {ok}")
     print(f"worst p95 (jumps): {worst * 1e3:.1f} ms; slowest single move: {worst_max * 1e3:.0f} ms "
           "(budget: median 50 ms, p95 100 ms)")

@@ -5,7 +5,7 @@ Run from the repository root (``make classroom`` does); the repository's
 this computer (the default, ``--ip 0.0.0.0``) turns the class code on: the
 server prints a short code (or uses ``--class-code``) that students type
 once; ``/classroom/teacher`` shows it with a QR code (docs/security.md).
-"""
+"""  # noqa: E501 - the summary line is the --help description, kept as it is
 
 from __future__ import annotations
 
@@ -60,10 +60,12 @@ def main(argv=None) -> None:
                    help="preheated kernels kept ready per dashboard (0: no preheating)")
     p.add_argument("--max-kernels", default=os.environ.get("CLASSROOM_MAX_KERNELS", "auto"),
                    help="most apps open at once; 'auto' sizes it from free memory; 0: no cap")
-    p.add_argument("--cull-minutes", type=float, default=float(os.environ.get("CLASSROOM_CULL_MINUTES", "10")),
+    p.add_argument("--cull-minutes", type=float,
+                   default=float(os.environ.get("CLASSROOM_CULL_MINUTES", "10")),
                    help="shut down a closed tab's kernel after this many idle minutes")
     p.add_argument("--pool-for", action="append",
-                   default=[x for x in os.environ.get("CLASSROOM_POOL_FOR", "").split(",") if x], metavar="CHAPTER=N",
+                   default=[x for x in os.environ.get("CLASSROOM_POOL_FOR", "").split(",") if x],
+                   metavar="CHAPTER=N",
                    help="preheat N kernels for one chapter (the lesson of the day), e.g. ion_gradients=30")
     p.add_argument("--class-code", default=os.environ.get("CLASSROOM_CODE"),
                    help="the code students type once (default: a new one at each start when listening beyond "
@@ -71,10 +73,11 @@ def main(argv=None) -> None:
     p.add_argument("--no-class-code", action="store_true",
                    help="no class code even on the network (only on a network where you trust every device)")
     p.add_argument("--allow-host", action="append", default=[], metavar="NAME",
-                   help="another name the server is reached under (e.g. behind a proxy); this machine's names "
-                        "and addresses are always accepted")
+                   help="another name the server is reached under (e.g. behind a proxy); "
+                        "this machine's names and addresses are always accepted")
     p.add_argument("--kernels-per-client", type=int, default=int(os.environ.get("CLASSROOM_PER_CLIENT", "3")),
-                   help="most apps one device (address) holds at once; this computer itself is not limited; 0: off")
+                   help="most apps one device (address) holds at once; "
+                        "this computer itself is not limited; 0: off")
     p.add_argument("--orphan-seconds", type=float, default=60.0,
                    help="free an app's kernel when its page has had no connection for this long")
     p.add_argument("--silent-minutes", type=float, default=20.0,
@@ -112,7 +115,8 @@ def main(argv=None) -> None:
             pools[f"{stem.removesuffix('.ipynb')}.ipynb"] = {"pool_size": int(n)}
         ClassroomVoila.kernel_pools = pools
 
-    print(f"Classroom server: http://{args.ip}:{args.port}/  (students use this machine's address)", flush=True)
+    print(f"Classroom server: http://{args.ip}:{args.port}/  (students use this machine's address)",
+          flush=True)
     if args.class_code:
         print(f"Class code: {args.class_code}   (code and QR code: http://localhost:{args.port}/classroom/teacher)",
               flush=True)

@@ -136,7 +136,8 @@ class TeacherHandler(tornado.web.RequestHandler):
         if gate.code:
             join = f"{first}{gates.JOIN_PATH}?code={quote(gate.code)}"
             block = (f'<p>Class code:</p><p class="code" id="class-code">{html.escape(gate.code)}</p>'
-                     f'<p>Or scan (opens the apps with the code): <br><span class="qr">{_qr_svg(join)}</span></p>')
+                     '<p>Or scan (opens the apps with the code): <br>'
+                     f'<span class="qr">{_qr_svg(join)}</span></p>')
         else:
             block = "<p>No class code (the server answers only on this computer, or the code is off).</p>"
         km = self.settings["kernel_manager"]
@@ -187,7 +188,8 @@ class GalleryHandler(tornado.web.RequestHandler):
             )
             duration = f'<span class="duration">{html.escape(ch.duration)}</span>' if ch.duration else ""
             cards.append(
-                f'<li class="card"><a href="{base}{html.escape(ch.url)}" class="chapter" data-stem="{ch.stem}">'
+                f'<li class="card"><a href="{base}{html.escape(ch.url)}" class="chapter" '
+                f'data-stem="{ch.stem}">'
                 f"{thumb}<h2>{html.escape(ch.title)}</h2></a>"
                 f'<p class="description">{html.escape(ch.description)}</p>{duration}</li>'
             )
@@ -250,8 +252,8 @@ class ClassroomVoilaHandler(TornadoVoilaHandler):
 
     async def get(self, path=None):
         if gates.cross_site_subresource(self):
-            self.log.warning("Refusing a cross-site %s load of %s", self.request.headers.get("Sec-Fetch-Dest"),
-                             self.request.path[:80])
+            self.log.warning("Refusing a cross-site %s load of %s",
+                             self.request.headers.get("Sec-Fetch-Dest"), self.request.path[:80])
             raise tornado.web.HTTPError(403)
         for name in ("template", "theme"):  # overrides are off (voila.json); keep the preheated pool in use
             self.request.arguments.pop(name, None)
@@ -262,7 +264,8 @@ class ClassroomVoilaHandler(TornadoVoilaHandler):
         warden: Warden | None = self.settings.get("classroom_warden")
         client = self.request.remote_ip
         if warden is not None and warden.over_limit(client):
-            self.log.warning("Client %s holds %d kernels: refusing another page", client, warden.held_by(client))
+            self.log.warning("Client %s holds %d kernels: refusing another page", client,
+                             warden.held_by(client))
             return self._refuse_client(warden.per_client)
         _ = self.xsrf_token  # sets the _xsrf cookie the unload beacon sends back (XSRF stays on)
         page = PageRequest(client, warden)
@@ -297,7 +300,8 @@ class ClassroomVoila(Voila):
     allowed_hosts = List(Unicode(), config=True, help="Extra Host names to accept besides this machine's.")
     kernels_per_client = Int(3, config=True, help="Most kernels one client address holds (0: no limit).")
     orphan_seconds = Float(60, config=True, help="Free a page's kernel with no websocket for this long.")
-    silent_seconds = Float(1200, config=True, help="Free a kernel whose page sent nothing for this long (0: never).")
+    silent_seconds = Float(1200, config=True,
+                           help="Free a kernel whose page sent nothing for this long (0: never).")
 
     def initialize(self, argv=None):
         super().initialize(argv)
@@ -403,7 +407,8 @@ class ClassroomVoila(Voila):
             (root + "classroom/teacher", TeacherHandler),
             (root + gates.JOIN_PATH, JoinHandler),
             (root + r"classroom/static/(gallery\.js)", tornado.web.StaticFileHandler, {"path": str(PAGES)}),
-            (root + r"classroom/thumbnails/([\w\-]+\.png)", tornado.web.StaticFileHandler, {"path": str(THUMBNAILS)}),
+            (root + r"classroom/thumbnails/([\w\-]+\.png)", tornado.web.StaticFileHandler,
+             {"path": str(THUMBNAILS)}),
             *handlers,
         ]
         return [(spec[0], gates.gated(spec[1]), *spec[2:]) for spec in handlers]

@@ -55,7 +55,8 @@ def describe(nb: dict) -> tuple[str, str]:
     meta = nb.get("metadata", {})
     cells = [c for c in nb.get("cells", []) if c.get("cell_type") == "markdown"]
     text = "".join(cells[0]["source"]) if cells else ""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not p.lstrip().startswith("#")]
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text)
+                  if p.strip() and not p.lstrip().startswith("#")]
     first = paragraphs[0] if paragraphs else ""
     duration = ""
     m = re.match(r"^\*([^*]*\bminutes?\b[^*]*)\*\s*", first)

@@ -121,7 +121,8 @@ class Gate:
         return hmac.new(self.code.encode(), b"nakmodel classroom v1", hashlib.sha256).hexdigest()[:40]
 
     def code_matches(self, given: str) -> bool:
-        return self.code is not None and hmac.compare_digest(normalise_code(given).encode(), self.code.encode())
+        return self.code is not None and hmac.compare_digest(normalise_code(given).encode(),
+                                                             self.code.encode())
 
     def has_cookie(self, handler) -> bool:
         value = handler.get_cookie(COOKIE) or ""
@@ -138,7 +139,8 @@ class Gate:
 
     def teacher(self, handler) -> bool:
         """A request from this machine, under a loopback name (the teacher's own browser)."""
-        return handler.request.remote_ip in THIS_COMPUTER and is_loopback_name(host_of(handler.request.host or ""))
+        return (handler.request.remote_ip in THIS_COMPUTER
+                and is_loopback_name(host_of(handler.request.host or "")))
 
     def refusal(self, handler) -> str | None:
         """Why this request is refused, or None."""

@@ -65,7 +65,8 @@ def _offsets(data: bytes, count: int, width: int, order: str, first: int) -> lis
     table_end = width * (count + 1)
     if len(data) < table_end:
         raise FrameRejected("frame shorter than its offset table")
-    offsets = [int.from_bytes(data[width * (i + first): width * (i + first + 1)], order) for i in range(count)]
+    offsets = [int.from_bytes(data[width * (i + first): width * (i + first + 1)], order)
+               for i in range(count)]
     previous = table_end
     for off in offsets:
         if not previous <= off <= len(data):
@@ -269,7 +270,8 @@ class Warden:
 
     def held_by(self, client: str) -> int:
         live = set(self.km.list_kernel_ids())
-        return sum(1 for k, c in self.owner.items() if c == client and k in live) + self.pending.get(client, 0)
+        return (sum(1 for k, c in self.owner.items() if c == client and k in live)
+                + self.pending.get(client, 0))
 
     def over_limit(self, client: str) -> bool:
         return self.limited(client) and self.held_by(client) >= self.per_client

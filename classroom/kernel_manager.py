@@ -85,7 +85,8 @@ class CappedKernelManager(AsyncMappingKernelManager):
     warmup_timeout = Float(120.0, config=True,
                            help="Seconds after which a warming kernel frees its slot even if still busy.")
     kernel_transport = Unicode("auto", config=True,
-                               help="'ipc' (Unix sockets), 'tcp', or 'auto': ipc on Linux when the path fits.")
+                               help="'ipc' (Unix sockets), 'tcp', or 'auto': "
+                                    "ipc on Linux when the path fits.")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

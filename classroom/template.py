@@ -32,7 +32,7 @@ def template_options(env: dict, share: Path = SHARE, name: str = NAME) -> list[s
 
     If the template is missing from ``share`` (a partial copy of the repository), a warning goes to
     stderr and no option is returned, so Voilà serves its stock template.
-    """
+    """  # noqa: E501 - the docstring's summary line stays as it is
     if not (template_dir(share, name) / "conf.json").is_file():
         print(f"WARNING: Voilà template {name!r} not found in {share}; the apps use Voilà's stock 'lab' "
               "template (its icon font comes from a CDN).", file=sys.stderr, flush=True)

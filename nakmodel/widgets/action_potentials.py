@@ -109,10 +109,11 @@ class SpikeExplorer(App):
         "sodium-channel-stuck": {"locked_pct": 20.0},
     }
     scenario_notes: ClassVar[dict] = {
-        "below-threshold": "6 µA/cm², just below the squid's threshold for repetitive firing: two spikes, then silence",
+        "below-threshold": "6 µA/cm², just below the squid's threshold for repetitive firing: two spikes, "
+                           "then silence",
         "warm-squid": "squid at 18.5 °C: briefer spikes, the excess Na⁺ ratio falls from about 13 to about 4",
-        "depolarisation-block": "mammalian neuron at 30 µA/cm²: lean spikes (excess ratio near 1), a short burst, "
-                                "then depolarisation block",
+        "depolarisation-block": "mammalian neuron at 30 µA/cm²: lean spikes (excess ratio near 1), "
+                                "a short burst, then depolarisation block",
         "sodium-channel-stuck": "20 % of Na⁺ channels locked open: one spike, then Vm sticks near −15 mV",
     }
 
@@ -224,12 +225,14 @@ class RundownExplorer(App):
     scenarios: ClassVar[dict] = {
         "thin-axon": {"diameter_um": THIN_AXON_UM},
         "squid-18C": {"case": ("squid", 18.5)},
-        "pump-keeps-up": {"case": ("mammalian", None), "diameter_um": THIN_AXON_UM, "pump": True, "rate_hz": 1.0},
+        "pump-keeps-up": {"case": ("mammalian", None), "diameter_um": THIN_AXON_UM, "pump": True,
+                          "rate_hz": 1.0},
         "pump-falls-behind": {"case": ("mammalian", None), "diameter_um": THIN_AXON_UM, "pump": True,
                               "rate_hz": 20.0},
     }
     scenario_notes: ClassVar[dict] = {
-        "thin-axon": "a 0.2 µm axon, pump stopped: 2500 times fewer spikes than the giant axon before E_Na falls",
+        "thin-axon": "a 0.2 µm axon, pump stopped: 2500 times fewer spikes than the giant axon "
+                     "before E_Na falls",
         "squid-18C": "giant axon at 18.5 °C: the leaner, warmer spike buys about 3.5 times as many spikes",
         "pump-keeps-up": "thin mammalian axon, pump working at 1 Hz: [Na⁺]i never reaches the criterion",
         "pump-falls-behind": "thin mammalian axon, pump working at 20 Hz, about twice what it can sustain: "

@@ -54,7 +54,9 @@ if not log.handlers:
 #: Longest error text shown to the student, characters.
 MAX_MESSAGE_CHARS = 240
 #: What built parts an old-style subclass may touch inside its ``__init__`` (built early, with a warning).
-_BUILT_PARTS = frozenset({"panel", "sliders", "plot", "view", "readout", "message", "reset_button", "links", "widget"})
+_BUILT_PARTS = frozenset(
+    {"panel", "sliders", "plot", "view", "readout", "message", "reset_button", "links", "widget"}
+)
 
 
 class _BuildAfterInit(type):

@@ -19,7 +19,8 @@ SPIKE_MODELS = {
     "squid axon, 6.3 °C (Hodgkin–Huxley)": "squid-6.3",
     "squid axon, 18.5 °C (Hodgkin–Huxley)": "squid-18.5",
 }
-SOURCES = {"Howarth et al. 2012 (cortex)": "howarth_2012_cortex", "Attwell & Laughlin 2001": "attwell_laughlin_2001"}
+SOURCES = {"Howarth et al. 2012 (cortex)": "howarth_2012_cortex",
+           "Attwell & Laughlin 2001": "attwell_laughlin_2001"}
 
 
 def sci(x):
@@ -57,8 +58,10 @@ class EnergyCalculator(App):
     scenario_notes: ClassVar[dict] = {
         "squid-spikes": "squid spikes at 6.3 °C: ATP per spike about ten times the mammalian one",
         "thick-axon": "a 1 µm axon instead of 0.3 µm: the bill rises with the membrane area",
-        "silent-brain": "0 Hz: no spike bill; the pump's share of all the brain's ATP drops (resting potentials only)",
-        "busy-brain": "40 Hz: spikes and synapses take over the brain budget and the pump's share of all ATP grows",
+        "silent-brain": "0 Hz: no spike bill; the pump's share of all the brain's ATP drops "
+                        "(resting potentials only)",
+        "busy-brain": "40 Hz: spikes and synapses take over the brain budget and the pump's share "
+                      "of all ATP grows",
     }
 
     def __init__(self, **initial_values):
@@ -93,7 +96,8 @@ class EnergyCalculator(App):
                    ("glucose per second (oxidised)", sci(glc))], title="One cell"),
             table([("pump share of signalling ATP", f"{100 * b.pump_share_of_signalling:.0f}%"),
                    ("pump share of all ATP", f"{100 * b.pump_share_of_total:.0f}%"),
-                   ("action potentials, share of all ATP", f"{100 * b.total_shares['action_potentials']:.0f}%")],
+                   ("action potentials, share of all ATP",
+                    f"{100 * b.total_shares['action_potentials']:.0f}%")],
                   title="Brain budget"),
             note("pump shares assume all Na⁺ entry is pumped out by the Na⁺/K⁺-ATPase; housekeeping pump use "
                  "not counted"))

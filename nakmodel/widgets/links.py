@@ -200,7 +200,8 @@ class LinkAdapter:
                 notes.append(f"scenario “{html.escape(name)}”")
             elif name not in self.sibling_scenarios:
                 problems.append(
-                    f"unknown scenario “{html.escape(name)}” (known: {html.escape(', '.join(self.scenarios))})"
+                    f"unknown scenario “{html.escape(name)}” "
+                    f"(known: {html.escape(', '.join(self.scenarios))})"
                 )
         for key, raw in params.items():
             spec = self.panel.specs.get(key)

@@ -16,7 +16,8 @@ _IONS = ("Na", "K", "Cl")
 def _conc_control(ion, side, default):
     where = "outside" if side == "out" else "inside"
     sym = {"Na": "[Na⁺]", "K": "[K⁺]", "Cl": "[Cl⁻]"}[ion]
-    return Control(f"{ion.lower()}_{side}", f"{sym} {where}", "mM", default, 1.0, 500.0, 1.0, readout_format=".0f")
+    return Control(f"{ion.lower()}_{side}", f"{sym} {where}", "mM", default, 1.0, 500.0, 1.0,
+                   readout_format=".0f")
 
 
 class NernstExplorer(App):
@@ -29,7 +30,8 @@ class NernstExplorer(App):
     title = "Nernst explorer: where would each ion be at equilibrium?"
     continuous_update = True
     controls = tuple(
-        _conc_control(ion, side, (_OUT if side == "out" else _IN)[ion]) for ion in _IONS for side in ("out", "in")
+        _conc_control(ion, side, (_OUT if side == "out" else _IN)[ion])
+        for ion in _IONS for side in ("out", "in")
     ) + (Control("temperature_C", "temperature", "°C", MAMMALIAN_NEURON.temperature_C, 0.0, 45.0, 0.5),)
     scenarios = {
         "hyperkalaemia": {"k_out": 10.0},
@@ -40,7 +42,8 @@ class NernstExplorer(App):
     scenario_notes = {
         "hyperkalaemia": "K⁺ outside doubled to 10 mM: E_K rises by about 18 mV (only the ratio counts)",
         "sodium-loaded": "Na⁺ inside doubled to 30 mM, as after the pump stops: E_Na falls by about 18 mV",
-        "squid-cold": "6.5 °C, close to Hodgkin and Huxley's squid experiments: every E shrinks by only about 10 %",
+        "squid-cold": "6.5 °C, close to Hodgkin and Huxley's squid experiments: every E shrinks "
+                      "by only about 10 %",
         "immature-neuron": "Cl⁻ inside 30 mM, as in immature neurons: E_Cl lies above the resting potential",
     }
 

@@ -89,7 +89,8 @@ class OuabainDoseResponse(App):
     }
     scenario_notes: ClassVar[dict] = {
         "rat-vs-human": "1 µM: human α1 and rat α3 almost fully blocked, rat α1 hardly at all",
-        "low-dose-washout": "10 nM washed out at 20 min: block builds over tens of minutes, recovery is slower still",
+        "low-dose-washout": "10 nM washed out at 20 min: block builds over tens of minutes, "
+                            "recovery is slower still",
         "ouabain-1mM": "1 mM: even the resistant rat α1 is blocked, and it binds and lets go within seconds",
     }
     window_min = 120.0
@@ -108,7 +109,8 @@ class OuabainDoseResponse(App):
                         for iso in ISOFORM_LABELS}
         taus = {iso: binding_time_constant_s(c, iso) for iso in OUABAIN_ISOFORMS}
         self.plot.update(c, self.fraction, t_s / 60.0, self.courses, tw)
-        rows = [(html.escape(ISOFORM_LABELS[iso]), f"{100 * self.fraction[iso]:.1f} %", note(_fmt_time(taus[iso])))
+        rows = [(html.escape(ISOFORM_LABELS[iso]), f"{100 * self.fraction[iso]:.1f} %",
+                 note(_fmt_time(taus[iso])))
                 for iso in ISOFORM_LABELS]
         text = readout(table(rows, title=f"Pump activity left at {concentration_text(c)}",
                              header=("", "at equilibrium", "time constant")))
@@ -153,12 +155,12 @@ class PumpBlockTimeCourse(App):
         "anoxia-reoxygenation": {"cause": "anoxia", "restart_min": 60.0},
     }
     scenario_notes: ClassVar[dict] = {
-        "first-10-minutes": "1 µM on human α1, first 10 min: a few mV at once, then a slow creep; the test pulse "
-                            "still works",
-        "small-cell": "a 5 µm cell: the test pulse fails about four times sooner than in the 20 µm cell, and the "
-                      "cell swells more",
-        "rat-pump-washout": "1 mM on rat α1, washed out at 60 min: the pump restarts at once, Vm dips just below "
-                            "rest and the neuron fires again within minutes",
+        "first-10-minutes": "1 µM on human α1, first 10 min: a few mV at once, then a slow creep; "
+                            "the test pulse still works",
+        "small-cell": "a 5 µm cell: the test pulse fails about four times sooner than in the 20 µm cell, "
+                      "and the cell swells more",
+        "rat-pump-washout": "1 mM on rat α1, washed out at 60 min: the pump restarts at once, "
+                            "Vm dips just below rest and the neuron fires again within minutes",
         "anoxia-reoxygenation": "ATP falls (anoxia), oxygen back at 60 min: the pump restarts and the cell "
                                 "recovers within minutes",
     }

@@ -74,7 +74,8 @@ class CycleExplorer(App):
     }
     scenario_notes = {
         "high-sodium": "[Na⁺] inside raised to 30 mM: the cycle rate rises strongly (3 Na⁺ must bind)",
-        "low-atp": "[ATP] 0.05 mM: the rate falls although ΔG is unchanged (a kinetic, not a thermodynamic limit)",
+        "low-atp": "[ATP] 0.05 mM: the rate falls although ΔG is unchanged "
+                   "(a kinetic, not a thermodynamic limit)",
         "backwards": "ΔG of ATP only −30 kJ/mol: the pump runs backwards, Na⁺ in, K⁺ out, making ATP",
         "hyperpolarised": "Vm −260 mV, below the reversal potential: the pump runs backwards",
     }

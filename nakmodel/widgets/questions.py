@@ -164,7 +164,8 @@ class Questions:
 
             def on_reveal(_b):
                 o = q["options"][radios.value]
-                head = "Your prediction matches the model." if o["correct"] else "The model disagrees with your prediction."
+                head = ("Your prediction matches the model." if o["correct"]
+                        else "The model disagrees with your prediction.")
                 feedback.value = _verdict(o["correct"], q["explain"], head)
 
             commit.on_click(on_commit)
@@ -178,7 +179,8 @@ class Questions:
     def _repr_mimebundle_(self, include=None, exclude=None):
         if self.mode == "static":
             return {"text/html": self.static_html(),
-                    "text/plain": f"Questions({self.data['chapter']!r}): {len(self.data['questions'])} questions"}
+                    "text/plain":
+                        f"Questions({self.data['chapter']!r}): {len(self.data['questions'])} questions"}
         return self.widget._repr_mimebundle_(include=include, exclude=exclude)
 
 

@@ -47,8 +47,8 @@ def _log_control(name, label, unit, default, lo, hi, step=0.02, fmt=".3f"):
     e0 = math.log10(default)
     n_lo = math.floor((e0 - math.log10(lo)) / step + 1e-9)
     n_hi = math.floor((math.log10(hi) - e0) / step + 1e-9)
-    return Control(name, label, unit, default, 10 ** (e0 - n_lo * step), 10 ** (e0 + n_hi * step), step, log=True,
-                   readout_format=fmt)
+    return Control(name, label, unit, default, 10 ** (e0 - n_lo * step), 10 ** (e0 + n_hi * step), step,
+                   log=True, readout_format=fmt)
 
 
 def _conc(ion, side, default, lo, hi):
@@ -92,8 +92,10 @@ class GHKExplorer(App):
         "many-cl-channels": {"pcl_pk": controls[1].maximum},
     }
     scenario_notes = {
-        "only-k-channels": "Na⁺ and Cl⁻ permeabilities at their minimum: Vm falls onto E_K (GHK becomes Nernst)",
-        "high-sodium-permeability": "P_Na/P_K near 1: Vm heads towards E_Na, an action potential in slow motion",
+        "only-k-channels": "Na⁺ and Cl⁻ permeabilities at their minimum: Vm falls onto E_K "
+                           "(GHK becomes Nernst)",
+        "high-sodium-permeability": "P_Na/P_K near 1: Vm heads towards E_Na, "
+                                    "an action potential in slow motion",
         "hyperkalaemia": "K⁺ outside doubled to 10 mM: E_K rises by 18 mV but Vm follows only partly",
         "many-cl-channels": "P_Cl/P_K near 10: Vm barely moves, because E_Cl is already close to Vm",
     }
@@ -155,7 +157,8 @@ class PumpLeakLoop(App):
     controls = (
         _log_control("p_k", "K⁺ leak P_K", "cm/s", _CELL.p_k_cm_s, 2e-7, 5e-6, fmt=".2e"),
         _log_control("p_na", "Na⁺ leak P_Na", "cm/s", _CELL.p_na_cm_s, 5e-9, 3e-7, fmt=".2e"),
-        _log_control("density", "pump density", "per µm²", _CELL.pump_density_per_um2, 60.0, 6000.0, fmt=".0f"),
+        _log_control("density", "pump density", "per µm²", _CELL.pump_density_per_um2, 60.0, 6000.0,
+                     fmt=".0f"),
     )
     # factors 10**(±k·0.02) keep the log sliders on their grid (×1.995 ≈ double, ×0.251 ≈ a quarter)
     scenarios = {
@@ -173,7 +176,8 @@ class PumpLeakLoop(App):
     }
 
     def __init__(self, **initial_values):
-        self.stoich = W.Dropdown(options=list(_STOICH), value=list(_STOICH)[0], description="pump stoichiometry",
+        self.stoich = W.Dropdown(options=list(_STOICH), value=list(_STOICH)[0],
+                                 description="pump stoichiometry",
                                  style={"description_width": "13em"}, layout=W.Layout(width="30em"))
         self.stoich.observe(self._on_change, names="value")
         super().__init__(**initial_values)

@@ -53,8 +53,10 @@ class CotransportExplorer(App):
     }
     scenario_notes: ClassVar[dict] = {
         "depolarised": "Vm 0 mV: both accumulation limits fall, SGLT1's twice as steeply",
-        "failing-pump": "[Na⁺] inside 50 mM: the limits fall, but SGLT1 still concentrates glucose hundreds of times",
-        "transporter-reverses": "20 mM glucose inside, Vm +20 mV, no Na⁺ gradient: both transporters run backwards",
+        "failing-pump": "[Na⁺] inside 50 mM: the limits fall, but SGLT1 still concentrates glucose "
+                        "hundreds of times",
+        "transporter-reverses": "20 mM glucose inside, Vm +20 mV, no Na⁺ gradient: "
+                                "both transporters run backwards",
     }
 
     def make_figure(self):
@@ -66,7 +68,8 @@ class CotransportExplorer(App):
         self.ratios = {n: sglt_max_accumulation(p.n_na, v, na_o, na_i, t) for n, p in _TRANSPORTERS.items()}
         curves = accumulation_curves(V_GRID_MV, na_o, na_i, t)
         self.fluxes = {n: np.array([sglt_flux(g, g_i, transporter=n, v_mV=v, na_out_mM=na_o, na_in_mM=na_i,
-                                              temperature_C=t) for g in GLUCOSE_GRID_MM]) for n in _TRANSPORTERS}
+                                              temperature_C=t) for g in GLUCOSE_GRID_MM])
+                       for n in _TRANSPORTERS}
         at10 = {n: sglt_flux(10.0, g_i, transporter=n, v_mV=v, na_out_mM=na_o, na_in_mM=na_i, temperature_C=t)
                 for n in _TRANSPORTERS}
         self.plot.update(v, curves, self.ratios, self.fluxes, g_i)
@@ -78,7 +81,8 @@ class CotransportExplorer(App):
                  f"{at10[n]:+.2f}") for n, p in _TRANSPORTERS.items()]
         text = readout(
             table(rows, title="At these settings", header=("", "max. [G]ᵢ/[G]ₒ", "influx at 10 mM")),
-            f"E<sub>Na</sub> = {e_na:+.0f} mV<br>NCX (3 Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = {e_ncx:+.0f} mV → {mode}<br>",
+            f"E<sub>Na</sub> = {e_na:+.0f} mV<br>"
+            f"NCX (3 Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = {e_ncx:+.0f} mV → {mode}<br>",
             note(f"influx as a fraction of J<sub>max</sub>; Ca²⁺ {_CA.ca_out_mM:g} mM out, "
                  f"{_CA.ca_in_mM * 1e6:.0f} nM in"))
         return self.plot.alt_text(v, self.ratios, at10), text
@@ -106,9 +110,10 @@ class EpitheliumView(App):
     }
     scenario_notes: ClassVar[dict] = {
         "ouabain-fasting": "1 mM glucose in the lumen, pump blocked: glucose now leaks from blood to lumen",
-        "ouabain-after-meal": "10 mM glucose in the lumen, pump blocked: uptake partly survives (glucose runs downhill)",
-        "ouabain-voltage-held": "as after a meal with the pump blocked, apical Vm held at its control value: uptake "
-                                "almost unchanged",
+        "ouabain-after-meal": "10 mM glucose in the lumen, pump blocked: uptake partly survives "
+                              "(glucose runs downhill)",
+        "ouabain-voltage-held": "as after a meal with the pump blocked, apical Vm held at its control value: "
+                                "uptake almost unchanged",
     }
 
     def __init__(self, **initial_values):
@@ -129,7 +134,8 @@ class EpitheliumView(App):
     def compute_and_draw(self, values):
         g_l, g_b, f = values["glucose_lumen"], values["glucose_blood"], values["pump_fraction"]
         v = self.apical_voltage(f)
-        self.result = epithelium_glucose_steady_state(g_l, glucose_blood_mM=g_b, pump_fraction=f, v_apical_mV=v)
+        self.result = epithelium_glucose_steady_state(g_l, glucose_blood_mM=g_b, pump_fraction=f,
+                                                      v_apical_mV=v)
         r = self.result
         self.plot.update(r, g_l, g_b, v)
         uphill = "yes" if r.glucose_cell_mM > max(g_l, g_b) else "no"
@@ -141,6 +147,6 @@ class EpitheliumView(App):
                    ("cell [glucose]", f"{r.glucose_cell_mM:.2f} mM"),
                    ("apical V<sub>m</sub>", f"{v:+.1f} mV"),
                    ("cell glucose above both sides?", uphill)], title="Steady state"),
-            note("fluxes in mM/s of cell water, on a scale where SGLT1's maximum is 1 mM/s (absolute transporter "
-                 "densities are not known well enough)"))
+            note("fluxes in mM/s of cell water, on a scale where SGLT1's maximum is 1 mM/s "
+                 "(absolute transporter densities are not known well enough)"))
         return self.plot.alt_text(r, g_l, g_b, v), text

@@ -84,10 +84,12 @@ class StoichiometryExplorer(App):
         "energy-crisis": {"dg_atp": -45.0},
     }
     scenario_notes = {
-        "pump-blocked": "all pumps stopped: Vm jumps by a few mV at once (direct share), then creeps up over minutes",
-        "many-pumps": "2000 pumps per µm², real 3:2 pump: [Na⁺]i falls by about a third, but pump current, ATP use and the "
-                      "direct share stay put (the Na⁺ leak sets them)",
-        "leaky-membrane": "P_Na/P_K 0.12, 1:1 pump highlighted: all cells depolarise and gain Na⁺, the 1:1 pump most",
+        "pump-blocked": "all pumps stopped: Vm jumps by a few mV at once (direct share), "
+                        "then creeps up over minutes",
+        "many-pumps": "2000 pumps per µm², real 3:2 pump: [Na⁺]i falls by about a third, "
+                      "but pump current, ATP use and the direct share stay put (the Na⁺ leak sets them)",
+        "leaky-membrane": "P_Na/P_K 0.12, 1:1 pump highlighted: all cells depolarise and gain Na⁺, "
+                          "the 1:1 pump most",
         "energy-crisis": "ΔG of ATP −45 kJ/mol: fewer ions can be moved per ATP, ✗ marks spread",
     }
 
@@ -95,12 +97,14 @@ class StoichiometryExplorer(App):
         self.variant = W.ToggleButtons(options=_VARIANT_OPTIONS, value=tuple(variant),
                                        description="Highlight:", style={"button_width": "6.5em"},
                                        tooltips=["the real pump", "hypothetical, electroneutral",
-                                                 "hypothetical, electroneutral", "hypothetical, electroneutral",
+                                                 "hypothetical, electroneutral",
+                                                 "hypothetical, electroneutral",
                                                  "all pumps stopped (e.g. ouabain)"])
         self.basis = W.ToggleButtons(options=_BASIS_OPTIONS, value=basis, description="Compare at:",
                                      style={"button_width": "10em"},
                                      tooltips=["same number of pumps and cycle rate law, one ATP per cycle",
-                                               "each cycle sped up by 3/n so every pump exports Na⁺ like the real one"])
+                                               "each cycle sped up by 3/n so every pump exports Na⁺ "
+                                               "like the real one"])
         self.variant.observe(self._on_change, names="value")
         self.basis.observe(self._on_change, names="value")
         super().__init__(**initial_values)
@@ -123,10 +127,11 @@ class StoichiometryExplorer(App):
         grid = feasibility_grid(rest.v_mV, p.c_out_mM, {"Na": rest.na_in, "K": rest.k_in}, p.temperature_C)
         steady = {r.stoichiometry: (r.v_mV, r.v_ghk_mV, r.direct_mV) for r in rows}
         self.result = dict(rows=rows, t_s=t, v_mV=v, na_in=na, k_in=k, grid_dg=grid, dg_atp=dg_atp)
-        self.plot.update(t_s=t, v_mV=v, d_na_mM=na - na[0], d_k_mM=k - k[0], v_ref_mV=rest.v_mV, selected=selected,
-                         steady=steady, grid_dg=grid, dg_atp=dg_atp, grid_state=(rest.v_mV, rest.na_in, rest.k_in))
-        alt = self.plot.alt_text(selected=selected, v_ref_mV=rest.v_mV, v_mV=v, t_s=t, steady=steady, grid_dg=grid,
-                                 dg_atp=dg_atp, na_range=GRID_NA, k_range=GRID_K)
+        self.plot.update(t_s=t, v_mV=v, d_na_mM=na - na[0], d_k_mM=k - k[0], v_ref_mV=rest.v_mV,
+                         selected=selected, steady=steady, grid_dg=grid, dg_atp=dg_atp,
+                         grid_state=(rest.v_mV, rest.na_in, rest.k_in))
+        alt = self.plot.alt_text(selected=selected, v_ref_mV=rest.v_mV, v_mV=v, t_s=t, steady=steady,
+                                 grid_dg=grid, dg_atp=dg_atp, na_range=GRID_NA, k_range=GRID_K)
         return alt, self._readout(rows, selected, dg_atp)
 
     @staticmethod
@@ -138,8 +143,9 @@ class StoichiometryExplorer(App):
             st = r.stoichiometry
             ok = "" if r.dg_cycle_kJ < abs(dg_atp) else " ✗"
             direct = "0" if abs(r.direct_mV) < 0.05 else f"{r.direct_mV:+.1f}"
-            body.append((f"{st[0]}:{st[1]}", f"{r.v_mV:.1f}", direct, f"{r.na_in:.1f}", f"{r.pump_current_uA_cm2:.2f}",
-                         f"{r.atp_per_s_cell / 1e6:.0f}", f"{r.dg_cycle_kJ:.1f}{ok}", f"{r.dg_per_ion_kJ:.1f}"))
+            body.append((f"{st[0]}:{st[1]}", f"{r.v_mV:.1f}", direct, f"{r.na_in:.1f}",
+                         f"{r.pump_current_uA_cm2:.2f}", f"{r.atp_per_s_cell / 1e6:.0f}",
+                         f"{r.dg_cycle_kJ:.1f}{ok}", f"{r.dg_per_ion_kJ:.1f}"))
         chosen = {i for i, r in enumerate(rows) if r.stoichiometry == selected}
         return readout(
             table(body, title="Steady states of the pump–leak cell", header=head, highlight=chosen),

@@ -53,7 +53,7 @@ def kernel_id(html: str) -> str:
 def connect(port: int, kid: str, *, source: str = "127.0.0.1", v1: bool = False, headers: list | None = None,
             path: str | None = None, timeout: float = 30, host: str | None = None,
             origin: str | None = None) -> websocket.WebSocket:
-    """A websocket to the kernel's channels (or ``path``) from ``source`` (``host``/``origin``: those headers)."""
+    """A websocket to the kernel's channels (or ``path``) from ``source`` (``host``/``origin``: those headers)."""  # noqa: E501 - docstring kept as it is
     sock = socket.create_connection(("127.0.0.1", port), timeout=timeout, source_address=(source, 0))
     url = f"ws://127.0.0.1:{port}" + (path or f"/api/kernels/{kid}/channels?session_id={uuid.uuid4().hex}")
     extra = {k: v for k, v in (("host", host), ("origin", origin)) if v}

@@ -45,4 +45,5 @@ def test_cap_refuses_politely_then_culling_frees_the_place(small_server):
 def test_status_is_counts_only(small_server):
     with urllib.request.urlopen(small_server.base + "/classroom/status", timeout=10) as r:
         body = r.read().decode()
-    assert set(__import__("json").loads(body)) == {"kernels", "in_use", "pooled", "ready", "max_kernels", "cull_idle_timeout"}
+    assert set(__import__("json").loads(body)) == {"kernels", "in_use", "pooled", "ready", "max_kernels",
+                                                   "cull_idle_timeout"}

@@ -78,7 +78,8 @@ async def _start_many(tmp_path: Path, n_pool: int, n_pages: int, slots: int):
                 kc.stop_channels()
         while km.kernels_warming():
             await asyncio.sleep(0.2)
-        transports = {json.loads(Path(km.get_kernel(k).connection_file).read_text())["transport"] for k in ids}
+        transports = {json.loads(Path(km.get_kernel(k).connection_file).read_text())["transport"]
+                      for k in ids}
         return ids, replies, transports, max(sampled, default=0), km.peak_warming, started
     finally:
         stop.set()

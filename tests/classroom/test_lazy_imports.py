@@ -27,7 +27,8 @@ def test_one_app_loads_only_its_modules():
                          timeout=120, check=True)
     loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
     assert {"nakmodel.widgets.nernst", "nakmodel.electrochem"} <= loaded
-    other_apps = {f"nakmodel.widgets.{m.lstrip('.')}" for m in widgets._WHERE if m not in ("._base", ".nernst")}
+    other_apps = {f"nakmodel.widgets.{m.lstrip('.')}" for m in widgets._WHERE
+                  if m not in ("._base", ".nernst")}
     assert not loaded & other_apps, sorted(loaded & other_apps)
     # the Nernst explorer needs no ODE solver and no cell, spike or drug model
     assert not loaded & {"nakmodel.cell", "nakmodel.hh", "nakmodel.drugs", "scipy.integrate"}

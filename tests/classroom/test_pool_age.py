@@ -111,7 +111,8 @@ def test_teacher_link_reaches_an_aged_pooled_kernel(browser, server):
     page.locator(".nak-message, .nak-notice", has_text="from the link").first.wait_for(timeout=30000)
     values = _slider_values(page)
     assert values["[K⁺] outside (mM)"] == "10" and values["temperature (°C)"] == "20.0"
-    assert values["[Na⁺] inside (mM)"] == f"{MAMMALIAN_NEURON.c_in_mM['Na']:.0f}"  # the bad value is not applied ...
+    # the bad value is not applied ...
+    assert values["[Na⁺] inside (mM)"] == f"{MAMMALIAN_NEURON.c_in_mM['Na']:.0f}"
     msg = page.locator(".nak-message, .nak-notice").first.inner_text()
     assert "scenario “hyperkalaemia”" in msg and "na_in=abc" in msg  # ... and is reported
     # E_K at 10/140 mM and 20 °C by the Nernst equation: (RT/F) ln(10/140) = −66.7 mV

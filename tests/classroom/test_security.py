@@ -93,7 +93,7 @@ def test_v1_frame_with_huge_offset_count_does_not_stall_the_server(server, page)
 
 
 def test_legacy_binary_frame_with_huge_part_count_keeps_no_memory(server, page):
-    """20 bytes claiming 3 million parts: ``struct`` compiles and caches a 3-million-field format (~100 MB)."""
+    """20 bytes claiming 3 million parts: ``struct`` compiles and caches a 3-million-field format (~100 MB)."""  # noqa: E501 - docstring kept as it is
     before = server_rss_mb(server)
     ws = connect(server.port, page.kernel_id)
     ws.send_binary(struct.pack("!i", 3_000_000) + b"\0" * 16)
@@ -177,7 +177,7 @@ def test_page_cannot_create_widgets_in_the_kernel(server, page):
 
 
 def test_widget_manager_control_comm_still_opens(server, page):
-    """The one comm a page opens: ``jupyter.widget.control`` (every widget's state in one reply); twice at most."""
+    """The one comm a page opens: ``jupyter.widget.control`` (every widget's state in one reply); twice at most."""  # noqa: E501 - docstring kept as it is
     ws = connect(server.port, page.kernel_id)
     cid = uuid.uuid4().hex
     opening = message("comm_open", {"comm_id": cid, "target_name": "jupyter.widget.control", "data": {}})
@@ -252,7 +252,9 @@ def test_theme_parameter_cannot_inject_script(server):
     assert "<img src=x onerror" not in r.body
     csp = r.headers.get("content-security-policy", "")
     script_src = csp.split("script-src")[1].split(";")[0].split()
-    assert script_src[0] == "'self'" and not {"'unsafe-inline'", "'unsafe-eval'", "*", "data:"} & set(script_src)
+    assert script_src[0] == "'self'" and not (
+        {"'unsafe-inline'", "'unsafe-eval'", "*", "data:"} & set(script_src)
+    )
     # the page itself needs no inline script, so the policy costs nothing
     import re
 
@@ -316,7 +318,8 @@ def test_other_sites_cannot_start_kernels_with_no_cors_requests(server):
 def test_a_link_from_another_site_still_opens_the_app_page(server):
     """Following a link (top-level navigation) is how students arrive from a course page."""
     r = request(server.port, "GET", APP, source="127.0.0.4",
-                headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"})
+                headers={"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate",
+                         "Sec-Fetch-Dest": "document"})
     assert r.status == 200 and kernel_id(r.body)
     free(server, r)
 
@@ -334,7 +337,7 @@ def test_foreign_host_header_is_refused(server, page, method, path):
 
 
 def test_foreign_host_websocket_is_refused(server, page):
-    """A rebinding page's websocket: Host and Origin agree (evil.example), so the Origin check alone lets it in."""
+    """A rebinding page's websocket: Host and Origin agree (evil.example), so the Origin check alone lets it in."""  # noqa: E501 - docstring kept as it is
     evil = f"evil.example:{server.port}"
     with pytest.raises(websocket.WebSocketBadStatusException):
         connect(server.port, page.kernel_id, host=evil, origin=f"http://{evil}")
@@ -384,7 +387,8 @@ def test_a_flood_from_one_client_slows_only_its_own_kernel(server, page):
         rtts.append(time.perf_counter() - t0)
     stop.set()
     t.join(30)
-    print(f"other kernel's round trip {quiet * 1000:.0f} ms quiet, max {max(rtts) * 1000:.0f} ms during the flood")
+    print(f"other kernel's round trip {quiet * 1000:.0f} ms quiet, "
+          f"max {max(rtts) * 1000:.0f} ms during the flood")
     assert max(rtts) < 1.0
     victim.close()
     flooder.close()

@@ -82,7 +82,8 @@ def test_right_code_is_asked_once_and_kept_in_a_samesite_cookie(server):
 
 
 def test_join_link_from_the_qr_code_works_and_never_leaves_the_server(server):
-    r = request(server.port, "GET", f"/classroom/join?code={CODE}&next=http://evil.example/", source="127.0.0.3")
+    r = request(server.port, "GET", f"/classroom/join?code={CODE}&next=http://evil.example/",
+                source="127.0.0.3")
     assert r.status == 303 and r.headers["location"] == "/"
     assert "nak_class" in r.cookies
 

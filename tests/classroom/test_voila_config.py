@@ -80,7 +80,9 @@ def test_glue_cells_are_book_only(path):
     for i, cell in enumerate(nb["cells"]):
         src = "".join(cell["source"])
         if cell["cell_type"] == "code" and "glue" in src and "myst_nb" in src:
-            assert "book-only" in cell["metadata"].get("tags", []), f"{path.name} cell {i} runs in every kernel"
+            assert "book-only" in cell["metadata"].get("tags", []), (
+                f"{path.name} cell {i} runs in every kernel"
+            )
 
 
 def test_template_options_put_the_repository_first(tmp_path):

@@ -132,11 +132,13 @@ def fuzz_app(app, n_random: int = 20, seed: int = 0, allow_messages: bool = Fals
                 assert now.same_figure(at_defaults) and now.readout == at_defaults.readout, \
                     f"{name}={v}: display changed though the effective settings did not"
                 continue
-            assert app.n_updates == n_before + 1, f"{name}={v}: {app.n_updates - n_before} model runs for one move"
+            assert app.n_updates == n_before + 1, \
+                f"{name}={v}: {app.n_updates - n_before} model runs for one move"
             figure_changed = not now.same_figure(at_defaults)
             assert figure_changed or now.readout != at_defaults.readout, \
                 f"{name}={v}: neither the figure's data nor the readout changed"
             if figure_changed:
-                assert now.png != at_defaults.png, f"{name}={v}: figure data changed but the image was not re-rendered"
+                assert now.png != at_defaults.png, \
+                    f"{name}={v}: figure data changed but the image was not re-rendered"
     app.set_values(**defaults)
     return report

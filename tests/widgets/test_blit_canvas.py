@@ -134,7 +134,8 @@ def test_every_app_shows_what_a_full_draw_shows(cls):
             shown = pixels(canvas)
             canvas._backgrounds.clear()  # forget every cached background: full draw
             canvas.draw()
-            assert np.array_equal(shown, pixels(canvas)), f"{cls.__name__}: cached drawing differs after move {i}"
+            assert np.array_equal(shown, pixels(canvas)), \
+                f"{cls.__name__}: cached drawing differs after move {i}"
     assert canvas.n_blits + canvas.n_axes_redraws > 0, f"{cls.__name__} never used the shortcut"
 
 

@@ -27,9 +27,10 @@ def test_marker_is_the_closed_form_cost():
     by_hand = na / 3 * 1e-12 * area_cm2 * AVOGADRO * 10.0
     assert app.plot.mark.get_ydata()[0] * 1e9 == pytest.approx(by_hand, rel=1e-9)
     # the drawn line equals the model at each grid rate
-    for r, y in zip(app.plot.line.get_xdata(), app.plot.line.get_ydata()):
-        assert y * 1e9 == pytest.approx(nak.atp_rate_per_cell(na, r, area_cm2).atp_per_second_molecules, rel=1e-9,
-                                        abs=1e-3)
+    for r, y in zip(app.plot.line.get_xdata(), app.plot.line.get_ydata(), strict=True):
+        assert y * 1e9 == pytest.approx(
+            nak.atp_rate_per_cell(na, r, area_cm2).atp_per_second_molecules, rel=1e-9, abs=1e-3
+        )
 
 
 def test_budget_bars_sum_to_100():

@@ -55,7 +55,8 @@ def model_entry_points(cls) -> list[tuple]:
         if isinstance(obj, type) or not callable(obj):
             continue
         origin = getattr(obj, "__module__", "") or ""
-        science = _is_science(origin) and (inspect.isfunction(obj) or isinstance(obj, functools._lru_cache_wrapper))
+        science = _is_science(origin) and (inspect.isfunction(obj)
+                                           or isinstance(obj, functools._lru_cache_wrapper))
         cached_run = origin == module.__name__ and isinstance(obj, functools._lru_cache_wrapper)
         if science or cached_run:
             targets.append((module, name))

@@ -1,15 +1,13 @@
-import math
-
 import numpy as np
 import pytest
 
 from nakmodel.drugs import OUABAIN_ISOFORMS, ouabain_pump_fraction
-from nakmodel.widgets import OuabainDoseResponse, PumpBlockTimeCourse
 from nakmodel.pump_block import output_times_s, scenario
-
-T_GRID_S = output_times_s()
+from nakmodel.widgets import OuabainDoseResponse, PumpBlockTimeCourse
 
 from .fuzz import fuzz_app
+
+T_GRID_S = output_times_s()
 
 
 def test_fuzz_dose_response():

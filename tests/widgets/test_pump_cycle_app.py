@@ -31,7 +31,9 @@ def test_rate_curve_and_reversal_equal_model_and_closed_form():
     assert app.plot.rev_line.get_xdata()[0] == pytest.approx(by_hand, rel=1e-9)
     # the marker sits on the curve at the present Vm
     x, y = app.plot.vm_marker.get_data()
-    assert x[0] == -90.0 and y[0] == pytest.approx(pump_cycle_rate(20.0, 4.0, -90.0, atp_free_energy_kJ_per_mol=-50.0))
+    assert x[0] == -90.0 and y[0] == pytest.approx(
+        pump_cycle_rate(20.0, 4.0, -90.0, atp_free_energy_kJ_per_mol=-50.0)
+    )
 
 
 def test_step_walks_the_cycle_in_order_and_counts_3_2_1():
@@ -58,7 +60,8 @@ def test_frames_do_not_rerun_the_model(monkeypatch):
 
     for module, name in ((pc, "pump_cycle_rate"), (pump, "pump_cycle_rate"), (pump, "simulate_pump_cycles")):
         orig = getattr(module, name)
-        monkeypatch.setattr(module, name, lambda *a, _o=orig, _n=name, **k: (calls.append(_n), _o(*a, **k))[1])
+        monkeypatch.setattr(module, name,
+                            lambda *a, _o=orig, _n=name, **k: (calls.append(_n), _o(*a, **k))[1])
     before = app.view.widget.value
     for i in range(1, 40):
         app.play.value = i

@@ -1,10 +1,16 @@
 """Teacher links: URL parameters and named scenarios set an app's controls (App.apply_url_parameters)."""
 
+import json
+import re
+from pathlib import Path
 from typing import ClassVar
+from urllib.parse import parse_qs, quote
 
+import ipywidgets as W
 import pytest
 
-from nakmodel.widgets import NernstExplorer
+from nakmodel import widgets
+from nakmodel.widgets import App, NernstExplorer
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +23,8 @@ def _unfreeze_gc():
 
 
 class ScenarioExplorer(NernstExplorer):
-    scenarios: ClassVar[dict] = {"hyperkalaemia": {"k_out": 10.0}, "cold": {"temperature_C": 20.0, "k_out": 8.0}}
+    scenarios: ClassVar[dict] = {"hyperkalaemia": {"k_out": 10.0},
+                                 "cold": {"temperature_C": 20.0, "k_out": 8.0}}
 
 
 def test_control_parameters_apply(monkeypatch):
@@ -73,8 +80,10 @@ def test_preheated_kernel_never_waits_for_its_request(monkeypatch):
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     monkeypatch.setenv("VOILA_KERNEL_ID", "k1")
     monkeypatch.setenv("QUERY_STRING", "k_out=99")  # not this page's: a preheated kernel ignores its env
-    monkeypatch.setattr(voila.utils, "get_query_string", lambda url=None: pytest.fail("waited for the request"))
-    monkeypatch.setattr(voila.utils, "wait_for_request", lambda url=None: pytest.fail("waited for the request"))
+    monkeypatch.setattr(voila.utils, "get_query_string",
+                        lambda url=None: pytest.fail("waited for the request"))
+    monkeypatch.setattr(voila.utils, "wait_for_request",
+                        lambda url=None: pytest.fail("waited for the request"))
     app = NernstExplorer()
     assert app.values["k_out"] == 5.0 and app.message.value == ""
     reader = app.links.reader
@@ -127,7 +136,8 @@ def test_no_reader_outside_voila_or_in_the_static_book(monkeypatch):
     monkeypatch.setenv("NAKMODEL_DISPLAY", "static")
     app = NernstExplorer()
     assert app.links.reader is None
-    assert not any(type(w).__module__.startswith("anywidget") or hasattr(w, "_esm") for w in app.widget.children)
+    assert not any(type(w).__module__.startswith("anywidget") or hasattr(w, "_esm")
+                   for w in app.widget.children)
 
 
 def test_app_code_does_not_wait_for_voila():
@@ -148,15 +158,6 @@ def test_link_notice_stays_until_reset(monkeypatch):
 # ----------------------------------------------------------------------------------------------
 # The scenarios every chapter app ships with (teacher links ``?scenario=<name>``)
 # ----------------------------------------------------------------------------------------------
-import json
-import re
-from pathlib import Path
-from urllib.parse import parse_qs, quote
-
-import ipywidgets as W
-
-from nakmodel import widgets
-from nakmodel.widgets import App
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = [getattr(widgets, n) for n in widgets.__all__]
@@ -171,7 +172,8 @@ def _chapter_apps():
     for nb in sorted((ROOT / "chapters").glob("*.ipynb")):
         cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
         src = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-        names = [n.strip() for m in re.findall(r"from nakmodel\.widgets import ([\w, ]+)", src) for n in m.split(",")]
+        names = [n.strip() for m in re.findall(r"from nakmodel\.widgets import ([\w, ]+)", src)
+                 for n in m.split(",")]
         if names:
             out[nb.stem] = names
     return out
@@ -192,7 +194,8 @@ def _option_values(widget):
     """The values a choice widget accepts, from its ``options`` (independent of the app's helper)."""
     if isinstance(widget, (W.Checkbox, W.ToggleButton)):
         return [False, True]
-    return [o[1] if isinstance(o, tuple) and len(o) == 2 and isinstance(o[0], str) else o for o in widget.options]
+    return [o[1] if isinstance(o, tuple) and len(o) == 2 and isinstance(o[0], str) else o
+            for o in widget.options]
 
 
 def _alt(view_html):
@@ -223,7 +226,9 @@ def test_scenario_values_are_inside_the_control_ranges(cls, name):
         if key in specs:
             c = specs[key]
             assert isinstance(value, (int, float)) and not isinstance(value, bool), (key, value)
-            assert c.minimum <= value <= c.maximum, f"{name}: {key}={value} outside [{c.minimum}, {c.maximum}] {c.unit}"
+            assert c.minimum <= value <= c.maximum, (
+                f"{name}: {key}={value} outside [{c.minimum}, {c.maximum}] {c.unit}"
+            )
         else:
             widget = getattr(app, key, None)
             assert isinstance(widget, W.ValueWidget), f"{name}: {key} is neither a control nor a selector"
@@ -302,7 +307,8 @@ def test_scenario_and_explicit_control_combine():
     app = _app(PumpBlockTimeCourse)
     app.reset()
     app.apply_url_parameters("scenario=anoxia-reoxygenation&diameter_um=10")
-    assert app.cause.value == "anoxia" and app.values["restart_min"] == 60.0 and app.values["diameter_um"] == 10.0
+    assert (app.cause.value == "anoxia" and app.values["restart_min"] == 60.0
+            and app.values["diameter_um"] == 10.0)
     app.reset()
     assert app.cause.value == "ouabain"
 

@@ -32,7 +32,9 @@ def test_accumulation_curve_is_the_closed_form():
     by_hand = np.array([(150.0 / 20.0) * math.exp(-v / RTF37) for v in V_GRID_MV])
     np.testing.assert_allclose(y2, by_hand, rtol=1e-9)
     np.testing.assert_allclose(y1, by_hand**2, rtol=1e-9)
-    assert app.plot.r_marks["SGLT1"].get_ydata()[0] == pytest.approx((7.5 * math.exp(40.0 / RTF37)) ** 2, rel=1e-9)
+    assert app.plot.r_marks["SGLT1"].get_ydata()[0] == pytest.approx(
+        (7.5 * math.exp(40.0 / RTF37)) ** 2, rel=1e-9
+    )
 
 
 def test_epithelium_draws_the_model_steady_state():
