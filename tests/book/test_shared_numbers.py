@@ -37,9 +37,9 @@ SHARED = {
         ("pump_cycle", "dg_atp_model", 1), ("stoichiometry", "dg_atp_model", 1),
         ("resting_potential", "dg_atp", -1)],
     "pump's direct share of Vm (mV)": [
-        # the ouabain page gives its size (the rise on block)
+        # signed on every page (the ouabain page too: the pump's part of Vm, negative)
         ("stoichiometry", "direct_32", 1), ("resting_potential", "direct_mv", 1),
-        ("ouabain", "direct_mV", -1)],
+        ("ouabain", "direct_mV", 1)],
     "jump of Vm on complete pump block (mV)": [
         ("stoichiometry", "block_jump", 1), ("resting_potential", "block_jump", 1),
         ("ouabain", "jump_mV", 1)],
