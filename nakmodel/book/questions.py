@@ -1,7 +1,7 @@
 """Answer keys of the chapters' questions, computed by the science layer.
 
-Questions live as data, one YAML file per chapter in ``chapters/questions/``
-(schema: ``chapters/questions/schema.json``; authoring notes in
+Questions live as data, one YAML file per chapter in ``nakmodel/book/question_files/``
+(schema: ``nakmodel/book/question_files/schema.json``; authoring notes in
 ``docs/questions.md``). A numeric or predict-then-test question names a key
 function of :data:`KEYS` and the givens it is called with; :func:`load`
 reads a chapter's file, checks it against the schema and fills in every
@@ -34,7 +34,7 @@ from ..electrochem import ghk_voltage, membrane_charge_ions, nernst
 __all__ = ["KEYS", "QUESTIONS_DIR", "SCHEMA_PATH", "compute", "load"]
 
 #: Folder of the question files (``<chapter>.yaml``) and their schema.
-QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "chapters" / "questions"
+QUESTIONS_DIR = Path(__file__).resolve().parent / "question_files"  # package data, in the wheel
 SCHEMA_PATH = QUESTIONS_DIR / "schema.json"
 
 _Z = {"Na": +1, "K": +1, "Cl": -1}
@@ -143,7 +143,7 @@ def _resolve(q: dict) -> dict:
 def load(chapter: str, validate: bool = True) -> dict:
     """The questions of ``chapter`` with every computed answer filled in.
 
-    Reads ``chapters/questions/<chapter>.yaml``, validates it against
+    Reads ``nakmodel/book/question_files/<chapter>.yaml``, validates it against
     ``schema.json`` (jsonschema; ``validate=False`` skips that, for dashboard
     kernels: importing jsonschema costs over a second, and the tests validate
     every file) and resolves the answer keys.

@@ -63,7 +63,7 @@ _NOT_A_NUMBER = "Type a number (for example −12.5); the unit is optional."
 
 
 class Questions:
-    """The questions of chapter ``chapter`` (``chapters/questions/<chapter>.yaml``).
+    """The questions of chapter ``chapter`` (``nakmodel/book/question_files/<chapter>.yaml``).
 
     Parameters
     ----------
