@@ -9,7 +9,7 @@ import re
 import pytest
 
 from nakmodel import ParameterError
-from nakmodel.widgets.live import EnergyLive, NernstLive
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive
 
 R, F, T0 = 8.314462618, 96485.33212, 273.15  # CODATA 2018, independent of nakmodel.constants
 
@@ -99,3 +99,27 @@ def test_menus_are_checked_and_change_the_result():
     w.values = {**w.values, "spike_model": "frog"}
     assert "spike_model" in w.error and "must be one of" in w.error
     assert [c["name"] for c in app.spec()["choices"]] == ["spike_model", "budget_source"]
+
+
+@pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive])
+def test_teacher_scenarios_reach_the_live_explorers(cls):
+    """``?scenario=`` links (docs/classroom.md) open a live explorer at the scenario's settings."""
+    for name, settings in cls.scenarios.items():
+        app = cls()
+        applied = app.apply_url_parameters(f"scenario={name}")
+        assert applied == settings and all(app.values[k] == v for k, v in settings.items())
+        assert f"scenario “{name}”" in app.notice
+    app = cls()
+    assert app.apply_url_parameters("scenario=no-such-thing") == {}
+    assert "unknown scenario" in app.notice
+
+
+def test_a_preheated_kernel_learns_the_link_from_the_page():
+    """In a pooled kernel the page reports ``location.search`` after it loads (links.LocationReport)."""
+    app = NernstLive()
+    app.widget  # noqa: B018 - the widget exists before the page reports
+    app._on_location({"new": "?k_out=10&temperature_C=20"})
+    assert app.widget.values["k_out"] == 10.0 and app.widget.values["temperature_C"] == 20.0
+    assert "from the link" in app.widget.notice
+    app._on_location({"new": "?k_out=20"})  # once per page
+    assert app.values["k_out"] == 10.0

@@ -20,8 +20,10 @@ def fresh(key):
 
 
 def assert_same(cached, new, key=""):
+    # 1e-6 (mV, mM, fraction): far below any model change, above the 1e-7 mV by which the same run
+    # differs between numpy/scipy versions (the floor check runs the grid of the newest versions)
     for f in FIELDS:
-        np.testing.assert_allclose(cached[f], new[f], rtol=1e-9, atol=1e-9, err_msg=f"{key} {f}")
+        np.testing.assert_allclose(cached[f], new[f], rtol=1e-6, atol=1e-6, err_msg=f"{key} {f}")
     assert (np.asarray(cached["fires"]) == new["fires"]).all(), key
     for f in ("fail_s", "recover_s"):
         assert ((math.isnan(cached[f]) and math.isnan(new[f]))

@@ -264,8 +264,14 @@ def test_applying_a_scenario_sets_exactly_its_values(cls, name):
     assert app.message.value == ""
 
 
+def _page_classes():
+    """Every class a chapter page shows, by name: the PNG apps and the live explorers
+    (``nakmodel.widgets.live``), which take their PNG twin's controls and scenario tables."""
+    return {n: getattr(widgets, n) for names in CHAPTER_APPS.values() for n in names}
+
+
 def test_scenario_names_are_unique_on_each_chapter_page():
-    by_name = {a.__name__: a for a in APPS}
+    by_name = _page_classes()
     for chapter, names in CHAPTER_APPS.items():
         seen = {}
         for n in names:
@@ -275,8 +281,11 @@ def test_scenario_names_are_unique_on_each_chapter_page():
 
 
 def test_every_app_is_on_a_chapter_page():
-    on_pages = {n for names in CHAPTER_APPS.values() for n in names}
-    assert {a.__name__ for a in APPS} <= on_pages
+    """Each PNG app is on a page itself or through the live explorer that replaced it there."""
+    shown = _page_classes().values()
+    missing = [a.__name__ for a in APPS
+               if not any(c is a or getattr(c, "controls", None) is a.controls for c in shown)]
+    assert not missing, f"apps on no chapter page: {missing}"
 
 
 def test_other_app_on_the_page_ignores_a_sibling_scenario():
@@ -315,7 +324,7 @@ def test_scenario_and_explicit_control_combine():
 
 def test_classroom_doc_lists_every_scenario_with_its_link():
     doc = (ROOT / "docs" / "classroom.md").read_text(encoding="utf-8")
-    by_name = {a.__name__: a for a in APPS}
+    by_name = _page_classes()
     for chapter, names in CHAPTER_APPS.items():
         for n in names:
             for s in by_name[n].scenarios:
