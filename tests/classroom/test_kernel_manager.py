@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import shutil
@@ -21,6 +22,13 @@ from classroom.kernel_manager import (
     auto_max_kernels,
     ipc_fits,
 )
+
+
+def _run_in_fresh_loop(coro):
+    """``asyncio.run`` in a thread of its own: earlier tests in the same process (Playwright's sync
+    API) may leave an event loop running in the main thread, where ``asyncio.run`` refuses."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 @pytest.mark.parametrize(("available_mb", "cpus", "expected"), [
@@ -93,7 +101,8 @@ def test_many_kernels_start_at_once():
     warm at most 2 at a time; on Linux they talk over Unix sockets (no TCP port to collide on)."""
     short = Path(tempfile.mkdtemp(prefix="voila_", dir="/tmp" if os.path.isdir("/tmp") else None))
     try:
-        ids, replies, transports, sampled_peak, peak, started = asyncio.run(_start_many(short, 6, 2, slots=2))
+        ids, replies, transports, sampled_peak, peak, started = _run_in_fresh_loop(
+            _start_many(short, 6, 2, slots=2))
     finally:
         shutil.rmtree(short, ignore_errors=True)
     print(f"\n8 kernels started in {started:.1f} s; at most {peak} pooled kernels warming at once")
