@@ -40,16 +40,8 @@ def test_squid_repetitive_firing_onset():
     assert simulate_hh(5.0, 300.0).n_spikes == 1
     r = simulate_hh(10.0, 300.0)
     assert r.n_spikes >= 15
-    # HH repetitive firing at 10 µA/cm², 6.3 °C is ~ 65-70 Hz (Rinzel & Miller 1980, Fig. 1
-    # f-I curve starts near 50 Hz); accept 50-90 Hz.
-    rate = 1e3 / np.mean(np.diff(r.spike_times_ms[2:]))
-    assert 50.0 < rate < 90.0
-
-
-def test_squid_spike_peak_near_plus_40_mV():
-    # HH 1952 membrane action potential peaks ~100-105 mV above rest, i.e. about +35 to +45 mV.
-    r = simulate_hh(20.0, 30.0, pulse_ms=0.5)
-    assert 35.0 < r.v_mV.max() < 45.0
+    # The rate itself is pinned by test_hh_golden.py: every spike time at 10 µA/cm² within 0.1 ms
+    # of the HH 1952 equations written out and integrated independently (a 50-90 Hz band proved little).
 
 
 def test_squid_absolute_refractory_period():
