@@ -84,11 +84,17 @@ chromium:
 
 # Live explorers (docs/frontend.md): npm packages into node_modules/ (git-ignored), then the
 # bundles (committed, so the book and Voilà need no npm).
-frontend: | node
+NODE_MODULES := node_modules/.package-lock.json
+$(NODE_MODULES): package.json package-lock.json | node
 	npm ci --no-audit --no-fund
+	@touch $(NODE_MODULES)
+
+frontend: $(NODE_MODULES)
 	node scripts/build_frontend.mjs
 
-test: $(STAMP) $(VOILA_TEMPLATE) $(HUB_PROXY) chromium grids frontend
+# test installs the npm tools (esbuild, axe-core) but does not rebuild the bundles: the tests check
+# the committed ones (tests/frontend/test_bundle.py fails when they are older than their sources)
+test: $(STAMP) $(VOILA_TEMPLATE) $(HUB_PROXY) chromium grids $(NODE_MODULES)
 	bash scripts/run_tests.sh
 
 clean:
