@@ -6,7 +6,7 @@ energy budget. No plotting or widget code lives here (see
 ``nakmodel.plots`` and ``nakmodel.widgets``).
 """
 
-from importlib import import_module
+from ._lazy import lazy_exports
 
 # Every public name and the submodule that defines it. Imported on first use (PEP 562), so that a
 # dashboard kernel building one app loads only the modules that app needs (``nakmodel.cell`` alone
@@ -39,22 +39,8 @@ _WHERE = {
     ),
     ".energy": ("atp_per_spike", "atp_rate_per_cell", "brain_energy_budget"),
 }
-_MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 
-
-def __getattr__(name):
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__():
-    return sorted({*globals(), *_MODULE_OF})
-
+__getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)
 
 __version__ = "0.1.0"
 
-__all__ = sorted(_MODULE_OF)  # noqa: PLE0605 - every name of _WHERE, nothing else

@@ -6,7 +6,7 @@ Explorers whose figure the browser draws (live in Voilà, computed in the page
 in the static book) live in :mod:`nakmodel.widgets.live`.
 """
 
-from importlib import import_module
+from nakmodel._lazy import lazy_exports
 
 # Every app and the module that defines it, imported on first use (PEP 562): a dashboard kernel
 # that runs ``from nakmodel.widgets import NernstExplorer`` loads that app's model and plot modules
@@ -25,20 +25,6 @@ _WHERE = {
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
 }
-_MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 
+__getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)
 
-def __getattr__(name):
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__():
-    return sorted({*globals(), *_MODULE_OF})
-
-
-__all__ = sorted(_MODULE_OF)  # noqa: PLE0605 - every name of _WHERE, nothing else

@@ -13,23 +13,8 @@ Each explorer is one JavaScript module (``frontend/<name>.js``, anywidget's
 See ``docs/frontend.md``.
 """
 
-from importlib import import_module
+from nakmodel._lazy import lazy_exports
 
 # imported on first use (PEP 562), as nakmodel.widgets does: a kernel loads one explorer's modules
-_MODULE_OF = {"NernstLive": ".nernst", "GHKLive": ".ghk", "EnergyLive": ".energy"}
-
-
-def __getattr__(name):
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted({*globals(), *_MODULE_OF})
-
-
-__all__ = sorted(_MODULE_OF)  # noqa: PLE0605 - the names of _MODULE_OF
+__getattr__, __dir__, __all__ = lazy_exports(
+    __name__, globals(), {".nernst": ("NernstLive",), ".ghk": ("GHKLive",), ".energy": ("EnergyLive",)})
