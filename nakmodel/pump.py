@@ -43,6 +43,7 @@ from .constants import DEFAULTS, ELEMENTARY_CHARGE, FARADAY, GAS_CONSTANT, MAMMA
 from .electrochem import ATP, PUMP_K_IN, PUMP_NA_OUT
 
 __all__ = [
+    "DISPLAY_BINDING_RATE_PER_S",
     "PUMP_INPUT_LIMITS",
     "PUMP_K_IN",
     "PUMP_NA_OUT",
@@ -70,6 +71,11 @@ PUMP_NET_CHARGE_OUT = PUMP_NA_OUT - PUMP_K_IN
 PUMP_INPUT_LIMITS = {"v_mV": ("mV", (-300.0, 200.0)),
                      "atp_free_energy_kJ_per_mol": ("kJ/mol", (-80.0, -20.0)),
                      "atp_mM": ("mM", (0.0, 20.0))}
+
+#: Relaxation rate that places the display sub-steps E1 -> E1·3Na and E2P -> E2P·2K of the
+#: stochastic pump (:func:`simulate_pump_cycles`), 1/s: an assumption for display only (ion
+#: binding is in rapid equilibrium in the cycle model), it changes no cycle statistics.
+DISPLAY_BINDING_RATE_PER_S = 1e4
 
 #: Named states of the stochastic pump, in cycle order.
 PUMP_STATES = ("E1", "E1·3Na", "E1P·3Na", "E2P", "E2P·2K", "E2·2K")
@@ -513,7 +519,8 @@ class PumpRun:
 
 def simulate_pump_cycles(n_cycles=None, duration_s=None, *, na_in_mM=None, k_out_mM=None, v_mV=None,
                          na_out_mM=None, k_in_mM=None, atp_free_energy_kJ_per_mol=None,
-                         temperature_C=None, atp_mM=None, seed=None, binding_rate_per_s=1e4,
+                         temperature_C=None, atp_mM=None, seed=None,
+                         binding_rate_per_s=DISPLAY_BINDING_RATE_PER_S,
                          params: PumpParams = _DEFAULT, max_events=10_000_000):
     """Gillespie simulation of one pump stepping through named states.
 

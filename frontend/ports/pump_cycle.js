@@ -13,8 +13,12 @@
 //   pumpCycleRate(pump, c)             -> net cycles/s of one pump
 //   pumpReversalPotential(pump, c)     -> mV
 //   pumpCurrent(pump, ratePerS, densityPerUm2, netCharge) -> µA/cm² (outward positive)
+//   simulatePumpCycles(pump, c, {durationS | nCycles, seed}) -> one stochastic run (named states)
+//   runDurationS(run, ratePerS), linspace(lo, hi, n), compute(params, values) (cycle explorer)
 // c (conditions) uses nakmodel's argument names: na_in_mM, k_out_mM, v_mV, and optionally
 // na_out_mM, k_in_mM, atp_free_energy_kJ_per_mol, temperature_C, atp_mM.
+
+import { xoshiro128ss } from "../core/random.js";
 
 function checkRange(name, x, unit, lo, hi, loInclusive = true) {
   if (typeof x !== "number" || !Number.isFinite(x)) throw new Error(`${name} must be a number (${unit})`);
@@ -134,5 +138,135 @@ export function computeDeterministic(params, values) {
     v_rev_mV: pumpReversalPotential(pump, values),
     a, b, occupancy: stateOccupancy(a, b),
     temperature_factor: pumpTemperatureFactor(pump, conditions(pump, values).temperature_C),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stochastic pump (nakmodel.pump.simulate_pump_cycles): Gillespie over the same four lumped
+// states and eight rates, recorded in the six named states of pump.states with the same display
+// sub-steps. The random numbers come from a seeded xoshiro128** (not numpy's generator), so a
+// run here is another realisation of the same process as nakmodel's run with the same seed.
+
+
+export function simulatePumpCycles(pump, cIn, { durationS = null, nCycles = null, seed = 0, maxEvents = 1e7 } = {}) {
+  if ((durationS === null) === (nCycles === null)) throw new Error("give exactly one of nCycles or durationS");
+  if (durationS !== null && !(durationS > 0)) throw new Error(`durationS = ${durationS} s must be above 0`);
+  if (nCycles !== null && !(nCycles >= 1)) throw new Error(`nCycles = ${nCycles} must be 1 or more`);
+  const c = conditions(pump, cIn);
+  if (!(c.atp_mM > 0)) throw new Error("atp_mM must be > 0 for the stochastic pump");
+  const { a, b } = cycleRates(pump, c);
+  const kb = pump.display_binding_rate_per_s;
+  const rng = xoshiro128ss(seed);
+  // lumped state k (0..3): forward a[k] to k+1, backward to k-1 with b[k-1]
+  const bwd = [b[3], b[0], b[1], b[2]];
+  const tot = a.map((x, k) => x + bwd[k]);
+  const pFwd = a.map((x, k) => x / tot[k]);
+  const dNa = [0, pump.na_out, 0, 0];
+  const dK = [0, 0, 0, pump.k_in];
+  const dAtp = [1, 0, 0, 0];
+  const entryFwd = [0, 2, 3, 5]; // E1 (K+ released), E1P·3Na, E2P (Na+ released), E2·2K
+  const entryBwd = [1, 2, 4, 5]; // E1·3Na (from E1P), E1P·3Na, E2P·2K (from E2·2K), E2·2K
+  const ts = [0];
+  const st = [0];
+  const nas = [0];
+  const ks = [0];
+  const atps = [0];
+  const lumpedTime = [0, 0, 0, 0];
+  let t = 0;
+  let k = 0;
+  let na = 0;
+  let kk = 0;
+  let atp = 0;
+  let named = 0;
+  let events = 0;
+  const tEnd = durationS === null ? Infinity : durationS;
+  const target = nCycles === null ? Infinity : nCycles;
+  while (!(k === 0 && Math.abs(atp) >= target)) {
+    const dwell = rng.exponential() / tot[k];
+    const forward = rng.uniform() < pFwd[k];
+    const sub = rng.exponential();
+    if (t + dwell > tEnd) {
+      lumpedTime[k] += tEnd - t;
+      t = tEnd;
+      break;
+    }
+    lumpedTime[k] += dwell;
+    // the display sub-step (last ion bound) before leaving the E1 or the P-E2 pool
+    const need = k === 0 ? (forward ? 1 : 0) : k === 2 ? (forward ? 4 : 3) : named;
+    const tNew = t + dwell;
+    if (need !== named) {
+      ts.push(tNew - Math.min(sub / kb, 0.5 * dwell));
+      st.push(need);
+      nas.push(na);
+      ks.push(kk);
+      atps.push(atp);
+    }
+    if (forward) {
+      na += dNa[k];
+      kk += dK[k];
+      atp += dAtp[k];
+      k = (k + 1) % 4;
+      named = entryFwd[k];
+    } else {
+      const kp = (k + 3) % 4;
+      na -= dNa[kp];
+      kk -= dK[kp];
+      atp -= dAtp[kp];
+      k = kp;
+      named = entryBwd[k];
+    }
+    t = tNew;
+    ts.push(t);
+    st.push(named);
+    nas.push(na);
+    ks.push(kk);
+    atps.push(atp);
+    if (++events > maxEvents) throw new Error(`maxEvents = ${maxEvents} events was reached`);
+  }
+  const duration = durationS === null ? t : durationS;
+  return {
+    t_s: ts, state: st, na_out: nas, k_in: ks, atp_used: atps, duration_s: duration,
+    net_cycles: atp, mean_rate_per_s: duration > 0 ? atp / duration : NaN, lumped_time_s: lumpedTime,
+  };
+}
+
+// nakmodel.pump.run_duration_s: about run.target_cycles cycles, rounded up to 1, 2, 2.5 or 5 × 10^k s
+// and clipped to [run.min_s, run.max_s].
+export function runDurationS(run, ratePerS) {
+  const r = Math.abs(ratePerS);
+  if (r === 0 || !Number.isFinite(r)) return run.max_s;
+  const target = run.target_cycles / r;
+  const decade = 10 ** Math.floor(Math.log10(target));
+  const nice = [1, 2, 2.5, 5, 10].map((m) => m * decade).find((x) => x >= target * (1 - 1e-12));
+  return Math.min(Math.max(nice, run.min_s), run.max_s);
+}
+
+// v grid as numpy.linspace(lo, hi, n)
+export function linspace(lo, hi, n) {
+  const step = (hi - lo) / (n - 1);
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? hi : lo + i * step));
+}
+
+// The cycle explorer's numbers (nakmodel.widgets.pump_cycle.CycleExplorer.compute): the
+// deterministic rate curve, rate and reversal potential at the controls, and one seeded run.
+export function compute(params, values) {
+  const pump = params.pump;
+  const c = {
+    na_in_mM: values.na_in, k_out_mM: values.k_out, v_mV: values.v_mV,
+    atp_free_energy_kJ_per_mol: values.dg_atp, atp_mM: values.atp,
+  };
+  const rate = pumpCycleRate(pump, c);
+  const curve = linspace(params.v_range_mV[0], params.v_range_mV[1], params.v_points)
+    .map((v) => pumpCycleRate(pump, { ...c, v_mV: v }));
+  const vRev = pumpReversalPotential(pump, c);
+  const durationS = runDurationS(params.run, rate);
+  const run = simulatePumpCycles(pump, c, { durationS, seed: params.run.seed });
+  return {
+    rate, v_rev: vRev, curve,
+    run: {
+      t_ms: run.t_s.map((x) => x * 1e3), state: run.state, na_out: run.na_out, k_in: run.k_in,
+      atp_used: run.atp_used, duration_ms: durationS * 1e3, mean_rate: run.mean_rate_per_s,
+      generator: "xoshiro128**",
+    },
   };
 }
