@@ -7,14 +7,16 @@ import energy from "./energy.js";
 import ghk from "./ghk.js";
 import nernst from "./nernst.js";
 import pumpCycle from "./pump_cycle.js";
+import rundown from "./rundown.js";
 import { compute as energyCompute } from "./ports/energy.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
 import { compute as pumpCycleCompute } from "./ports/pump_cycle.js";
+import { compute as rundownCompute } from "./ports/rundown.js";
 import { StaticModel } from "./core/model.js";
 
 export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute],
-  pump_cycle: [pumpCycle, pumpCycleCompute] };
+  pump_cycle: [pumpCycle, pumpCycleCompute], rundown: [rundown, rundownCompute] };
 
 export function mountAll(root = document) {
   for (const el of root.querySelectorAll(".nak-explorer:not(.nak-mounted)")) {

@@ -2,7 +2,7 @@
 // decimals, log): native range inputs (keyboard: arrows, Page Up/Down, Home/End), a visible
 // value, a reset button; a control moved from its default is marked (class nak-changed).
 
-import { fmt } from "./format.js";
+import { fmt, fmtg } from "./format.js";
 
 let counter = 0;
 
@@ -15,8 +15,13 @@ function fromPosition(c, p) {
   return Number(p.toFixed(Math.max(c.decimals, 0)));
 }
 
+// the value as the control shows it: significant digits for a "g" format, else fixed decimals
+export function shownValue(c, v) {
+  return c.significant ? fmtg(v, c.significant) : fmt(v, c.decimals);
+}
+
 export function valueText(c, v) {
-  return c.unit ? `${fmt(v, c.decimals)} ${c.unit}` : fmt(v, c.decimals);
+  return c.unit ? `${shownValue(c, v)} ${c.unit}` : shownValue(c, v);
 }
 
 // Returns {el, setValues(values)}; onInput(name, value) is called on every move.
@@ -80,7 +85,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
 
   function show(name, v) {
     const { c, input, out, row } = rows.get(name);
-    out.textContent = fmt(v, c.decimals);
+    out.textContent = shownValue(c, v);
     input.setAttribute("aria-valuetext", valueText(c, v));
     row.classList.toggle("nak-changed", Math.abs(v - c.default) > 1e-9 * Math.max(1, Math.abs(c.default)));
   }

@@ -8,6 +8,13 @@ export function fmt(x, decimals = 1, { sign = false } = {}) {
   return sign && !zero ? `+${s}` : s;
 }
 
+// n significant figures, like Python's format(x, ".ng") for moderate numbers, true minus sign.
+export function fmtg(x, n) {
+  if (!Number.isFinite(x)) return "–";
+  const s = String(Number(Math.abs(x).toPrecision(n)));
+  return x < 0 && Number(s) !== 0 ? `−${s}` : s;
+}
+
 // 3 significant figures, like Python's format(x, ".3g") for moderate numbers.
 export function sig3(x) {
   if (!Number.isFinite(x)) return "–";

@@ -15,6 +15,7 @@
 //   pumpCurrent(pump, ratePerS, densityPerUm2, netCharge) -> µA/cm² (outward positive)
 //   simulatePumpCycles(pump, c, {durationS | nCycles, seed}) -> one stochastic run (named states)
 //   runDurationS(run, ratePerS), linspace(lo, hi, n), compute(params, values) (cycle explorer)
+//   cycleRateOfNaIn(pump, c)           -> naIn => net cycles/s (c without na_in_mM; fast)
 // c (conditions) uses nakmodel's argument names: na_in_mM, k_out_mM, v_mV, and optionally
 // na_out_mM, k_in_mM, atp_free_energy_kJ_per_mol, temperature_C, atp_mM.
 
@@ -268,5 +269,45 @@ export function compute(params, values) {
       atp_used: run.atp_used, duration_ms: durationS * 1e3, mean_rate: run.mean_rate_per_s,
       generator: "xoshiro128**",
     },
+  };
+}
+
+// The net cycle rate as a function of [Na+]i alone, everything else of c fixed (for integrators
+// that call it thousands of times, ports/rundown.js): the same expressions as cycleRates with the
+// [Na+]i-independent parts computed once. Checked against pumpCycleRate in the parity tests.
+export function cycleRateOfNaIn(pump, cIn) {
+  const c = conditions(pump, { ...cIn, na_in_mM: cIn.na_in_mM ?? 1 });
+  const p = pump.params;
+  const rt = rtJPerMol(pump, c.temperature_C);
+  const u = (c.v_mV * 1e-3 * pump.faraday) / rt;
+  const s = pumpTemperatureFactor(pump, c.temperature_C);
+  const atp = c.atp_mM === 0 ? Number.MIN_VALUE : c.atp_mM;
+  const nNa = pump.na_out;
+  const nK = pump.k_in;
+  const kNaI = p.kd_na_in0_mM * Math.exp((p.delta * u) / nNa);
+  const kNaO = p.kd_na_out0_mM * Math.exp(((1 + p.delta) * u) / nNa);
+  const kTermIn = (1 + c.k_in_mM / p.kd_k_in_mM) ** nK - 1;
+  const dOut = (1 + c.na_out_mM / kNaO) ** nNa + (1 + c.k_out_mM / p.kd_k_out_mM) ** nK - 1;
+  const b1 = s * p.k1_bwd_per_mM_adp * p.adp_mM;
+  const a2 = s * p.k2_fwd;
+  const b2 = (s * p.k2_bwd * (c.na_out_mM / kNaO) ** nNa) / dOut;
+  const a3 = (s * p.k3_fwd * (c.k_out_mM / p.kd_k_out_mM) ** nK) / dOut;
+  const a4 = (s * p.k4_fwd * atp) / (atp + p.km_atp_mM);
+  const b4num = s * p.k4_bwd * (c.k_in_mM / p.kd_k_in_mM) ** nK;
+  const rest = nK * Math.log(c.k_in_mM / c.k_out_mM) - pump.net_charge_out * u
+    + (c.atp_free_energy_kJ_per_mol * 1e3) / rt;
+  const a = [0, a2, a3, a4];
+  const b = [b1, b2, 0, 0];
+  return (naIn) => {
+    if (!(naIn > 0)) throw new Error(`na_in_mM = ${naIn} mM must be above 0`);
+    const dIn = (1 + naIn / kNaI) ** nNa + kTermIn;
+    const a1 = (s * p.k1_fwd * (naIn / kNaI) ** nNa) / dIn;
+    const b4 = b4num / dIn;
+    const logB3 = Math.log(a1) + Math.log(a2) + Math.log(a3) + Math.log(a4) - Math.log(b1) - Math.log(b2)
+      - Math.log(b4) + nNa * Math.log(c.na_out_mM / naIn) + rest;
+    a[0] = a1;
+    b[2] = Math.exp(logB3);
+    b[3] = b4;
+    return cycleFlux(a, b);
   };
 }

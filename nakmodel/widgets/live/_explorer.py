@@ -55,10 +55,12 @@ class Choice:
 
 
 def control_json(c: Control) -> dict:
-    """One control as the front end reads it (decimals from its ``readout_format``)."""
-    m = re.fullmatch(r"\.(\d+)[fg]", c.readout_format or "")
+    """One control as the front end reads it (decimals from its ``readout_format``; a ``g`` format
+    such as ``.3g`` is also shown with that many significant digits, ``significant``)."""
+    m = re.fullmatch(r"\.(\d+)([fg])", c.readout_format or "")
     return {"name": c.name, "label": c.label, "unit": c.unit, "default": c.default, "min": c.minimum,
-            "max": c.maximum, "step": c.step, "log": c.log, "decimals": int(m.group(1)) if m else 2}
+            "max": c.maximum, "step": c.step, "log": c.log, "decimals": int(m.group(1)) if m else 2,
+            "significant": int(m.group(1)) if m and m.group(2) == "g" else 0}
 
 
 def _widget_class(name: str):
