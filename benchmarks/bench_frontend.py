@@ -1,11 +1,13 @@
 """Live explorers drawn in the browser (frontend/): update times and JavaScript size.
 
-Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila]``.
+Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila]
+[--explorers=pump_cycle,rundown]`` (the second option: only these explorers in parts 1 and 2).
 
 1. Static page, headless Chromium (system /usr/bin/chromium, network blocked): for every
    control of every live explorer, 60 random slider inputs; time from the ``input`` event to
    figure and readout updated (the port computes, uPlot draws in the same task's microtask).
-   Target: median <= 8 ms, p95 <= 16 ms per control.
+   Target: median <= 8 ms, p95 <= 16 ms per control (menus too). The cycle explorer's Step
+   (one animation frame: highlight, counters, cursor) is timed the same way.
 2. Kernel side (Voilà): the Python app's update on a new ``values`` state (model + result
    state + its JSON message). Target p95 <= 20 ms. Baseline: the PNG app of the same chapter
    (``nakmodel.widgets.NernstExplorer``: model + matplotlib + PNG), same run.
@@ -38,10 +40,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
+from nakmodel.widgets.action_potentials import RundownExplorer  # noqa: E402
 from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive  # noqa: E402
+from nakmodel.widgets.pump_cycle import CycleExplorer  # noqa: E402
 from tests.frontend.pages import write_static_page  # noqa: E402
 
-LIVE = [NernstLive, GHKLive, EnergyLive]
+LIVE = [NernstLive, GHKLive, EnergyLive, CycleExplorer, RundownExplorer]
+_ONLY = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--explorers=")), None)
+if _ONLY:
+    LIVE = [cls for cls in LIVE if cls.name in _ONLY]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
@@ -83,6 +90,36 @@ MOVE_JS = """async ([name, values]) => {
 }"""
 
 
+MENU_JS = """async ([name, options]) => {
+  const select = document.querySelector(`.nak-live select[name="${name}"]`);
+  const host = document.querySelector('.nak-live').parentElement;
+  const times = [];
+  for (const v of options) {
+    const n = +host.dataset.updates;
+    const t0 = performance.now();
+    select.value = v;
+    select.dispatchEvent(new Event('change', {bubbles: true}));
+    await new Promise((r) => queueMicrotask(r));
+    if (+host.dataset.updates !== n + 1) throw new Error('no update for ' + name);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+STEP_JS = """async (n) => {
+  const button = [...document.querySelectorAll('.nak-player button')]
+    .find((b) => b.textContent.startsWith('Step'));
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    button.click();  // highlight, counters, event slider, cursor (uPlot redraw in a microtask)
+    await new Promise((r) => queueMicrotask(r));
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
 def bench_static(browser, folder):
     print("\n1. Static page (file://, headless Chromium): input event -> figure + readout updated")
     rng = np.random.default_rng(0)
@@ -99,11 +136,23 @@ def bench_static(browser, folder):
                 vals = [round(float(v) / c.step) * c.step for v in rng.uniform(c.minimum, c.maximum, 60)]
             times = page.evaluate(MOVE_JS, [c.name, vals])
             line(f"{app.name}: {c.name}", times[5:], "median <= 8, p95 <= 16")
+        for m in app.choices:
+            opts = [m.options[int(i)] for i in rng.integers(len(m.options), size=60)]
+            opts = [o if k == 0 or o != opts[k - 1] else m.options[(m.options.index(o) + 1) % len(m.options)]
+                    for k, o in enumerate(opts)]  # a new option each time
+            times = page.evaluate(MENU_JS, [m.name, opts])
+            line(f"{app.name}: {m.name} (menu)", times[5:], "median <= 8, p95 <= 16")
+        if app.name == "pump_cycle":
+            line("pump_cycle: Step (one frame)", page.evaluate(STEP_JS, 200)[5:], "one frame, 16.7 ms")
         page.close()
 
 
 def _random_values(app, rng):
-    c = app.controls[rng.integers(len(app.controls))]
+    k = int(rng.integers(len(app.controls) + len(app.choices)))
+    if k >= len(app.controls):
+        m = app.choices[k - len(app.controls)]
+        return m.name, m.options[int(rng.integers(len(m.options)))]
+    c = app.controls[k]
     if c.log:
         return c.name, float(10 ** rng.uniform(np.log10(c.minimum), np.log10(c.maximum)))
     return c.name, float(rng.uniform(c.minimum, c.maximum))
@@ -125,13 +174,15 @@ def bench_kernel():
             w.values = {**w.values, name: v}
             json.dumps(w.get_state(["result", "error"]))  # what goes over the comm
             live.append((time.perf_counter() - t0) * 1e3)
+        _, p_live = line(f"live explorer ({app.name})", live, "p95 <= 20")
+        if app.name not in baselines or not hasattr(widgets, baselines[app.name]):
+            continue  # the PNG app is retired
         png = getattr(widgets, baselines[app.name])()
         base = []
         for _ in range(100):
             name, v = _random_values(png, rng)
             png.sliders[name].value = v
             base.append(png.last_update_s * 1e3)
-        _, p_live = line(f"live explorer ({app.name})", live, "p95 <= 20")
         _, p_base = line(f"baseline: PNG app ({baselines[app.name]})", base)
         print(f"  ratio p95 baseline/live: {p_base / p_live:.0f}x")
 

@@ -52,6 +52,7 @@ __all__ = [
     "RUN_SEED",
     "PumpParams",
     "PumpRun",
+    "cycle_rate_of_na_in",
     "cycle_run",
     "pump_atp_factor",
     "pump_current",
@@ -368,6 +369,57 @@ def pump_cycle_rate(na_in_mM, k_out_mM, v_mV, *, na_out_mM=None, k_in_mM=None,
         a, b = _rates(na_in, k_out, v, na_out, k_in, dg, temperature_C, atp, params)
     j = _cycle_flux(a, b)
     return float(j) if np.ndim(j) == 0 else j
+
+
+def cycle_rate_of_na_in(k_out_mM, v_mV, *, na_out_mM=None, k_in_mM=None, atp_free_energy_kJ_per_mol=None,
+                        temperature_C=None, atp_mM=None, params: PumpParams = _DEFAULT):
+    """:func:`pump_cycle_rate` as a function of [Na+]i alone, for integrators that call it many times.
+
+    The arguments are checked once and every part of :func:`_rates` that does not depend on
+    [Na+]i is computed once; the returned ``rate(na_in_mM) -> cycles/s`` does scalar arithmetic
+    only (about ten times faster than :func:`pump_cycle_rate` on a float). Same expressions, so
+    the same numbers to rounding (tested).
+
+    Examples
+    --------
+    >>> rate = cycle_rate_of_na_in(5.0, -70.0)
+    >>> abs(rate(15.0) / pump_cycle_rate(15.0, 5.0, -70.0) - 1) < 1e-12
+    True
+    """
+    if atp_mM is None:
+        atp_mM = params.atp_mM
+    _, k_out, v, na_out, k_in, dg, atp, temperature_C = _check_pump_inputs(
+        1.0, k_out_mM, v_mV, na_out_mM, k_in_mM, atp_free_energy_kJ_per_mol, temperature_C, atp_mM)
+    p = params
+    _t, rt = _thermal(temperature_C)
+    u = float(v) * 1e-3 * FARADAY / rt
+    s = pump_temperature_factor(temperature_C, p)
+    atp = max(float(atp), 1e-300)
+    kna_i = p.kd_na_in0_mM * math.exp(p.delta * u / 3.0)
+    kna_o = p.kd_na_out0_mM * math.exp((1.0 + p.delta) * u / 3.0)
+    k_term_in = (1.0 + k_in / p.kd_k_in_mM) ** 2 - 1.0
+    d_out = (1.0 + na_out / kna_o) ** 3 + (1.0 + k_out / p.kd_k_out_mM) ** 2 - 1.0
+    b1 = s * p.k1_bwd_per_mM_adp * p.adp_mM
+    a2 = s * p.k2_fwd
+    b2 = s * p.k2_bwd * (na_out / kna_o) ** 3 / d_out
+    a3 = s * p.k3_fwd * (k_out / p.kd_k_out_mM) ** 2 / d_out
+    a4 = s * p.k4_fwd * atp / (atp + p.km_atp_mM)
+    b4_num = s * p.k4_bwd * (k_in / p.kd_k_in_mM) ** 2
+    log_fixed = (math.log(a2) + math.log(a3) + math.log(a4) - math.log(b1) - math.log(b2)
+                 + dg * 1e3 / rt + PUMP_K_IN * math.log(k_in / k_out) - PUMP_NET_CHARGE_OUT * u)
+    log_na_out = PUMP_NA_OUT * math.log(na_out)
+
+    def rate(na_in_mM: float) -> float:
+        na = float(na_in_mM)
+        if not na > 0.0:
+            raise ParameterError("na_in_mM", na_in_mM, "mM", "must be above 0 mM")
+        d_in = (1.0 + na / kna_i) ** 3 + k_term_in
+        a1 = s * p.k1_fwd * (na / kna_i) ** 3 / d_in
+        b4 = b4_num / d_in
+        b3 = math.exp(math.log(a1) - math.log(b4) + log_fixed + log_na_out - PUMP_NA_OUT * math.log(na))
+        return float(_cycle_flux((a1, a2, a3, a4), (b1, b2, b3, b4)))
+
+    return rate
 
 
 def pump_current(rate_per_s, density_per_um2=None, *, net_charge=PUMP_NET_CHARGE_OUT):

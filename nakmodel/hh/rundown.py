@@ -35,7 +35,7 @@ from .._validation import ParameterError, check_number
 from ..cell import CellParams, cell_steady_state
 from ..constants import AVOGADRO, FARADAY, SQUID_AXON, rt_over_f_mV
 from ..electrochem import PUMP_K_IN, PUMP_NA_OUT, nernst
-from ..pump import pump_cycle_rate
+from ..pump import cycle_rate_of_na_in, pump_cycle_rate
 from .protocols import spike_ion_budget
 from .simulate import resolve_model, resting_state
 
@@ -330,8 +330,15 @@ def spike_train_rundown(diameter_um, *, n_spikes=None, rate_hz=10.0, duration_s=
     state = reference_state(model, temperature_C)
     if pump is None or isinstance(pump, RundownPump):
         cycle = RundownPump() if pump is None else pump
+        # the ODE calls the pump at [K+]i held at rest: the scalar form, set up once
+        rate_at_rest_k = cycle_rate_of_na_in(
+            state.k_out_mM, state.v_rest_mV, na_out_mM=state.na_out_mM, k_in_mM=state.k_in_mM,
+            atp_free_energy_kJ_per_mol=cycle.atp_free_energy_kJ_per_mol, temperature_C=state.temperature_C)
+        cycles_per_pmol = cycle.density_per_um2 / MOLECULES_PER_UM2_PER_PMOL_CM2
 
         def flux(na, k_in):
+            if k_in == state.k_in_mM:
+                return rate_at_rest_k(na) * cycles_per_pmol
             return _flux_at(state, cycle, na, k_in)
     elif callable(pump):
         def flux(na, k_in):

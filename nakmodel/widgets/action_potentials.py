@@ -209,11 +209,18 @@ TRAIN_MIN_SPIKES = 20.0
 TRAIN_MAX_SPIKES = 1e9
 
 
+def _no_pump(_na_in_mM, _k_out_mM):
+    return 0.0
+
+
 @lru_cache(maxsize=512)
-def _rundown(model, temperature_C, diameter_um, rate_hz, n_spikes):
+def _rundown(model, temperature_C, diameter_um, rate_hz, n_spikes, pump_on=True):
+    """:func:`nakmodel.hh.spike_train_rundown` (cached). With the pump stopped only the
+    pump-stopped results are used, so the pump-working branch is given no pump (its integral is
+    then a straight line, a few solver steps) instead of the cycle model."""
     return spike_train_rundown(diameter_um, n_spikes=n_spikes, rate_hz=rate_hz, model=model,
                                temperature_C=temperature_C, n_points=RUNDOWN_POINTS,
-                               e_na_drop_mV=CRITERION_MV)
+                               e_na_drop_mV=CRITERION_MV, pump=None if pump_on else _no_pump)
 
 
 def _rt_over_f(model, temperature_C):
@@ -328,10 +335,10 @@ class RundownExplorer(LiveExplorer):
         model, temp = RUNDOWN_CASES[values["case"]]
         pump_on = values["pump"] == _PUMP_STATES[1]
         d, rate = values["diameter_um"], values["rate_hz"]
-        n_off = _rundown(model, temp, d, rate, 1.0).spikes_to_criterion_pump_off
-        r = _rundown(model, temp, d, rate, _train_spikes(n_off, TRAIN_FACTOR))
+        n_off = _rundown(model, temp, d, rate, 1.0, False).spikes_to_criterion_pump_off
+        r = _rundown(model, temp, d, rate, _train_spikes(n_off, TRAIN_FACTOR), pump_on)
         if pump_on and math.isnan(r.spikes_to_criterion_pump_on):
-            r = _rundown(model, temp, d, rate, _train_spikes(n_off, TRAIN_FACTOR_LONG))
+            r = _rundown(model, temp, d, rate, _train_spikes(n_off, TRAIN_FACTOR_LONG), pump_on)
         return r, pump_on, _rt_over_f(model, temp)
 
     def compute(self, values: dict) -> dict:
