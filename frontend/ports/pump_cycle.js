@@ -11,6 +11,7 @@
 //   cycleFlux(a, b)                    -> net cycles/s (King–Altman)
 //   stateOccupancy(a, b)               -> steady-state probabilities of the 4 lumped states
 //   pumpCycleRate(pump, c)             -> net cycles/s of one pump
+//   rateCurve(pump, c, vGrid)          -> net cycles/s at each Vm of vGrid (mV)
 //   pumpReversalPotential(pump, c)     -> mV
 //   pumpCurrent(pump, ratePerS, densityPerUm2, netCharge) -> µA/cm² (outward positive)
 //   simulatePumpCycles(pump, c, {durationS | nCycles, seed}) -> one stochastic run (named states)
@@ -63,7 +64,11 @@ export function pumpTemperatureFactor(pump, temperatureC) {
 // The eight lumped rates (1/s); states 1 = E1 pool, 2 = E1P(3Na), 3 = P-E2 pool, 4 = E2(2K).
 // a_i: i -> i+1, b_i: i+1 -> i. b3 (Pi rebinding) from detailed balance.
 export function cycleRates(pump, cIn) {
-  const c = conditions(pump, cIn);
+  return ratesOfChecked(pump, conditions(pump, cIn));
+}
+
+// cycleRates for conditions already checked and completed by conditions()
+function ratesOfChecked(pump, c) {
   const p = pump.params;
   const rt = rtJPerMol(pump, c.temperature_C);
   const u = (c.v_mV * 1e-3 * pump.faraday) / rt;
@@ -115,6 +120,17 @@ export function stateOccupancy(a, b) {
 export function pumpCycleRate(pump, c) {
   const { a, b } = cycleRates(pump, c);
   return cycleFlux(a, b);
+}
+
+// The net rate at each membrane potential of vGrid (mV), the other conditions of c checked once
+// (an I–V-like curve).
+export function rateCurve(pump, c, vGrid) {
+  const checked = conditions(pump, { ...c, v_mV: vGrid[0] });
+  for (const v of vGrid) checkRange("v_mV", v, "mV", ...(pump.limits?.v_mV ?? [-Infinity, Infinity]));
+  return vGrid.map((v) => {
+    const { a, b } = ratesOfChecked(pump, { ...checked, v_mV: v });
+    return cycleFlux(a, b);
+  });
 }
 
 // V_rev = (3RT ln([Na]o/[Na]i) + 2RT ln([K]i/[K]o) + ΔG_ATP) / (1·F), mV.
@@ -257,8 +273,7 @@ export function compute(params, values) {
     atp_free_energy_kJ_per_mol: values.dg_atp, atp_mM: values.atp,
   };
   const rate = pumpCycleRate(pump, c);
-  const curve = linspace(params.v_range_mV[0], params.v_range_mV[1], params.v_points)
-    .map((v) => pumpCycleRate(pump, { ...c, v_mV: v }));
+  const curve = rateCurve(pump, c, linspace(params.v_range_mV[0], params.v_range_mV[1], params.v_points));
   const vRev = pumpReversalPotential(pump, c);
   const durationS = runDurationS(params.run, rate);
   const run = simulatePumpCycles(pump, c, { durationS, seed: params.run.seed });
