@@ -264,7 +264,8 @@ def _typed_number_checks(chapter):
         return [
             ("about 20 parts per million", 15 <= v["giant_step_ppm"] <= 30),
             ("about −57 mV, some 7 mV above its resting potential of −64 mV",
-             round(v["thr_v_mam"]) == -57 and round(v["thr_dv_mam"]) == 7 and round(v["thr_rest_mam"]) == -64),
+             round(v["thr_v_mam"]) == -57 and round(v["thr_dv_mam"]) == 7
+             and round(v["thr_rest_mam"]) == -64),
             ("tens of thousands of spikes", 1e4 <= v["giant_n"] < 1e5),
             ("only a few tens", 10 <= v["thin_n"] < 100),
             ("only a few tens of cycles per second", 20 <= values("pump_cycle")["rate_rest"] < 100),
