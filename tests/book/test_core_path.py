@@ -236,6 +236,9 @@ def _typed_number_checks(chapter):
             ("about +65 mV", math.isclose(v["e_na"], 65, abs_tol=3)),
             ("about −70 mV", v["v_rest"] == -70),
             ("by about 18 mV", math.isclose(v["rt_f"] * math.log(2), 18, abs_tol=0.6)),
+            ("Double inside Na⁺, from 12 to 24 mM", v["na_in"] == 12),
+            # E ∝ absolute temperature: 310.15 K / 279.45 K
+            ("only about 10 %", math.isclose((37 + 273.15) / (6.3 + 273.15), 1.10, abs_tol=0.01)),
         ]
     if chapter == "pump_cycle":
         return [
@@ -243,6 +246,7 @@ def _typed_number_checks(chapter):
             ("about 60 cycles per second", 50 <= v["rate_rest"] <= 70),
             ("from 12 to 30 mM", v["na_in"] == 12 and v["rate_na30"] > 1.5 * v["rate_rest"]),
             ("below about 2 mM", 1 <= v["half_k_mM"] <= 3),
+            ("set ΔG to −30 kJ/mol", v["v_rev_dg30"] > -70 and v["rate_dg30"] < 0),
         ]
     if chapter == "stoichiometry":
         return [
