@@ -148,9 +148,10 @@ def bench_static(browser, folder):
 
 
 def _random_values(app, rng):
-    k = int(rng.integers(len(app.controls) + len(app.choices)))
+    choices = getattr(type(app), "choices", ())  # PNG apps have none
+    k = int(rng.integers(len(app.controls) + len(choices)))
     if k >= len(app.controls):
-        m = app.choices[k - len(app.controls)]
+        m = choices[k - len(app.controls)]
         return m.name, m.options[int(rng.integers(len(m.options)))]
     c = app.controls[k]
     if c.log:

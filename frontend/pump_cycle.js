@@ -10,6 +10,7 @@
 import { mount } from "./core/app.js";
 import { axis, chart, dash, lineKey, uPlot } from "./core/chart.js";
 import { ceilTo, fmt } from "./core/format.js";
+import { runCounts } from "./ports/pump_cycle.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const SCALE = 100; // diagram units (nakmodel.plots.pump_cycle.STATE_XY) -> SVG user units
@@ -17,6 +18,19 @@ const BOX_W = 96;
 const BOX_H = 48;
 const HALF_MEMBRANE = 30;
 const frames = new WeakMap(); // figEl -> event shown (kept when the theme rebuilds the figure)
+const expanded = new WeakMap(); // result.run -> the run with its states and cumulative counts
+
+// The run with states and counts as arrays (both engines send the states as a string of digits).
+function fullRun(spec, result) {
+  let run = expanded.get(result.run);
+  if (!run) {
+    const t = result.run.t_ms;
+    run = { ...result.run, t_ms: typeof t === "string" ? t.split(",").map(Number) : t,
+      ...runCounts(spec.params.pump, result.run.states) };
+    expanded.set(result.run, run);
+  }
+  return run;
+}
 
 // Signed integer with a true minus sign: +12, −3, 0.
 export function signed(n) {
@@ -280,7 +294,7 @@ function figure(figEl, spec, theme) {
     hooks: { draw: [(u) => {
       if (!result) return;
       const ctx = u.ctx;
-      const x = u.valToPos(result.run.t_ms[frame], "x", true);
+      const x = u.valToPos(fullRun(spec, result).t_ms[frame], "x", true);
       ctx.save();
       ctx.strokeStyle = theme.faint;
       ctx.lineWidth = dpr;
@@ -299,9 +313,9 @@ function figure(figEl, spec, theme) {
     }] },
   }, [[0, 1], [0, 0], [0, 0], [0, 0]], 210);
 
-  const last = () => result.run.t_ms.length - 1;
+  const last = () => result.run.states.length - 1;
   const frameText = (i) => {
-    const run = result.run;
+    const run = fullRun(spec, result);
     const ev = describeEvent(states, run, i);
     return `Event ${i} of ${last()}: ${ev.state}${ev.step ? `, ${ev.step}` : ""}, at ${fmt(run.t_ms[i], 1)} ms; `
       + `so far ${signed(run.na_out[i])} Na⁺ out, ${signed(run.k_in[i])} K⁺ in, ${signed(run.atp_used[i])} ATP.`;
@@ -309,7 +323,7 @@ function figure(figEl, spec, theme) {
   const show = (i, announce = false) => {
     frame = Math.min(Math.max(i, 0), last());
     frames.set(figEl, frame);
-    dia.show(result.run, frame);
+    dia.show(fullRun(spec, result), frame);
     seek.value = String(frame);
     seek.setAttribute("aria-valuetext", frameText(frame));
     runChart.u.redraw(false, false);
@@ -362,7 +376,7 @@ function figure(figEl, spec, theme) {
       const hi = Math.max(...r.curve, r.rate, 0);
       yRate = niceRange(lo, Math.max(hi, lo + 1));
       rateChart.u.setData([vGrid, r.curve]);
-      const run = r.run;
+      const run = fullRun(spec, r);
       tEnd = run.duration_ms > 0 ? run.duration_ms : 1;
       const xs = [...run.t_ms, tEnd];
       const ext = (a) => [...a, a[a.length - 1]];
@@ -391,11 +405,11 @@ function direction(rate) {
 
 function readout(spec, values, result) {
   const run = result.run;
-  const n = run.t_ms.length - 1;
-  const end = (a) => a[a.length - 1];
+  const n = run.states.length - 1;
   const row = (k, v) => `<tr><td>${k}</td><td style="text-align:right">${v}</td></tr>`;
   const [dirWord, dirHtml] = direction(result.rate);
-  const runText = `${signed(end(run.na_out))} Na⁺ out, ${signed(end(run.k_in))} K⁺ in, ${signed(end(run.atp_used))} ATP`;
+  const [na, k, atp] = run.totals;
+  const runText = `${signed(na)} Na⁺ out, ${signed(k)} K⁺ in, ${signed(atp)} ATP`;
   return {
     html: `<b>Deterministic model</b><table>${row("net rate", `<b>${fmt(result.rate, 1, { sign: true })}</b> cycles/s`)}`
       + row("reversal potential", `${fmt(result.v_rev, 0, { sign: true })} mV`)

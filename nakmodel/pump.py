@@ -49,6 +49,7 @@ __all__ = [
     "PUMP_NA_OUT",
     "PUMP_NET_CHARGE_OUT",
     "PUMP_STATES",
+    "PUMP_STEP_COUNTS",
     "RUN_SEED",
     "PumpParams",
     "PumpRun",
@@ -80,6 +81,10 @@ DISPLAY_BINDING_RATE_PER_S = 1e4
 
 #: Named states of the stochastic pump, in cycle order.
 PUMP_STATES = ("E1", "E1·3Na", "E1P·3Na", "E2P", "E2P·2K", "E2·2K")
+#: What a forward step between named states moves: (from, to) -> (Na+ out, K+ in, ATP used);
+#: a backward step (to -> from) subtracts it, every other step moves nothing (the bookkeeping of
+#: :func:`simulate_pump_cycles`: ATP at phosphorylation, 3 Na+ released outside, 2 K+ inside).
+PUMP_STEP_COUNTS = {(1, 2): (0, 0, 1), (2, 3): (PUMP_NA_OUT, 0, 0), (5, 0): (0, PUMP_K_IN, 0)}
 
 
 @dataclass(frozen=True)
@@ -645,30 +650,30 @@ def simulate_pump_cycles(n_cycles=None, duration_s=None, *, na_in_mM=None, k_out
     bwd = [b[3], b[0], b[1], b[2]]  # rate of leaving state k backwards
     tot = [fwd[k] + bwd[k] for k in range(4)]
     p_fwd = [fwd[k] / tot[k] for k in range(4)]
-    # counts per forward lumped step k: (Na out, K in, ATP)
-    d_na = (0, 3, 0, 0)
-    d_k = (0, 0, 0, 2)
+    # ATP per forward lumped step k (the Na+ and K+ counts follow from the named states afterwards)
     d_atp = (1, 0, 0, 0)
     # named state on entry into lumped state k, by direction of entry
     entry_fwd = (0, 2, 3, 5)   # E1 (K released), E1P·3Na, E2P (Na released), E2·2K
     entry_bwd = (1, 2, 4, 5)   # E1·3Na (from E1P), E1P·3Na, E2P·2K (from E2·2K), E2·2K
 
-    ts, st, nas, ks, atps = [0.0], [0], [0], [0], [0]
-    t, k, na_c, k_c, atp_c = 0.0, 0, 0, 0, 0
+    # only times and named states are recorded per event (Python floats, not numpy scalars: the
+    # loop runs per event); the cumulative counts follow from the states (PUMP_STEP_COUNTS)
+    ts, st = [0.0], [0]
+    t, k, atp_c = 0.0, 0, 0
     cur_named = 0
     chunk = 4096
-    u_exp = rng.standard_exponential(chunk)
-    u_uni = rng.random(chunk)
-    u_sub = rng.standard_exponential(chunk)
+    u_exp = rng.standard_exponential(chunk).tolist()
+    u_uni = rng.random(chunk).tolist()
+    u_sub = rng.standard_exponential(chunk).tolist()
     i = 0
     t_end = math.inf if duration_s is None else duration_s
     n_target = math.inf if n_cycles is None else n_cycles
     n_events = 0
     while not (k == 0 and abs(atp_c) >= n_target):
         if i == chunk:
-            u_exp = rng.standard_exponential(chunk)
-            u_uni = rng.random(chunk)
-            u_sub = rng.standard_exponential(chunk)
+            u_exp = rng.standard_exponential(chunk).tolist()
+            u_uni = rng.random(chunk).tolist()
+            u_sub = rng.standard_exponential(chunk).tolist()
             i = 0
         dwell = u_exp[i] / tot[k]
         if t + dwell > t_end:
@@ -684,39 +689,43 @@ def simulate_pump_cycles(n_cycles=None, duration_s=None, *, na_in_mM=None, k_out
         if need != cur_named:
             ts.append(t_new - min(sub / kb, 0.5 * dwell))
             st.append(need)
-            nas.append(na_c)
-            ks.append(k_c)
-            atps.append(atp_c)
         if forward:
-            na_c += d_na[k]
-            k_c += d_k[k]
             atp_c += d_atp[k]
             k = (k + 1) % 4
             cur_named = entry_fwd[k]
         else:
             kp = (k - 1) % 4
-            na_c -= d_na[kp]
-            k_c -= d_k[kp]
             atp_c -= d_atp[kp]
             k = kp
             cur_named = entry_bwd[k]
         t = t_new
         ts.append(t)
         st.append(cur_named)
-        nas.append(na_c)
-        ks.append(k_c)
-        atps.append(atp_c)
         n_events += 1
         if n_events > max_events:
             raise ModelError(f"max_events = {max_events} events was reached; "
                              "ask for fewer cycles or a shorter duration")
     duration = t if duration_s is None else duration_s
+    state = np.asarray(st, dtype=np.int8)
+    counts = _cumulative_counts(state)
     return PumpRun(
-        t_s=np.asarray(ts), state=np.asarray(st, dtype=np.int8), state_names=PUMP_STATES,
-        na_out=np.asarray(nas, dtype=np.int64), k_in=np.asarray(ks, dtype=np.int64),
-        atp_used=np.asarray(atps, dtype=np.int64), duration_s=float(duration),
+        t_s=np.asarray(ts), state=state, state_names=PUMP_STATES,
+        na_out=counts[:, 0], k_in=counts[:, 1], atp_used=counts[:, 2], duration_s=float(duration),
         net_cycles=int(atp_c), mean_rate_per_s=(atp_c / duration) if duration > 0 else float("nan"),
     )
+
+
+def _cumulative_counts(state):
+    """Cumulative (Na+ out, K+ in, ATP used) after each event of a run of named states, int64 (N, 3):
+    each forward step of :data:`PUMP_STEP_COUNTS` adds its counts, its reverse subtracts them."""
+    n = len(PUMP_STATES)
+    table = np.zeros((n, n, 3), dtype=np.int64)
+    for (a, b), moved in PUMP_STEP_COUNTS.items():
+        table[a, b] = moved
+        table[b, a] = [-x for x in moved]
+    s = np.asarray(state, dtype=np.intp)
+    steps = table[s[:-1], s[1:]]
+    return np.vstack([np.zeros((1, 3), dtype=np.int64), np.cumsum(steps, axis=0)])
 
 
 #: Seed of the stochastic run the pump chapter shows (the book and every reader see the same run).

@@ -17,6 +17,7 @@
 //   simulatePumpCycles(pump, c, {durationS | nCycles, seed}) -> one stochastic run (named states)
 //   runDurationS(run, ratePerS), linspace(lo, hi, n), compute(params, values) (cycle explorer)
 //   cycleRateOfNaIn(pump, c)           -> naIn => net cycles/s (c without na_in_mM; fast)
+//   runCounts(pump, states)            -> cumulative Na⁺ out, K⁺ in, ATP of a run from its states
 // c (conditions) uses nakmodel's argument names: na_in_mM, k_out_mM, v_mV, and optionally
 // na_out_mM, k_in_mM, atp_free_energy_kJ_per_mol, temperature_C, atp_mM.
 
@@ -277,14 +278,34 @@ export function compute(params, values) {
   const vRev = pumpReversalPotential(pump, c);
   const durationS = runDurationS(params.run, rate);
   const run = simulatePumpCycles(pump, c, { durationS, seed: params.run.seed });
+  const end = (a) => a[a.length - 1];
   return {
     rate, v_rev: vRev, curve,
     run: {
-      t_ms: run.t_s.map((x) => x * 1e3), state: run.state, na_out: run.na_out, k_in: run.k_in,
-      atp_used: run.atp_used, duration_ms: durationS * 1e3, mean_rate: run.mean_rate_per_s,
+      t_ms: run.t_s.map((x) => x * 1e3).join(","), states: run.state.join(""), duration_ms: durationS * 1e3,
+      mean_rate: run.mean_rate_per_s, totals: [end(run.na_out), end(run.k_in), end(run.atp_used)],
       generator: "xoshiro128**",
     },
   };
+}
+
+// The cumulative counts of a run from its named states alone (pump.step_counts: what each forward
+// step between named states moves; a backward step subtracts it): {state, na_out, k_in, atp_used}.
+export function runCounts(pump, states) {
+  const st = typeof states === "string" ? Array.from(states, Number) : states;
+  const moves = new Map(pump.step_counts.map(([a, b, ...m]) => [`${a}>${b}`, m]));
+  const na = [0];
+  const k = [0];
+  const atp = [0];
+  for (let i = 1; i < st.length; i++) {
+    const fwd = moves.get(`${st[i - 1]}>${st[i]}`);
+    const bwd = moves.get(`${st[i]}>${st[i - 1]}`);
+    const [dn, dk, da] = fwd ?? (bwd ? bwd.map((x) => -x) : [0, 0, 0]);
+    na.push(na[i - 1] + dn);
+    k.push(k[i - 1] + dk);
+    atp.push(atp[i - 1] + da);
+  }
+  return { state: st, na_out: na, k_in: k, atp_used: atp };
 }
 
 // The net cycle rate as a function of [Na+]i alone, everything else of c fixed (for integrators

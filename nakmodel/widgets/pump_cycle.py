@@ -114,8 +114,12 @@ class CycleExplorer(LiveExplorer):
 
     def compute(self, values: dict) -> dict:
         """Net rate (cycles/s) and reversal potential (mV) at the controls, the rate curve on the
-        voltage axis, and the seeded run of :func:`nakmodel.pump.cycle_run` (event times in ms,
-        named-state indices, cumulative Na⁺ out, K⁺ in, ATP used)."""
+        voltage axis, and the seeded run of :func:`nakmodel.pump.cycle_run`: event times (ms,
+        comma-separated in one string), the named-state index of each event as one string of
+        digits, and the totals (Na⁺ out, K⁺ in, ATP used). The cumulative counts follow from the
+        states (``step_counts`` of the spec) and the page rebuilds them. Strings, not lists: a
+        backwards run has ~5000 events, and ipywidgets walks every list element of the state
+        (``_separate_buffers``) on each update."""
         import numpy as np
 
         na_in, k_out, v = values["na_in"], values["k_out"], values["v_mV"]
@@ -128,10 +132,11 @@ class CycleExplorer(LiveExplorer):
                                         values["dg_atp"])
         return {
             "rate": float(rate), "v_rev": float(v_rev), "curve": [float(x) for x in curve],
-            "run": {"t_ms": np.round(run.t_s * 1e3, 4).tolist(), "state": run.state.tolist(),
-                    "na_out": run.na_out.tolist(), "k_in": run.k_in.tolist(),
-                    "atp_used": run.atp_used.tolist(), "duration_ms": dur * 1e3,
-                    "mean_rate": float(run.mean_rate_per_s), "generator": "numpy"},
+            "run": {"t_ms": ",".join(map(repr, np.round(run.t_s * 1e3, 4).tolist())),
+                    "states": "".join(map(str, run.state.tolist())),
+                    "duration_ms": dur * 1e3, "mean_rate": float(run.mean_rate_per_s),
+                    "totals": [int(run.na_out[-1]), int(run.k_in[-1]), int(run.atp_used[-1])],
+                    "generator": "numpy"},
         }
 
     def fallback_figure(self, values: dict, result: dict):

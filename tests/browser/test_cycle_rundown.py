@@ -13,6 +13,7 @@ import re
 import pytest
 
 from nakmodel import PUMP_STATES, pump_cycle_rate
+from nakmodel.pump import cycle_run
 from nakmodel.widgets import CycleExplorer, RundownExplorer
 from tests.browser.test_frontend import AXE, canvas_pixels, offline_page, require_axe
 from tests.frontend.pages import write_static_page
@@ -46,13 +47,13 @@ def test_static_cycle_keyboard_moves_the_model_and_steps_the_run(browser, cycle_
     # Step by keyboard through nakmodel's run (embedded in the page): state by state
     step = page.get_by_role("button", name="Step ▸")
     step.focus()
-    run = app.result["run"]
+    ref, _rate, _dur = cycle_run(12.0, 5.0, 3.0, -70.0, -55.0)
     for i in range(1, 8):
         page.keyboard.press("Enter")
-        name = PUMP_STATES[run["state"][i]]
-        assert status(page).startswith(f"Event {i} of {len(run['state']) - 1}: {name}")
+        name = PUMP_STATES[ref.state[i]]
+        assert status(page).startswith(f"Event {i} of {len(ref.state) - 1}: {name}")
         assert page.locator(".nak-current text").first.text_content() == name
-    assert f"{run['na_out'][7]:+d} Na⁺ out".replace("+0", "0") in status(page)
+    assert f"{int(ref.na_out[7]):+d} Na⁺ out".replace("+0", "0") in status(page)
     # a slider by keyboard: the page's port computes the new rate (in-browser parity) and a new run
     pixels, alt = canvas_pixels(page), page.locator(".nak-figure").first.get_attribute("aria-label")
     na_in = page.get_by_label("[Na⁺] inside (mM)")

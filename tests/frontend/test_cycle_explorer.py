@@ -34,27 +34,37 @@ def test_rate_curve_and_reversal_equal_model_and_closed_form():
     assert r["curve"][i - 1] < 0 < r["curve"][i]
 
 
-def test_run_is_nakmodels_seeded_run_and_counts_3_2_1():
-    app = CycleExplorer()
+@pytest.mark.parametrize("dg", [-55.0, -30.0], ids=["forwards", "backwards"])
+def test_run_is_nakmodels_seeded_run_and_the_page_rebuilds_its_counts(dg):
+    """The run is sent as event times and states; the page's runCounts (ports/pump_cycle.js)
+    rebuilds nakmodel's cumulative Na⁺ out, K⁺ in and ATP exactly, and they are 3:2:1 per cycle."""
+    from .node import run_port
+
+    app = CycleExplorer(dg_atp=dg)
     run = app.result["run"]
-    ref, _rate, dur = cycle_run(12.0, 5.0, 3.0, -70.0, -55.0)
-    assert run["state"] == ref.state.tolist() and run["atp_used"] == ref.atp_used.tolist()
-    assert run["t_ms"] == pytest.approx((ref.t_s * 1e3).tolist(), abs=1e-4)  # rounded to 0.1 µs
+    ref, _rate, dur = cycle_run(12.0, 5.0, 3.0, -70.0, dg)
+    assert run["states"] == "".join(str(s) for s in ref.state)
+    t_ms = [float(x) for x in run["t_ms"].split(",")]
+    assert t_ms == pytest.approx((ref.t_s * 1e3).tolist(), abs=1e-4)  # rounded to 0.1 µs
     assert run["duration_ms"] == dur * 1e3
+    assert run["totals"] == [int(ref.na_out[-1]), int(ref.k_in[-1]), int(ref.atp_used[-1])]
     n = len(PUMP_STATES)
-    st = np.array(run["state"])
+    st = ref.state.astype(int)
     assert np.all(np.isin((st[1:] - st[:-1]) % n, (1, n - 1)))  # every event: a neighbouring state
-    na, k, atp = (np.array(run[key]) for key in ("na_out", "k_in", "atp_used"))
+    (counts,) = run_port("pump_cycle", app.params()["pump"], [run["states"]], function="runCounts")
+    assert counts["na_out"] == ref.na_out.tolist() and counts["k_in"] == ref.k_in.tolist()
+    assert counts["atp_used"] == ref.atp_used.tolist()
+    na, k, atp = ref.na_out, ref.k_in, ref.atp_used
     in_e1_pool = st <= 1
     assert np.all(na[in_e1_pool] == 3 * atp[in_e1_pool]) and np.all(k[in_e1_pool] == 2 * atp[in_e1_pool])
-    assert atp[-1] > 0 and run["mean_rate"] == pytest.approx(atp[-1] / dur)
+    assert np.sign(atp[-1]) == np.sign(-40.0 - dg) and run["mean_rate"] == pytest.approx(atp[-1] / dur)
 
 
 def test_backwards_scenario_runs_backwards():
     app = CycleExplorer()
     app.apply_url_parameters("scenario=backwards")
     assert app.values["dg_atp"] == -30.0
-    assert app.result["rate"] < 0 and app.result["run"]["atp_used"][-1] < 0
+    assert app.result["rate"] < 0 and app.result["run"]["totals"][2] < 0
     assert "scenario “backwards”" in app.notice
 
 
@@ -98,7 +108,9 @@ def test_update_is_fast_and_the_state_small():
         app.set_values(na_in=float(na))
         times.append(app.last_update_s)
     assert np.median(times) < 0.02
-    assert len(json.dumps(app.result)) < 16_000  # a run of ~25 cycles and the 241-point curve
+    assert len(json.dumps(app.result)) < 12_000  # a run of ~25 cycles and the 241-point curve
+    app.set_values(dg_atp=-30.0)  # backwards: a slow net rate, 3 s of ~5000 events (~60 kB)
+    assert len(json.dumps(app.result)) < 80_000
 
 
 def test_static_placeholder_has_state_and_fallback(monkeypatch):
