@@ -151,11 +151,13 @@ def test_voila_cycle_chapter_answers_a_key_from_the_kernel(browser, voila_server
 
 
 def test_voila_rundown_answers_a_menu_from_the_kernel(browser, voila_server):
+    """The chapter's kernel first builds the spike explorer (its f–I curves: minutes on a loaded
+    machine until they become build-time data), hence the long wait for the page."""
     page = offline_page(browser, viewport={"width": 1200, "height": 1100})
     page.goto(voila_server + "/voila/render/action_potentials.ipynb", wait_until="domcontentloaded",
-              timeout=240000)
+              timeout=480000)
     live = page.locator(".nak-rundown")
-    live.locator("canvas").first.wait_for(timeout=240000)
+    live.locator("canvas").first.wait_for(timeout=480000)
     host = live.locator("..")
     n0 = int(host.get_attribute("data-updates"))
     live.get_by_label("neuron model").select_option("squid 18.5 °C")
