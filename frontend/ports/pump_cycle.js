@@ -282,7 +282,8 @@ export function compute(params, values) {
   return {
     rate, v_rev: vRev, curve,
     run: {
-      t_ms: run.t_s.map((x) => x * 1e3).join(","), states: run.state.join(""), duration_ms: durationS * 1e3,
+      // t_ms a list here (the kernel sends one comma-separated string; the front end takes both)
+      t_ms: run.t_s.map((x) => x * 1e3), states: run.state.join(""), duration_ms: durationS * 1e3,
       mean_rate: run.mean_rate_per_s, totals: [end(run.na_out), end(run.k_in), end(run.atp_used)],
       generator: "xoshiro128**",
     },
@@ -293,17 +294,24 @@ export function compute(params, values) {
 // step between named states moves; a backward step subtracts it): {state, na_out, k_in, atp_used}.
 export function runCounts(pump, states) {
   const st = typeof states === "string" ? Array.from(states, Number) : states;
-  const moves = new Map(pump.step_counts.map(([a, b, ...m]) => [`${a}>${b}`, m]));
-  const na = [0];
-  const k = [0];
-  const atp = [0];
-  for (let i = 1; i < st.length; i++) {
-    const fwd = moves.get(`${st[i - 1]}>${st[i]}`);
-    const bwd = moves.get(`${st[i]}>${st[i - 1]}`);
-    const [dn, dk, da] = fwd ?? (bwd ? bwd.map((x) => -x) : [0, 0, 0]);
-    na.push(na[i - 1] + dn);
-    k.push(k[i - 1] + dk);
-    atp.push(atp[i - 1] + da);
+  const n = pump.states.length;
+  const table = new Int32Array(n * n * 3); // table[(from * n + to) * 3 + ion]
+  for (const [a, b, ...m] of pump.step_counts) {
+    for (let j = 0; j < 3; j++) {
+      table[(a * n + b) * 3 + j] = m[j];
+      table[(b * n + a) * 3 + j] = -m[j];
+    }
+  }
+  const len = st.length;
+  const na = new Array(len);
+  const k = new Array(len);
+  const atp = new Array(len);
+  na[0] = k[0] = atp[0] = 0;
+  for (let i = 1; i < len; i++) {
+    const o = (st[i - 1] * n + st[i]) * 3;
+    na[i] = na[i - 1] + table[o];
+    k[i] = k[i - 1] + table[o + 1];
+    atp[i] = atp[i - 1] + table[o + 2];
   }
   return { state: st, na_out: na, k_in: k, atp_used: atp };
 }
