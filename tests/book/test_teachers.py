@@ -175,3 +175,15 @@ def test_every_term_role_names_a_glossary_entry():
         for shown, target in _TERM.findall(_read(src).replace('\\"', '"')):
             name = " ".join((target or shown).split()).lower()
             assert name in terms, f"{src.relative_to(ROOT)}: {{term}} {name!r} is not in the glossary"
+
+
+def test_index_directives_name_their_entries():
+    """Sphinx's ``index`` directive needs its entries on the directive line (MyST passes the lines
+    below it as content, which the directive rejects): a bare ```` ```{index} ```` fails the build."""
+    for nb in (ROOT / "chapters").glob("*.ipynb"):
+        cells = json.loads(_read(nb))["cells"]
+        for cell in cells:
+            for line in "".join(cell["source"]).splitlines():
+                if line.startswith("```{index}"):
+                    assert line[len("```{index}"):].strip(), f"{nb.name}: empty index directive"
+                    assert "book-only" in cell["metadata"].get("tags", []), f"{nb.name}: index in a core cell"
