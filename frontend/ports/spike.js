@@ -59,7 +59,7 @@ export function restingState(M, lock) {
     let lo = lo0;
     let hi = hi0;
     if (!(total(lo) < 0 && total(hi) > 0)) continue;
-    for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+    for (let i = 0; i < 64 && hi - lo > 1e-12; i++) {
       const mid = 0.5 * (lo + hi);
       if (total(mid) < 0) lo = mid;
       else hi = mid;
@@ -196,7 +196,7 @@ export function compute(params, values) {
   if (name === undefined) throw new Error(`unknown model ${values.model}`);
   const table = params.models[name];
   const temperature = table.q10 > 0 ? values.temperature_C : null;
-  const lock = values.locked_pct / 100;
+  const lock = values.locked_pct / 1e2; // percent -> fraction
   const M = makeModel(table, temperature);
   const { window_ms: duration, onset_ms: onset, dt_ms: dt, output_every: every } = params;
   const off = Math.min(onset + values.pulse_ms, duration);
@@ -210,7 +210,7 @@ export function compute(params, values) {
     } catch (err) {
       budget = { error: String(err.message ?? err) };
     }
-    if (budgets.size > 256) budgets.clear();
+    if (budgets.size > 2 ** 8) budgets.clear();
     budgets.set(key, budget);
   }
   const naEntry = -r.qNa * params.nc_to_pmol;
