@@ -70,6 +70,20 @@ function figure(figEl, spec, theme) {
     ctx.fillText(s, x, y);
     ctx.restore();
   };
+  // a horizontal line across the plot area at y (E_Na, E_K, zero current)
+  const hline = (u, y, color, pattern, width) => {
+    const ctx = u.ctx;
+    const yy = u.valToPos(y, "y", true);
+    ctx.save();
+    ctx.strokeStyle = color;
+    ctx.lineWidth = width * dpr;
+    ctx.setLineDash(dash(pattern));
+    ctx.beginPath();
+    ctx.moveTo(u.bbox.left, yy);
+    ctx.lineTo(u.bbox.left + u.bbox.width, yy);
+    ctx.stroke();
+    ctx.restore();
+  };
   const band = (u) => {
     const ctx = u.ctx;
     const xa = u.valToPos(state.on, "x", true);
@@ -85,29 +99,31 @@ function figure(figEl, spec, theme) {
     title: "Membrane potential (grey band: stimulus on)",
     scales: { x: { time: false, range: tRange }, y: { range: [-105, 70] } },
     axes: [axis(theme, { values: ms }), axis(theme, { label: "Vm (mV)", size: 50, values: ms })],
-    series: [{}, { stroke: vmColor, width: 1.8, points: { show: false } },
-      { stroke: ion.Na.color, width: 0.9, dash: dash(ion.Na.dash), points: { show: false } },
-      { stroke: ion.K.color, width: 0.9, dash: dash(ion.K.dash), points: { show: false } }],
-    hooks: { drawAxes: [band], draw: [(u) => {
+    series: [{}, { stroke: vmColor, width: 1.8, points: { show: false } }],
+    hooks: { drawAxes: [band, (u) => {
+      const t = p.models[state.model];
+      hline(u, t.e_na_mV, ion.Na.color, ion.Na.dash, 0.9);
+      hline(u, t.e_k_mV, ion.K.color, ion.K.dash, 0.9);
+    }], draw: [(u) => {
       const x = u.bbox.left + u.bbox.width - 4 * dpr;
       const t = p.models[state.model];
       text(u, "ENa", x, u.valToPos(t.e_na_mV, "y", true) - 2 * dpr, "right", "bottom", ion.Na.color);
       text(u, "EK", x, u.valToPos(t.e_k_mV, "y", true) + 2 * dpr, "right", "top", ion.K.color);
     }] },
-  }, [tRange, [null, null], [null, null], [null, null]], 230);
+  }, [tRange, [null, null]], 230);
   const iChart = chart(iEl, {
     scales: { x: { time: false, range: tRange }, y: { range: () => [-1.08 * state.bound, 1.5 * state.bound] } },
     axes: [axis(theme, { values: ms }), axis(theme, { label: "current (µA/cm²)", size: 50, values: ms })],
-    series: [{}, { stroke: theme.faint, width: 0.7, points: { show: false } },
+    series: [{},
       { stroke: ion.Na.color, width: 1.5, dash: dash(ion.Na.dash), points: { show: false } },
       { stroke: ion.K.color, width: 1.5, dash: dash(ion.K.dash), points: { show: false } }],
-    hooks: { drawAxes: [band], draw: [(u) => {
+    hooks: { drawAxes: [band, (u) => hline(u, 0, theme.faint, [], 0.7)], draw: [(u) => {
       if (state.peak > 1.08 * state.bound) {
         text(u, `peak ${Math.round(state.peak).toLocaleString("en-US")} µA/cm², off scale`, u.bbox.left + u.bbox.width - 4 * dpr,
           u.bbox.top + u.bbox.height - 4 * dpr, "right", "bottom", theme.muted);
       }
     }] },
-  }, [tRange, [0, 0], [null, null], [null, null]], 170);
+  }, [tRange, [null, null], [null, null]], 170);
   const gChart = chart(gEl, {
     scales: { x: { time: false, range: tRange }, y: { range: [-0.03, 1.05] } },
     axes: [axis(theme, { label: "time (ms)", values: ms }), axis(theme, { label: "gate (0–1)", size: 50, splits: () => [0, 0.5, 1] })],
@@ -146,9 +162,8 @@ function figure(figEl, spec, theme) {
       state = { on: result.stim_on_ms, off: result.stim_off_ms, model: result.model, bound: p.current_axis_uA_cm2[result.model],
         peak: Math.max(-Math.min(...result.i_na), Math.max(...result.i_k)), amp: values.i_amp, rate: result.rate_hz };
       const t = result.t;
-      const tm = p.models[result.model];
-      vChart.u.setData([t, result.v, t.map(() => tm.e_na_mV), t.map(() => tm.e_k_mV)]);
-      iChart.u.setData([t, t.map(() => 0), result.i_na, result.i_k]);
+      vChart.u.setData([t, result.v]);
+      iChart.u.setData([t, result.i_na, result.i_k]);
       gChart.u.setData([t, result.m, result.h, result.n]);
       fiTop = niceCeiling(1.15 * Math.max(...fi.rates_hz, 10));
       fiChart.u.setData([fi.currents_uA_cm2, fi.rates_hz]);

@@ -16,14 +16,15 @@
 
 function rateFunction(r) {
   const { form, a_per_ms: a, v_half_mV: vh, k_mV: k } = r;
+  const ik = 1 / k;
   if (form === "linoid") {
     return (v) => {
-      const x = (v - vh) / k;
+      const x = (v - vh) * ik;
       return x !== 0 ? (a * x) / -Math.expm1(-x) : a;
     };
   }
-  if (form === "exponential") return (v) => a * Math.exp(-(v - vh) / k);
-  if (form === "sigmoid") return (v) => a / (1 + Math.exp(-(v - vh) / k));
+  if (form === "exponential") return (v) => a * Math.exp((vh - v) * ik);
+  if (form === "sigmoid") return (v) => a / (1 + Math.exp((vh - v) * ik));
   throw new Error(`unknown rate form ${form}`);
 }
 

@@ -45,9 +45,10 @@ _SQUID_LABEL = next(k for k, v in MODEL_CHOICES.items() if v == "squid")
 #: Fixed current-axis range per model, µA/cm² (peaks: squid ~800, mammalian ~700 at the defaults).
 CURRENT_AXIS_UA_CM2 = MappingProxyType({"squid": 2000.0, "mammalian": 1000.0})
 #: Step of the static page's RK4 integrator, ms, and every how many steps a sample is drawn
-#: (0.05 ms: 1001 points in the window, as many as the kernel's LSODA output).
+#: (0.1 ms: 501 points in the window, about one per pixel of a 600 px chart; spike times, peak
+#: and charges use every step).
 PORT_DT_MS = 0.01
-PORT_OUTPUT_EVERY = 5
+PORT_OUTPUT_EVERY = 10
 
 # LSODA output grid of 999 intervals (simulate_hh inserts the stimulus edges); ~70 kB per run
 _DT_MS = WINDOW_MS / 999.0
