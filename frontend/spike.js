@@ -160,7 +160,7 @@ function figure(figEl, spec, theme) {
     update(values, result) {
       const fi = p.fi[result.model];
       state = { on: result.stim_on_ms, off: result.stim_off_ms, model: result.model, bound: p.current_axis_uA_cm2[result.model],
-        peak: Math.max(-Math.min(...result.i_na), Math.max(...result.i_k)), amp: values.i_amp, rate: result.rate_hz };
+        peak: Math.max(-Math.min(...result.i_na), Math.max(...result.i_k)), amp: result.i_amp, rate: result.rate_hz };
       const t = result.t;
       vChart.u.setData([t, result.v]);
       iChart.u.setData([t, result.i_na, result.i_k]);
@@ -198,7 +198,7 @@ function readout(spec, values, result) {
     text: `Four panels. Membrane potential over ${fmt(p.window_ms, 0)} ms of the ${modelName(result)} model at `
       + `${fmt(result.temperature_C, 1)} °C with ${n} spike${n === 1 ? "" : "s"}, peaking at ${fmt(result.peak_mV, 0)} mV; `
       + "the Na+ current (inward, downward) and K+ current (outward, upward); the gates m, h and n; "
-      + `and the firing rate against stimulus current, with this run at ${fmt(values.i_amp, 1)} µA/cm² and ${fmt(result.rate_hz, 0)} Hz. `
+      + `and the firing rate against stimulus current, with this run at ${fmt(result.i_amp, 1)} µA/cm² and ${fmt(result.rate_hz, 0)} Hz. `
       + `Readout: ${billText}.`,
   };
 }

@@ -217,7 +217,7 @@ export function compute(params, values) {
   const naEntry = -r.qNa * params.nc_to_pmol;
   const nSpikes = r.spikes.length;
   return {
-    model: name, temperature_C: M.temp, stim_on_ms: onset, stim_off_ms: off,
+    model: name, temperature_C: M.temp, i_amp: values.i_amp, stim_on_ms: onset, stim_off_ms: off,
     t: Array.from(r.t), v: Array.from(r.v), i_na: Array.from(r.i_na), i_k: Array.from(r.i_k),
     m: Array.from(r.m), h: Array.from(r.h), n: Array.from(r.n),
     spike_times_ms: r.spikes, n_spikes: nSpikes, rate_hz: steadyRate(during), peak_mV: r.peak,

@@ -71,6 +71,8 @@ def test_scenarios_do_what_their_notes_say():
     assert counts["two-spikes-then-silence"] == 2
     assert counts["sodium-channel-stuck"] == 1
     app.apply_url_parameters("scenario=two-spikes-then-silence")
+    # the figure's operating point comes with the result (a link sets the result before the controls)
+    assert app.result["i_amp"] == 6.0
     st = app.result["spike_times_ms"]
     assert st[-1] < STIM_ONSET_MS + app.values["pulse_ms"] - 10.0  # silence while the current is still on
     app.apply_url_parameters("scenario=below-threshold")

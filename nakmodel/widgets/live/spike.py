@@ -171,15 +171,18 @@ class SpikeLive(LiveExplorer):
 
     def compute(self, values: dict) -> dict:
         """Traces (rounded for the wire: 0.001 mV, 0.01 µA/cm², 1e-5 for gates), spike times (ms),
-        count, rate (Hz), peak (mV), Na⁺ entry (pmol/cm²) and the isolated-spike ``budget``."""
-        model, _amp, pulse, temp, lock = self.run_inputs(values)
+        count, rate (Hz), peak (mV), Na⁺ entry (pmol/cm²) and the isolated-spike ``budget``; the
+        stimulus (``i_amp`` µA/cm², on/off ms) is in the result so the figure never pairs a result
+        with other values (a teacher link sets the result before the controls)."""
+        model, amp, pulse, temp, lock = self.run_inputs(values)
         r = self.run(values)
         off = min(STIM_ONSET_MS + pulse, WINDOW_MS)
         st = r.spike_times_ms
         during = st[(st >= STIM_ONSET_MS) & (st <= off)]
         n = r.n_spikes
         return {
-            "model": model, "temperature_C": r.temperature_C, "stim_on_ms": STIM_ONSET_MS, "stim_off_ms": off,
+            "model": model, "temperature_C": r.temperature_C, "i_amp": amp, "stim_on_ms": STIM_ONSET_MS,
+            "stim_off_ms": off,
             "t": _rounded(r.t_ms, 4), "v": _rounded(r.v_mV, 3), "i_na": _rounded(r.i_na, 2),
             "i_k": _rounded(r.i_k, 2), "m": _rounded(r.m, 5), "h": _rounded(r.h, 5), "n": _rounded(r.n, 5),
             "spike_times_ms": st.tolist(), "n_spikes": n, "rate_hz": steady_rate_hz(during),
