@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from nakmodel import ParameterError
-from nakmodel.hh import rate_table, simulate_hh, spike_ion_budget
+from nakmodel.book import spike_grid as sg
+from nakmodel.hh import FI_CURRENTS_UA_CM2, rate_table, simulate_hh, spike_ion_budget
 from nakmodel.widgets.live import SpikeLive
 from nakmodel.widgets.live.spike import MODEL_CHOICES, STIM_ONSET_MS, WINDOW_MS
 
@@ -100,3 +101,30 @@ def test_kernel_update_is_small_and_quick():
 def test_bad_constructor_value_raises():
     with pytest.raises(ParameterError, match="locked_pct"):
         SpikeLive(locked_pct=150.0)
+
+
+def write_fi_file(path, fingerprint, rates):
+    """A made-up f–I file (every rate ``rates`` Hz) in the build-time format of nakmodel.book.spike_grid."""
+    curves = {m: {"currents_uA_cm2": list(FI_CURRENTS_UA_CM2), "rates_hz": [rates] * len(FI_CURRENTS_UA_CM2)}
+              for m in sg.FI_MODELS}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"fingerprint": fingerprint, "currents_uA_cm2": list(FI_CURRENTS_UA_CM2),
+                                "curves": curves}))
+
+
+def test_a_dashboard_kernel_reads_the_file_and_computes_no_fi_curve(tmp_path, monkeypatch):
+    monkeypatch.setenv("NAKMODEL_CACHE_DIR", str(tmp_path))
+    write_fi_file(sg.grid_path(), sg.fingerprint(), rates=7.0)
+    sg.load_grid.cache_clear()
+
+    def refuse(*a, **k):
+        raise AssertionError("an f–I curve was computed at start")
+
+    monkeypatch.setattr(sg, "fi_curve", refuse)
+    try:
+        app = SpikeLive()
+        spec = app.spec()
+        assert spec["params"]["fi"]["squid"]["rates_hz"] == [7.0] * len(FI_CURRENTS_UA_CM2)
+        app.set_values(i_amp=12.0)
+    finally:
+        sg.load_grid.cache_clear()

@@ -1,5 +1,5 @@
-"""The build-time f–I curves of the spike explorer equal fresh runs; a file of another model is never used;
-a dashboard kernel reads the file and computes no f–I curve."""
+"""The build-time f–I curves of the spike explorer equal fresh runs; a file of another model is never used.
+(That a dashboard kernel reads the file and computes no f–I curve: tests/frontend/test_spike_live.py.)"""
 
 import json
 import os
@@ -66,26 +66,6 @@ def test_a_file_of_another_model_is_ignored(tmp_path):
 
 def test_file_name_carries_the_model_fingerprint(tmp_path):
     assert sg.grid_path(tmp_path).name == f"spike_fi-{sg.fingerprint()}.json"
-
-
-def test_a_dashboard_kernel_reads_the_file_and_computes_no_fi_curve(tmp_path, monkeypatch):
-    from nakmodel.widgets.live import SpikeLive
-
-    monkeypatch.setenv("NAKMODEL_CACHE_DIR", str(tmp_path))
-    _write(sg.grid_path(), sg.fingerprint(), rates=7.0)
-    sg.load_grid.cache_clear()
-
-    def refuse(*a, **k):
-        raise AssertionError("an f–I curve was computed at start")
-
-    monkeypatch.setattr(sg, "fi_curve", refuse)
-    try:
-        app = SpikeLive()
-        spec = app.spec()
-        assert spec["params"]["fi"]["squid"]["rates_hz"] == [7.0] * len(FI_CURRENTS_UA_CM2)
-        app.set_values(i_amp=12.0)
-    finally:
-        sg.load_grid.cache_clear()
 
 
 def test_a_missing_file_is_computed_once_and_written(tmp_path, monkeypatch):
