@@ -184,8 +184,9 @@ def test_static_spike_explorer_keyboard_menu_and_in_browser_parity(browser, tmp_
     page.goto(write_static_page(tmp_path, app).as_uri())
     page.locator(".nak-live canvas").first.wait_for()
     assert page.locator(".nak-fallback").first.is_hidden()
-    assert spike_readout(page) == (app.result["n_spikes"], round(app.result["rate_hz"]),
-                                   round(app.result["budget"]["excess_ratio"], 1))
+    n, rate, excess = spike_readout(page)  # the page's RK4 numbers (it recomputes Python's embedded result)
+    assert (n, rate) == (app.result["n_spikes"], round(app.result["rate_hz"]))
+    assert excess == pytest.approx(app.result["budget"]["excess_ratio"], rel=0.01)
     before, alt_before = canvas_pixels(page), page.locator(".nak-figure").first.get_attribute("aria-label")
     amp = page.get_by_label("stimulus current (µA/cm²)")
     amp.focus()
@@ -217,8 +218,8 @@ def test_static_spike_explorer_keyboard_menu_and_in_browser_parity(browser, tmp_
         n, rate, excess = spike_readout(page)
         assert n == want["n_spikes"], values
         assert rate == pytest.approx(want["rate_hz"], abs=1.0), values
-        if "error" not in want["budget"]:
-            assert excess == pytest.approx(want["budget"]["excess_ratio"], abs=0.051), values
+        if "error" not in want["budget"]:  # shown to 0.1, within the port's 1 % (test_spike_parity.py)
+            assert excess == pytest.approx(want["budget"]["excess_ratio"], rel=0.01, abs=0.051), values
     assert not page.external and not page.errors, (page.external, page.errors)
     page.close()
 
