@@ -3,7 +3,9 @@
 // or Wang–Buzsáki (1996) membrane.
 //
 // Integrator: classic 4th-order Runge–Kutta on (V, m, h, n, Q_Na, Q_K) with a fixed step
-// params.dt_ms (0.01 ms). Why RK4 and not Rush–Larsen (exponential Euler on the gates): the parity
+// params.dt_ms (0.01 ms); the rates come from a table on a fine voltage grid (params.rate_grid,
+// 0.05 mV, built once per model from the rate formulas), as NEURON does, which makes a run ~4x
+// faster than evaluating six exponentials per stage. Why RK4 and not Rush–Larsen (exponential Euler on the gates): the parity
 // targets (spike times within 0.1 ms, peak within 1 mV, Na+ entry within 1 % of LSODA at rtol
 // 1e-6) need a high-order method; Rush–Larsen is first order in V and needs steps ~10x smaller
 // for the same error. RK4's stability limit (|λ|·dt < 2.8) is met with room: the fastest rate,
@@ -28,10 +30,30 @@ function rateFunction(r) {
   throw new Error(`unknown rate form ${form}`);
 }
 
-// The model of rate_table(model) at temperature_C: rates, φ, currents.
-export function makeModel(table, temperatureC) {
+// The six rates (α_m, β_m, α_h, β_h, α_n, β_n, before φ) at every node of a voltage grid, interleaved;
+// rhs interpolates linearly between nodes (relative error ≤ step²/(8k²) ≈ 3e-6 for k = 10 mV,
+// step 0.05 mV) and evaluates the formulas outside the grid. One table per model and page.
+const tables = new WeakMap();
+function rateGrid(table, rates, grid) {
+  let tab = tables.get(table);
+  if (tab === undefined) {
+    const n = Math.round((grid.max_mV - grid.min_mV) / grid.step_mV);
+    tab = new Float64Array((n + 1) * 6);
+    for (let i = 0; i <= n; i++) {
+      const v = grid.min_mV + i * grid.step_mV;
+      for (let r = 0; r < 6; r++) tab[i * 6 + r] = rates[r](v);
+    }
+    tables.set(table, tab);
+  }
+  return tab;
+}
+
+// The model of rate_table(model) at temperature_C: rates, φ, currents; `grid` ({min_mV, max_mV,
+// step_mV}) tabulates the rates for the integrator.
+export function makeModel(table, temperatureC, grid = null) {
   const g = table.gates;
   const rates = ["m", "h", "n"].map((x) => [rateFunction(g[x].alpha), rateFunction(g[x].beta)]);
+  const tab = grid ? rateGrid(table, rates.flat(), grid) : null;
   let phi = table.phi_fixed;
   let temp = table.temperature_C;
   if (table.q10 > 0) {
@@ -39,14 +61,28 @@ export function makeModel(table, temperatureC) {
     phi = table.q10 ** ((temp - table.temperature_C) / 10);
   }
   const [[am, bm], [ah, bh], [an, bn]] = rates;
-  const mInf = (v) => am(v) / (am(v) + bm(v));
-  const inf = (v) => [mInf(v), ah(v) / (ah(v) + bh(v)), an(v) / (an(v) + bn(v))];
+  // rate r (0..5) at v as the integrator sees it (the table inside the grid), so that the resting
+  // state below is a fixed point of the integrated system
+  const flat = rates.flat();
+  const look = (v, r) => {
+    if (tab) {
+      const x = (v - grid.min_mV) / grid.step_mV;
+      if (x >= 0 && x < tab.length / 6 - 1) {
+        const i = x | 0;
+        return tab[i * 6 + r] + (x - i) * (tab[i * 6 + 6 + r] - tab[i * 6 + r]);
+      }
+    }
+    return flat[r](v);
+  };
+  const ratio = (v, r) => look(v, r) / (look(v, r) + look(v, r + 1));
+  const mInf = (v) => ratio(v, 0);
+  const inf = (v) => [ratio(v, 0), ratio(v, 2), ratio(v, 4)];
   const currents = (v, m, h, n, lock) => [
     table.g_na_mS_cm2 * m ** 3 * ((1 - lock) * h + lock) * (v - table.e_na_mV),
     table.g_k_mS_cm2 * n ** 4 * (v - table.e_k_mV),
     table.g_leak_mS_cm2 * (v - table.e_leak_mV),
   ];
-  return { table, phi, temp, am, bm, ah, bh, an, bn, mInf, inf, currents };
+  return { table, phi, temp, am, bm, ah, bh, an, bn, mInf, inf, currents, tab, grid };
 }
 
 // Resting state: the root of the total ionic current with the gates at steady state, searched
@@ -78,7 +114,10 @@ export function run(M, { amp, duration, onset, off, lock, dt, every }) {
   const t = M.table;
   const c = t.c_uF_cm2;
   const inst = t.m_instantaneous;
-  const { phi, am, bm, ah, bh, an, bn } = M;
+  const { phi, am, bm, ah, bh, an, bn, tab } = M;
+  const vLo = tab ? M.grid.min_mV : 0;
+  const perMV = tab ? 1 / M.grid.step_mV : 0;
+  const nodes = tab ? tab.length / 6 - 1 : 0;
   const gna = t.g_na_mS_cm2;
   const gk = t.g_k_mS_cm2;
   const gl = t.g_leak_mS_cm2;
@@ -87,8 +126,31 @@ export function run(M, { amp, duration, onset, off, lock, dt, every }) {
   const el = t.e_leak_mV;
   // dy/dt for y = (V, m, h, n, Q_Na, Q_K) into `out`; Q in nC/cm², outward positive
   const rhs = (V, m, h, n, I, out) => {
-    const aM = am(V);
-    const bM = bm(V);
+    let aM;
+    let bM;
+    let aH;
+    let bH;
+    let aN;
+    let bN;
+    const x = (V - vLo) * perMV;
+    if (tab && x >= 0 && x < nodes) {
+      const i = x | 0;
+      const f = x - i;
+      const j = i * 6;
+      aM = tab[j] + f * (tab[j + 6] - tab[j]);
+      bM = tab[j + 1] + f * (tab[j + 7] - tab[j + 1]);
+      aH = tab[j + 2] + f * (tab[j + 8] - tab[j + 2]);
+      bH = tab[j + 3] + f * (tab[j + 9] - tab[j + 3]);
+      aN = tab[j + 4] + f * (tab[j + 10] - tab[j + 4]);
+      bN = tab[j + 5] + f * (tab[j + 11] - tab[j + 5]);
+    } else {
+      aM = am(V);
+      bM = bm(V);
+      aH = ah(V);
+      bH = bh(V);
+      aN = an(V);
+      bN = bn(V);
+    }
     let dm = 0;
     if (inst) m = aM / (aM + bM);
     else dm = phi * (aM * (1 - m) - bM * m);
@@ -98,8 +160,8 @@ export function run(M, { amp, duration, onset, off, lock, dt, every }) {
     const iL = gl * (V - el);
     out[0] = (I - iNa - iK - iL) / c;
     out[1] = dm;
-    out[2] = phi * (ah(V) * (1 - h) - bh(V) * h);
-    out[3] = phi * (an(V) * (1 - n) - bn(V) * n);
+    out[2] = phi * (aH * (1 - h) - bH * h);
+    out[3] = phi * (aN * (1 - n) - bN * n);
     out[4] = iNa;
     out[5] = iK;
   };
@@ -198,7 +260,7 @@ export function compute(params, values) {
   const table = params.models[name];
   const temperature = table.q10 > 0 ? values.temperature_C : null;
   const lock = values.locked_pct / 1e2; // percent -> fraction
-  const M = makeModel(table, temperature);
+  const M = makeModel(table, temperature, params.rate_grid);
   const { window_ms: duration, onset_ms: onset, dt_ms: dt, output_every: every } = params;
   const off = Math.min(onset + values.pulse_ms, duration);
   const r = run(M, { amp: values.i_amp, duration, onset, off, lock, dt, every });

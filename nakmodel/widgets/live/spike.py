@@ -49,6 +49,9 @@ CURRENT_AXIS_UA_CM2 = MappingProxyType({"squid": 2000.0, "mammalian": 1000.0})
 #: and charges use every step).
 PORT_DT_MS = 0.01
 PORT_OUTPUT_EVERY = 10
+#: Voltage grid (mV) on which the port tabulates the gating rates (linear interpolation between
+#: nodes; formulas outside): relative error <= step²/(8 k²) ≈ 3e-6 for the steepest k = 10 mV.
+PORT_RATE_GRID_MV = MappingProxyType({"min_mV": -150.0, "max_mV": 100.0, "step_mV": 0.05})
 
 # LSODA output grid of 999 intervals (simulate_hh inserts the stimulus edges); ~70 kB per run
 _DT_MS = WINDOW_MS / 999.0
@@ -130,7 +133,7 @@ class SpikeLive(LiveExplorer):
     def params(self) -> dict:
         """Each model's :func:`~nakmodel.hh.models.rate_table` (rate forms and coefficients,
         conductances mS/cm², reversals mV, capacitance µF/cm², Q10) with the resting-potential
-        search brackets (mV); window, onset (ms) and the port's step (ms); the isolated-spike
+        search brackets (mV); window, onset (ms), the port's step (ms) and rate grid (mV); the isolated-spike
         protocol of :func:`~nakmodel.hh.spike_ion_budget`; unit factors (nC -> pmol, Na⁺ per ATP,
         molecules/µm² per pmol/cm²); the f–I curves (build-time file) and the current axes."""
         models = {}
@@ -145,7 +148,7 @@ class SpikeLive(LiveExplorer):
         return {
             "models": models, "model_names": dict(MODEL_CHOICES),
             "window_ms": WINDOW_MS, "onset_ms": STIM_ONSET_MS, "dt_ms": PORT_DT_MS,
-            "output_every": PORT_OUTPUT_EVERY,
+            "output_every": PORT_OUTPUT_EVERY, "rate_grid": dict(PORT_RATE_GRID_MV),
             "budget_stimulus": {k: {"amp_uA_cm2": a, "pulse_ms": w, "window_ms": win}
                                 for k, (a, w, win) in _BUDGET_STIM.items()},
             "nc_to_pmol": NC_TO_PMOL, "na_per_atp": PUMP_NA_OUT,
