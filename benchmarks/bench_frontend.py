@@ -8,9 +8,11 @@ Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila
    Target: median <= 8 ms, p95 <= 16 ms per control.
 2. Kernel side (Voilà): the Python app's update on a new ``values`` state (model + result
    state + its JSON message). Target p95 <= 20 ms. Baseline: the PNG app of the same chapter
-   (``nakmodel.widgets.NernstExplorer``: model + matplotlib + PNG), same run.
+   (``nakmodel.widgets.NernstExplorer``: model + matplotlib + PNG), same run; for the spike
+   explorer, whose PNG app is retired, the same simulation plus its matplotlib fallback as PNG.
 3. Browser round trip in Voilà on loopback: key press on a slider -> new figure drawn, for the
-   live explorer and, as baseline, for the PNG app (two throw-away notebooks). Target p95 <= 50 ms.
+   live explorer and, as baseline, for the PNG app (throw-away notebooks; the spike explorer
+   with cached and with fresh currents). Target p95 <= 50 ms.
 4. Added JavaScript per page, gzipped (target <= 300 KB), against today's vendored widget
    and MathJax assets.
 
@@ -38,10 +40,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
-from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive  # noqa: E402
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive, SpikeLive  # noqa: E402
 from tests.frontend.pages import write_static_page  # noqa: E402
 
-LIVE = [NernstLive, GHKLive, EnergyLive]
+LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
@@ -67,14 +69,15 @@ def offline(page):
 
 
 MOVE_JS = """async ([name, values]) => {
-  const input = document.querySelector(`.nak-live input[name="${name}"]`);
+  const input = document.querySelector(`.nak-live [name="${name}"]`);
   const host = document.querySelector('.nak-live').parentElement;
+  const kind = input.tagName === 'SELECT' ? 'change' : 'input';
   const times = [];
   for (const v of values) {
     const n = +host.dataset.updates;
     const t0 = performance.now();
     input.value = String(v);
-    input.dispatchEvent(new Event('input', {bubbles: true}));
+    input.dispatchEvent(new Event(kind, {bubbles: true}));
     await new Promise((r) => queueMicrotask(r));  // uPlot commits its redraw in a microtask
     if (+host.dataset.updates !== n + 1) throw new Error('no update for ' + name);
     times.push(performance.now() - t0);
@@ -99,6 +102,10 @@ def bench_static(browser, folder):
                 vals = [round(float(v) / c.step) * c.step for v in rng.uniform(c.minimum, c.maximum, 60)]
             times = page.evaluate(MOVE_JS, [c.name, vals])
             line(f"{app.name}: {c.name}", times[5:], "median <= 8, p95 <= 16")
+        for m in app.choices:  # menus: switch between the options (the spike explorer's model)
+            times = page.evaluate(MOVE_JS, [m.name, [m.options[i % len(m.options)] for i in range(1, 41)]])
+            line(f"{app.name}: {m.name} (menu)", times[5:], "median <= 8, p95 <= 16")
+            page.evaluate(MOVE_JS, [m.name, [m.default]])
         page.close()
 
 
@@ -109,11 +116,29 @@ def _random_values(app, rng):
     return c.name, float(rng.uniform(c.minimum, c.maximum))
 
 
+def spike_png_baseline(app, rng, n=30):
+    """The retired PNG spike app's path per move: the same simulation, plus the matplotlib figure
+    (SpikePlot, the static fallback) rendered to PNG, ms."""
+    from nakmodel.plots.style import render_png
+
+    out = []
+    for _ in range(n):
+        name, v = _random_values(app, rng)
+        values = {**app.values, name: v}
+        t0 = time.perf_counter()
+        result = app.compute(values)
+        fig, _alt = app.fallback_figure(values, result)
+        render_png(fig, 100)
+        out.append((time.perf_counter() - t0) * 1e3)
+    return out
+
+
 def bench_kernel():
     print("\n2. Kernel side: one slider move (model + state message), against the chapter's PNG app")
     from nakmodel import widgets
 
-    baselines = {"nernst": "NernstExplorer", "ghk": "GHKExplorer", "energy": "EnergyCalculator"}
+    baselines = {"nernst": "NernstExplorer", "ghk": "GHKExplorer", "energy": "EnergyCalculator",
+                 "spike": "SpikeExplorer (retired): simulate + SpikePlot PNG"}
     rng = np.random.default_rng(1)
     for cls in LIVE:
         app = cls()
@@ -125,12 +150,15 @@ def bench_kernel():
             w.values = {**w.values, name: v}
             json.dumps(w.get_state(["result", "error"]))  # what goes over the comm
             live.append((time.perf_counter() - t0) * 1e3)
-        png = getattr(widgets, baselines[app.name])()
-        base = []
-        for _ in range(100):
-            name, v = _random_values(png, rng)
-            png.sliders[name].value = v
-            base.append(png.last_update_s * 1e3)
+        if app.name == "spike":
+            base = spike_png_baseline(app, rng)
+        else:
+            png = getattr(widgets, baselines[app.name])()
+            base = []
+            for _ in range(100):
+                name, v = _random_values(png, rng)
+                png.sliders[name].value = v
+                base.append(png.last_update_s * 1e3)
         _, p_live = line(f"live explorer ({app.name})", live, "p95 <= 20")
         _, p_base = line(f"baseline: PNG app ({baselines[app.name]})", base)
         print(f"  ratio p95 baseline/live: {p_base / p_live:.0f}x")
@@ -141,15 +169,15 @@ NB = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "
       "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
       "nbformat": 4, "nbformat_minor": 5}
 
-ROUND_TRIP_LIVE = """async (n) => {
-  const input = document.querySelector('.nak-live input[name="k_out"]');
+ROUND_TRIP_LIVE = """async ([n, name, a, b]) => {
+  const input = document.querySelector(`.nak-live input[name="${name}"]`);
   const host = document.querySelector('.nak-live').parentElement;
   input.focus();
   const times = [];
   for (let i = 0; i < n; i++) {
     const before = +host.dataset.updates;
     const t0 = performance.now();
-    input.value = String(6 + (i % 2));  // always a new value (an unchanged result sends no message)
+    input.value = String(i % 2 ? b : a);  // always a new value (an unchanged result sends no message)
     input.dispatchEvent(new Event('input', {bubbles: true}));
     await new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new Error('no update within 10 s')), 10000);
@@ -167,7 +195,7 @@ def bench_voila(browser):
     from tests.conftest import free_port, wait_for_http
 
     with tempfile.TemporaryDirectory() as tmp:
-        for cls in ("NernstLive", "NernstExplorer"):
+        for cls in ("NernstLive", "NernstExplorer", "SpikeLive"):
             nb = json.loads(json.dumps(NB).replace("{cls}", cls))
             Path(tmp, f"{cls}.ipynb").write_text(json.dumps(nb))
         port = free_port()
@@ -185,7 +213,17 @@ def bench_voila(browser):
             offline(page)
             page.goto(base + "/voila/render/NernstLive.ipynb", timeout=120000)
             page.locator(".nak-live canvas").first.wait_for(timeout=120000)
-            live = page.evaluate(ROUND_TRIP_LIVE, 40)
+            live = page.evaluate(ROUND_TRIP_LIVE, [40, "k_out", 6, 7])
+            page.close()
+            page = browser.new_page(viewport={"width": 1200, "height": 1000})
+            offline(page)
+            page.goto(base + "/voila/render/SpikeLive.ipynb", timeout=120000)
+            page.locator(".nak-live canvas").first.wait_for(timeout=120000)
+            # two currents (cached after the first move each): the wire and the drawing, as in class;
+            # then fresh currents every move (a new LSODA run each time)
+            spike_cached = page.evaluate(ROUND_TRIP_LIVE, [30, "i_amp", 10.5, 11])
+            spike_fresh = [page.evaluate(ROUND_TRIP_LIVE, [1, "i_amp", 12 + 0.5 * i, 0])[0]
+                           for i in range(30)]
             page.close()
             page = browser.new_page(viewport={"width": 1200, "height": 1000})
             offline(page)
@@ -208,6 +246,8 @@ def bench_voila(browser):
             proc.terminate()
             proc.wait(20)
     _, p_live = line("live explorer (nernst)", live[3:], "p95 <= 50")
+    line("live explorer (spike, two cached currents)", spike_cached[3:], "p95 <= 50")
+    line("live explorer (spike, a new current each move)", spike_fresh[3:], "p95 <= 50")
     _, p_base = line("baseline: PNG app (NernstExplorer)", png[3:])
     print(f"  ratio p95 baseline/live: {p_base / p_live:.1f}x")
 

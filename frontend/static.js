@@ -6,12 +6,15 @@
 import energy from "./energy.js";
 import ghk from "./ghk.js";
 import nernst from "./nernst.js";
+import spike from "./spike.js";
 import { compute as energyCompute } from "./ports/energy.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
+import { compute as spikeCompute } from "./ports/spike.js";
 import { StaticModel } from "./core/model.js";
 
-export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute] };
+export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute],
+  spike: [spike, spikeCompute] };
 
 export function mountAll(root = document) {
   for (const el of root.querySelectorAll(".nak-explorer:not(.nak-mounted)")) {

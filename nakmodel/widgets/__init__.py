@@ -18,12 +18,13 @@ _WHERE = {
     ".pump_cycle": ("CycleExplorer",),
     ".secondary_transport": ("CotransportExplorer", "EpitheliumView"),
     ".energy_bill": ("EnergyCalculator",),
-    ".action_potentials": ("RundownExplorer", "SpikeExplorer"),
+    ".action_potentials": ("RundownExplorer",),
     ".resting_potential": ("GHKExplorer", "PumpLeakLoop"),
     ".stoichiometry": ("StoichiometryExplorer",),
     ".live.nernst": ("NernstLive",),
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
+    ".live.spike": ("SpikeLive",),
 }
 
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)
