@@ -187,3 +187,50 @@ def test_index_directives_name_their_entries():
                 if line.startswith("```{index}"):
                     assert line[len("```{index}"):].strip(), f"{nb.name}: empty index directive"
                     assert "book-only" in cell["metadata"].get("tags", []), f"{nb.name}: index in a core cell"
+
+
+def _article(page: Path) -> str:
+    """The page's own content, without the navigation every page repeats."""
+    text = page.read_text(errors="replace")
+    m = re.search(r"<article\b.*?</article>", text, flags=re.S)
+    assert m, f"{page}: no <article>"
+    return m.group(0)
+
+
+def test_built_chapters_do_not_link_answer_keys(built_book):
+    for ch in CHAPTERS:
+        body = _article(built_book.html / "chapters" / f"{ch}.html")
+        assert "teachers/" not in body or "answers.html" not in body, f"{ch}.html links to an answer key"
+        sheet = _article(built_book.html / "docs" / "teachers" / ch / "worksheet.html")
+        assert "answers.html" not in sheet, f"{ch}: the built worksheet links to its answer key"
+
+
+def test_built_teacher_pages_show_the_glued_numbers(built_book):
+    """Each glue role became a pasted number (a missing key would leave nothing, or fail -W)."""
+    for page in PAGES:
+        roles = len(_GLUE.findall(_read(page)))
+        html_page = built_book.html / "docs" / "teachers" / page.parent.name / f"{page.stem}.html"
+        pasted = re.findall(r'<span class="pasted-text">([^<]*)</span>', _article(html_page))
+        assert len(pasted) == roles, f"{page.parent.name}/{page.name}: {roles} roles, {len(pasted)} pasted"
+        assert all(re.search(r"\d", p) for p in pasted), pasted
+
+
+def test_built_glossary_anchors_and_index(built_book):
+    gloss = (built_book.html / "docs" / "glossary.html").read_text(errors="replace")
+    for term in ("electrochemical-gradient", "equilibrium-potential", "all-or-none", "water-potential"):
+        assert f'id="term-{term}"' in gloss, term
+    index = (built_book.html / "genindex.html").read_text(errors="replace")
+    for ch in CHAPTERS:
+        assert f"chapters/{ch}.html#index-" in index, f"genindex has no entry for {ch}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_lesson_plan_timings_fill_fifty_minutes(chapter):
+    """The rows of a plan's timetable follow each other without gap or overlap, from 0 to 50 min."""
+    plan = _read(TEACHERS / chapter / "plan.md")
+    spans = [(int(a), int(b)) for a, b in re.findall(r"^\| (\d+)–(\d+) min \|", plan, flags=re.M)]
+    assert len(spans) >= 5, f"{chapter}: too few timed steps"
+    start, end = spans[0][0], spans[-1][1]
+    assert start == 0 and end == 50, f"{chapter}: the plan runs {start}–{end} min"
+    for (a0, b0), (a1, b1) in zip(spans, spans[1:], strict=False):
+        assert a0 < b0 and b0 == a1, f"{chapter}: {a0}–{b0} then {a1}–{b1}"
