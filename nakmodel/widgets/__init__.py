@@ -16,7 +16,6 @@ _WHERE = {
     ".nernst": ("NernstExplorer",),
     ".ouabain": ("OuabainDoseResponse", "PumpBlockTimeCourse"),
     ".pump_cycle": ("CycleExplorer",),
-    ".secondary_transport": ("CotransportExplorer", "EpitheliumView"),
     ".energy_bill": ("EnergyCalculator",),
     ".action_potentials": ("RundownExplorer", "SpikeExplorer"),
     ".resting_potential": ("GHKExplorer", "PumpLeakLoop"),
@@ -24,6 +23,8 @@ _WHERE = {
     ".live.nernst": ("NernstLive",),
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
+    ".live.cotransport": ("CotransportLive",),
+    ".live.epithelium": ("EpitheliumLive",),
 }
 
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)
