@@ -64,7 +64,7 @@ function diagram(container, spec, theme) {
     if (!state) return;
     const dpr = window.devicePixelRatio || 1;
     const cssW = Math.max(260, Math.floor(container.clientWidth || 560));
-    const cssH = Math.round(Math.max(300, cssW * 0.62));
+    const cssH = Math.round(Math.min(400, Math.max(300, cssW * 0.62)));
     if (cssW !== size.w) {
       size = { w: cssW, h: cssH };
       canvas.width = cssW * dpr;

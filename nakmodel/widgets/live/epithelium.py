@@ -58,8 +58,7 @@ class EpitheliumLive(LiveExplorer):
         Control("pump_fraction", "pump activity (1 = no ouabain)", "", 1.0, 0.0, 1.0, 0.05,
                 readout_format=".2f"),
     )
-    choices = (Choice("apical_vm", "apical Vm (with the pump stopped, the K⁺ gradient runs down)",
-                      (COUPLED, HELD), COUPLED),)
+    choices = (Choice("apical_vm", "apical membrane potential", (COUPLED, HELD), COUPLED),)
     scenarios = {
         "ouabain-fasting": {"glucose_lumen": 1.0, "pump_fraction": 0.0},
         "ouabain-after-meal": {"pump_fraction": 0.0},
