@@ -131,8 +131,8 @@ def test_voila_epithelium_answers_a_key_press_from_the_kernel(browser, voila_ser
     pump = page.get_by_label("pump activity (1 = no ouabain)")
     pump.focus()
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function("(n) => +document.querySelector('.nak-epithelium').parentElement.dataset.updates > n",
-                           arg=n0, timeout=30000)
+    page.wait_for_function("(n) => +document.querySelector('.nak-epithelium').parentElement"
+                           ".dataset.updates > n", arg=n0, timeout=30000)
     assert pump.input_value() == "0.95"
     want = EpitheliumLive().compute({**EpitheliumLive().values, "pump_fraction": 0.95})
     text = page.locator(".nak-epithelium .nak-readout").inner_text()
@@ -140,3 +140,40 @@ def test_voila_epithelium_answers_a_key_press_from_the_kernel(browser, voila_ser
     assert page.locator(".nak-cotransport canvas").count() > 0  # the other explorer of the page drew too
     assert not page.external, page.external
     page.close()
+
+
+def check_chapter_page(browser, html_dir, theme):
+    """The built chapter from file://: both explorers replace their PNGs, answer the keyboard, and
+    axe-core finds no serious or critical violation in either, in the theme's light or dark mode."""
+    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
+    page.add_init_script(f"localStorage.setItem('theme', '{theme}'); "
+                         f"localStorage.setItem('mode', '{theme}');")
+    page.goto((html_dir / "chapters" / "secondary_transport.html").as_uri())
+    page.locator(".nak-epithelium canvas").first.wait_for(timeout=20000)
+    assert page.evaluate("document.documentElement.dataset.theme") == theme
+    assert page.locator(".nak-live").count() == 2
+    for i in range(2):
+        assert page.locator(".nak-explorer .nak-fallback").nth(i).is_hidden()
+    pump = page.get_by_label("pump activity (1 = no ouabain)")
+    pump.focus()
+    page.keyboard.press("ArrowLeft")
+    app = EpitheliumLive()
+    want = app.compute({**app.values, "pump_fraction": 0.95})
+    assert f"{want['pump_rate_mM_s']:.3f} mM/s" in page.locator(".nak-epithelium .nak-readout").inner_text()
+    assert not page.errors, page.errors  # (before axe-core, whose stylesheet requests file:// refuses)
+    page.add_script_tag(path=str(AXE))
+    bad = page.evaluate("async () => { const out = [];"
+                        " for (const el of document.querySelectorAll('.nak-live')) {"
+                        " const r = await axe.run(el); out.push(...r.violations.filter((v) =>"
+                        " ['serious', 'critical'].includes(v.impact)).map((v) => v.id)); } return out; }")
+    assert not bad, bad
+    assert not page.external, page.external
+    page.close()
+
+
+@pytest.mark.book
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_book_secondary_transport_page_offline_and_accessible(browser, built_book, theme):
+    assert built_book.returncode == 0, built_book.log[-4000:]
+    require_axe()
+    check_chapter_page(browser, built_book.html, theme)
