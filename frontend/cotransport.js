@@ -88,6 +88,7 @@ function figure(figEl, spec, theme) {
   const gGrid = p.glucose_grid_mM;
   let v = 0;
   let ratio = {};
+  let curves = {};
   let yLog = [0.1, 100];
   let yFlux = [-0.1, 1];
   let gIn = 0;
@@ -111,11 +112,14 @@ function figure(figEl, spec, theme) {
     const y1 = u.valToPos(1, "y", true);
     ctx.strokeStyle = theme.faint;
     ctx.beginPath(); ctx.moveTo(u.bbox.left, y1); ctx.lineTo(u.bbox.left + u.bbox.width, y1); ctx.stroke();
+    // its label at the end of the axis where the curves run farther from 1
     ctx.font = `${10 * dpr}px ${theme.font}`;
     ctx.fillStyle = theme.muted;
-    ctx.textAlign = "right";
     ctx.textBaseline = "bottom";
-    ctx.fillText("no gradient", u.bbox.left + u.bbox.width - 3 * dpr, y1 - 2 * dpr);
+    const clearance = (i) => Math.min(...names.map((n) => Math.abs(Math.log10(curves[n][i]))));
+    const atLeft = clearance(0) > clearance(vGrid.length - 1);
+    ctx.textAlign = atLeft ? "left" : "right";
+    ctx.fillText("no gradient", atLeft ? u.bbox.left + 3 * dpr : u.bbox.left + u.bbox.width - 3 * dpr, y1 - 2 * dpr);
     // dots and their values, spread apart in log space so they never sit on each other
     const logs = names.map((n) => Math.log10(ratio[n]));
     const spread = spreadLabels(logs, 0.07 * (Math.log10(yLog[1]) - Math.log10(yLog[0])));
@@ -167,7 +171,7 @@ function figure(figEl, spec, theme) {
     title: "Flux into the cell",
     scales: { x: { time: false, range: [0, gGrid[gGrid.length - 1]] }, y: { range: () => yFlux } },
     axes: [axis(theme, { label: "luminal glucose (mM)" }),
-      axis(theme, { label: "net glucose influx (fraction of Jmax)", size: 50, values: (u, s) => s.map((x) => fmt(x, 1)) })],
+      axis(theme, { label: "net glucose influx (fraction of Jmax)", size: 50, values: (u, s) => s.map((x) => fmt(x, yFlux[1] - yFlux[0] > 5 ? 0 : 1)) })],
     series: [{}, ...names.map((n) => ({ stroke: st[n].color, width: st[n].width, dash: dash(st[n].dash), points: { show: false } }))],
     hooks: { draw: [drawFlux] },
   }, [gGrid, ...names.map(() => gGrid.map(() => 0))], 320);
@@ -177,6 +181,7 @@ function figure(figEl, spec, theme) {
       v = values.v_mV;
       gIn = values.glucose_in;
       ratio = result.ratio;
+      curves = result.curves;
       const all = names.flatMap((n) => result.curves[n]);
       yLog = decadeLimits(Math.min(0.1, Math.min(...all) / 3), Math.max(100, Math.max(...all) * 3));
       const flux = names.flatMap((n) => result.flux[n]);
