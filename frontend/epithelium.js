@@ -59,11 +59,14 @@ function diagram(container, spec, theme) {
   container.append(canvas);
   let state = null;
   let size = { w: 0, h: 0 };
+  // the container's width, read once and then from the ResizeObserver: reading clientWidth on every
+  // update would force a layout of the page after each readout change
+  let width = Math.floor(container.clientWidth || 560);
 
   function draw() {
     if (!state) return;
     const dpr = window.devicePixelRatio || 1;
-    const cssW = Math.max(260, Math.floor(container.clientWidth || 560));
+    const cssW = Math.max(260, width || 560);
     const cssH = Math.round(Math.min(400, Math.max(300, cssW * 0.62)));
     if (cssW !== size.w) {
       size = { w: cssW, h: cssH };
@@ -169,8 +172,9 @@ function diagram(container, spec, theme) {
     lines.forEach((t, i) => ctx.fillText(t, cx, cy - bh / 2 + 4 * dpr + lh * (i + 0.5)));
   }
 
-  const ro = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => {
-    if (Math.floor(container.clientWidth) !== size.w) draw();
+  const ro = typeof ResizeObserver === "undefined" ? null : new ResizeObserver((entries) => {
+    const w = Math.floor(entries[entries.length - 1].contentRect.width);
+    if (w > 0 && w !== width) { width = w; draw(); }
   });
   ro?.observe(container);
   return {
