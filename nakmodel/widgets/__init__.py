@@ -16,7 +16,6 @@ _WHERE = {
     ".nernst": ("NernstExplorer",),
     ".ouabain": ("OuabainDoseResponse", "PumpBlockTimeCourse"),
     ".pump_cycle": ("CycleExplorer",),
-    ".secondary_transport": ("CotransportExplorer", "EpitheliumView"),
     ".energy_bill": ("EnergyCalculator",),
     ".action_potentials": ("RundownExplorer",),
     ".resting_potential": ("GHKExplorer", "PumpLeakLoop"),
@@ -25,6 +24,8 @@ _WHERE = {
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
     ".live.spike": ("SpikeLive",),
+    ".live.cotransport": ("CotransportLive",),
+    ".live.epithelium": ("EpitheliumLive",),
 }
 
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)
