@@ -67,7 +67,9 @@ def _chapter_apps():
     return out
 
 
-def test_every_chapter_has_plan_worksheet_and_key_in_the_toc():
+def test_every_chapter_has_plan_and_worksheet_in_the_toc_and_a_key_kept_out_of_it():
+    # the answer keys are orphan pages, reached only from the teacher's plan and the pack's index,
+    # so a student browsing the sidebar does not meet them
     toc = yaml.safe_load(_read(ROOT / "_toc.yml"))
     part = next(p for p in toc["parts"] if p["caption"] == "For teachers")
     files = {part["chapters"][0]["file"]} | {s["file"] for s in part["chapters"][0]["sections"]}
@@ -75,7 +77,11 @@ def test_every_chapter_has_plan_worksheet_and_key_in_the_toc():
     for ch in CHAPTERS:
         for kind in KINDS:
             assert (TEACHERS / ch / f"{kind}.md").is_file(), f"{ch}/{kind}.md missing"
+        for kind in ("plan", "worksheet"):
             assert f"docs/teachers/{ch}/{kind}" in files, f"{ch}/{kind} not in _toc.yml"
+        assert f"docs/teachers/{ch}/answers" not in files, f"{ch}/answers is in the sidebar"
+        assert _read(TEACHERS / ch / "answers.md").startswith("---\norphan: true\n---"), ch
+        assert "(answers.md)" in _read(TEACHERS / ch / "plan.md"), f"{ch}: the plan must link its key"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
