@@ -13,9 +13,9 @@ import re
 import pytest
 
 from nakmodel import PUMP_STATES, pump_cycle_rate
-from nakmodel.pump import cycle_run
 from nakmodel.widgets import CycleExplorer, RundownExplorer
 from tests.browser.test_frontend import AXE, canvas_pixels, offline_page, require_axe
+from tests.frontend.node import run_port
 from tests.frontend.pages import write_static_page
 
 pytestmark = pytest.mark.browser
@@ -44,16 +44,19 @@ def test_static_cycle_keyboard_moves_the_model_and_steps_the_run(browser, cycle_
     page.locator(".nak-live canvas").first.wait_for()
     assert page.locator(".nak-fallback").first.is_hidden()
     assert readout_rate(page) == pytest.approx(round(app.result["rate"], 1), abs=0.051)
-    # Step by keyboard through nakmodel's run (embedded in the page): state by state
+    # Step by keyboard through the page's run (the static engine recomputes at load: its own
+    # seeded Gillespie, the same in Node), state by state
     step = page.get_by_role("button", name="Step ▸")
     step.focus()
-    ref, _rate, _dur = cycle_run(12.0, 5.0, 3.0, -70.0, -55.0)
+    (js,) = run_port("pump_cycle", app.params(), [app.values])
+    (counts,) = run_port("pump_cycle", app.params()["pump"], [js["run"]["states"]], function="runCounts")
+    states = counts["state"]
     for i in range(1, 8):
         page.keyboard.press("Enter")
-        name = PUMP_STATES[ref.state[i]]
-        assert status(page).startswith(f"Event {i} of {len(ref.state) - 1}: {name}")
+        name = PUMP_STATES[states[i]]
+        assert status(page).startswith(f"Event {i} of {len(states) - 1}: {name}")
         assert page.locator(".nak-current text").first.text_content() == name
-    assert f"{int(ref.na_out[7]):+d} Na⁺ out".replace("+0", "0") in status(page)
+    assert f"{counts['na_out'][7]:+d} Na⁺ out".replace("+0", "0") in status(page)
     # a slider by keyboard: the page's port computes the new rate (in-browser parity) and a new run
     pixels, alt = canvas_pixels(page), page.locator(".nak-figure").first.get_attribute("aria-label")
     na_in = page.get_by_label("[Na⁺] inside (mM)")
