@@ -18,7 +18,7 @@ from ...cell import CellParams
 from ...plots.resting_potential import PumpLeakPlot
 from ...pump_leak import pump_leak_result
 from ..controls import log_control
-from ._cell import cell_json
+from ._cell import SOLVER, cell_json
 from ._explorer import Choice, LiveExplorer
 
 __all__ = ["STOICHIOMETRIES", "PumpLeakLive"]
@@ -54,7 +54,8 @@ class PumpLeakLive(LiveExplorer):
     controls = (
         log_control("p_k", "K⁺ leak P_K", "cm/s", _CELL.p_k_cm_s, 2e-7, 5e-6, fmt=".2e"),
         log_control("p_na", "Na⁺ leak P_Na", "cm/s", _CELL.p_na_cm_s, 5e-9, 3e-7, fmt=".2e"),
-        log_control("density", "pump density", "per µm²", _CELL.pump_density_per_um2, 60.0, 6000.0, fmt=".0f"),
+        log_control("density", "pump density", "per µm²", _CELL.pump_density_per_um2, 60.0, 6000.0,
+                    fmt=".0f"),
     )
     choices = (Choice("stoich", "pump stoichiometry", tuple(STOICHIOMETRIES), _REAL),)
     # factors 10**(±k·0.02) keep the log sliders on their grid (×1.995 ≈ double, ×0.251 ≈ a quarter)
@@ -74,7 +75,7 @@ class PumpLeakLive(LiveExplorer):
 
     def params(self) -> dict:
         """The cell (:func:`~nakmodel.widgets.live._cell.cell_json`) and the pump menu's stoichiometries."""
-        return {"cell": cell_json(_CELL), "stoichiometries": {k: list(v) for k, v in STOICHIOMETRIES.items()}}
+        return {"cell": cell_json(_CELL), "solver": SOLVER, "stoichiometries": {k: list(v) for k, v in STOICHIOMETRIES.items()}}
 
     @staticmethod
     def steady(values: dict):
@@ -101,7 +102,7 @@ class PumpLeakLive(LiveExplorer):
     def fallback_figure(self, values: dict, result: dict):
         plot = PumpLeakPlot()
         c_out = dict(_CELL.c_out_mM)
-        plot.update(result["E"], result["vm"], result["v_ghk"], result["pump"], result["leak"], result["c_in"],
-                    c_out)
+        plot.update(result["E"], result["vm"], result["v_ghk"], result["pump"], result["leak"],
+                    result["c_in"], c_out)
         return plot.fig, plot.alt_text(result["E"], result["vm"], result["v_ghk"], result["pump"],
                                        result["leak"], result["c_in"])

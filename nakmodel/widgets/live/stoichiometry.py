@@ -30,7 +30,7 @@ from ...stoichiometry import (
     switch_time_course,
 )
 from ..controls import Control
-from ._cell import cell_json
+from ._cell import SOLVER, cell_json
 from ._explorer import Choice, LiveExplorer
 
 __all__ = ["BASES", "HIGHLIGHTS", "StoichiometryLive"]
@@ -96,7 +96,7 @@ class StoichiometryLive(LiveExplorer):
         """The cell (:func:`~nakmodel.widgets.live._cell.cell_json`), the variants, the grid's
         rows and columns, the time course's output times (s, :data:`nakmodel.stoichiometry.T_EVAL`)
         and the two menus' meanings."""
-        return {"cell": cell_json(_CELL), "variants": [list(v) for v in VARIANTS], "grid_na": list(GRID_NA),
+        return {"cell": cell_json(_CELL), "solver": SOLVER, "variants": [list(v) for v in VARIANTS], "grid_na": list(GRID_NA),
                 "grid_k": list(GRID_K), "t_eval": T_EVAL.tolist(), "t_max_s": T_MAX_S,
                 "highlights": {k: list(v) for k, v in HIGHLIGHTS.items()}, "bases": dict(BASES)}
 
@@ -132,11 +132,11 @@ class StoichiometryLive(LiveExplorer):
         na, k = np.array(c["na_in"]), np.array(c["k_in"])
         grid = np.array(result["grid_dg"])
         dg_atp = float(values["dg_atp"])
-        plot.update(t_s=t, v_mV=v, d_na_mM=na - na[0], d_k_mM=k - k[0], v_ref_mV=rest["v_mV"], selected=selected,
-                    steady=steady, grid_dg=grid, dg_atp=dg_atp, grid_state=(rest["v_mV"], rest["na_in"],
-                                                                            rest["k_in"]))
-        alt = plot.alt_text(selected=selected, v_ref_mV=rest["v_mV"], v_mV=v, t_s=t, steady=steady, grid_dg=grid,
-                            dg_atp=dg_atp, na_range=GRID_NA, k_range=GRID_K)
+        plot.update(t_s=t, v_mV=v, d_na_mM=na - na[0], d_k_mM=k - k[0], v_ref_mV=rest["v_mV"],
+                    selected=selected, steady=steady, grid_dg=grid, dg_atp=dg_atp,
+                    grid_state=(rest["v_mV"], rest["na_in"], rest["k_in"]))
+        alt = plot.alt_text(selected=selected, v_ref_mV=rest["v_mV"], v_mV=v, t_s=t, steady=steady,
+                            grid_dg=grid, dg_atp=dg_atp, na_range=GRID_NA, k_range=GRID_K)
         return plot.fig, alt
 
 
