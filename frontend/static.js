@@ -6,12 +6,17 @@
 import energy from "./energy.js";
 import ghk from "./ghk.js";
 import nernst from "./nernst.js";
+import pumpLeak from "./pump_leak.js";
+import stoichiometry from "./stoichiometry.js";
 import { compute as energyCompute } from "./ports/energy.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
+import { compute as pumpLeakCompute } from "./ports/pump_leak.js";
+import { compute as stoichiometryCompute } from "./ports/stoichiometry.js";
 import { StaticModel } from "./core/model.js";
 
-export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute] };
+export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute],
+  pump_leak: [pumpLeak, pumpLeakCompute], stoichiometry: [stoichiometry, stoichiometryCompute] };
 
 export function mountAll(root = document) {
   for (const el of root.querySelectorAll(".nak-explorer:not(.nak-mounted)")) {

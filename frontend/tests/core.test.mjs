@@ -38,3 +38,11 @@ test("axis tops and label spreading (as nakmodel.plots.style / electrochem)", ()
   const sorted = [...ys].sort((a, b) => a - b);
   assert.ok(sorted[1] - sorted[0] >= 10 - 1e-9 && sorted[2] - sorted[1] >= 10 - 1e-9);
 });
+
+test("sci writes powers of ten with a true minus sign", async () => {
+  const { sci } = await import("../core/format.js");
+  assert.equal(sci(1e-6, 2), "1.00 × 10⁻⁶");
+  assert.equal(sci(5.41e-8, 2), "5.41 × 10⁻⁸");
+  assert.equal(sci(9.999e-7, 2), "1.00 × 10⁻⁶");
+  assert.equal(sci(-2500, 1), "−2.5 × 10³");
+});

@@ -19,11 +19,12 @@ _WHERE = {
     ".secondary_transport": ("CotransportExplorer", "EpitheliumView"),
     ".energy_bill": ("EnergyCalculator",),
     ".action_potentials": ("RundownExplorer", "SpikeExplorer"),
-    ".resting_potential": ("GHKExplorer", "PumpLeakLoop"),
-    ".stoichiometry": ("StoichiometryExplorer",),
+    ".resting_potential": ("GHKExplorer",),
     ".live.nernst": ("NernstLive",),
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
+    ".live.pump_leak": ("PumpLeakLive",),
+    ".live.stoichiometry": ("StoichiometryLive",),
 }
 
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)

@@ -75,7 +75,8 @@ class PumpLeakLive(LiveExplorer):
 
     def params(self) -> dict:
         """The cell (:func:`~nakmodel.widgets.live._cell.cell_json`) and the pump menu's stoichiometries."""
-        return {"cell": cell_json(_CELL), "solver": SOLVER, "stoichiometries": {k: list(v) for k, v in STOICHIOMETRIES.items()}}
+        return {"cell": cell_json(_CELL), "solver": SOLVER,
+                "stoichiometries": {k: list(v) for k, v in STOICHIOMETRIES.items()}}
 
     @staticmethod
     def steady(values: dict):

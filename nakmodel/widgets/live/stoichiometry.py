@@ -17,7 +17,13 @@ from functools import lru_cache
 import numpy as np
 
 from ...cell import CellParams
-from ...plots.stoichiometry import StoichiometryPlot
+from ...plots.stoichiometry import (
+    GRID_CMAP,
+    GRID_VMAX,
+    GRID_WHITE_TEXT_ABOVE,
+    VARIANT_MARKERS,
+    StoichiometryPlot,
+)
 from ...stoichiometry import (
     GRID_K,
     GRID_NA,
@@ -41,6 +47,18 @@ HIGHLIGHTS = {"3:2 (real)": (3, 2), "3:3": (3, 3), "2:2": (2, 2), "1:1": (1, 1),
 #: The basis menu: what the reader sees -> :mod:`nakmodel.stoichiometry` basis.
 BASES = {"same pumps": "same_atp", "same Na⁺ pumping": "same_na_flux"}
 _LABEL = {v: k for k, v in HIGHLIGHTS.items()}
+
+
+def grid_colors(n=15) -> dict:
+    """Panel D's colour scale as the page draws it: ``n`` CSS colours of the matplotlib colormap
+    over work/|ΔG_ATP| from 0 to ``vmax``, and the value above which cell text turns white
+    (as :class:`~nakmodel.plots.stoichiometry.StoichiometryPlot`)."""
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    cmap = colormaps[GRID_CMAP]
+    return {"colors": [to_hex(cmap(i / (n - 1))) for i in range(n)], "vmax": GRID_VMAX,
+            "white_text_above": GRID_WHITE_TEXT_ABOVE}
 
 
 @lru_cache(maxsize=512)
@@ -96,9 +114,11 @@ class StoichiometryLive(LiveExplorer):
         """The cell (:func:`~nakmodel.widgets.live._cell.cell_json`), the variants, the grid's
         rows and columns, the time course's output times (s, :data:`nakmodel.stoichiometry.T_EVAL`)
         and the two menus' meanings."""
-        return {"cell": cell_json(_CELL), "solver": SOLVER, "variants": [list(v) for v in VARIANTS], "grid_na": list(GRID_NA),
-                "grid_k": list(GRID_K), "t_eval": T_EVAL.tolist(), "t_max_s": T_MAX_S,
-                "highlights": {k: list(v) for k, v in HIGHLIGHTS.items()}, "bases": dict(BASES)}
+        return {"cell": cell_json(_CELL), "solver": SOLVER, "variants": [list(v) for v in VARIANTS],
+                "grid_na": list(GRID_NA), "grid_k": list(GRID_K), "t_eval": T_EVAL.tolist(),
+                "t_max_s": T_MAX_S, "highlights": {k: list(v) for k, v in HIGHLIGHTS.items()},
+                "bases": dict(BASES), "grid_colors": grid_colors(),
+                "markers": {f"{n}:{m}": VARIANT_MARKERS[(n, m)] for n, m in VARIANT_MARKERS}}
 
     def compute(self, values: dict) -> dict:
         """``rows`` (one steady state per variant: Vm, its GHK and direct parts in mV, [Na⁺]ᵢ and
