@@ -397,11 +397,12 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     v, nna, ncl = sol.y[0], sol.y[1], sol.y[2]
     nk, w = model.amounts(v, nna, ncl)
     frac = np.array([frac_fn(t) for t in sol.t])
-    ip = np.empty_like(v)
-    for i in range(v.size):
-        atp = None if atp_fn is None else atp_fn(sol.t[i])
-        dg = None if dg_fn is None else dg_fn(sol.t[i])
-        ip[i] = (params.pump_na - params.pump_k) * model.currents(v[i], nna[i], ncl[i], frac[i], atp, dg)[3]
+    atp = None if atp_fn is None else np.array([atp_fn(t) for t in sol.t])
+    dg = None if dg_fn is None else np.array([dg_fn(t) for t in sol.t])
+    # the pump current at every output time in one vectorised call (the pump laws broadcast)
+    model._k_in = nk / w
+    rate = model.pump_rate(nna / w, v, atp, dg)
+    ip = (params.pump_na - params.pump_k) * model.cyc * frac * model.rate_scale * rate
     return CellTrace(t_s=sol.t, v_mV=v, na_in=nna / w, k_in=nk / w, cl_in=ncl / w, volume_rel=w,
                      pump_current_uA_cm2=ip, na_amount=nna, k_amount=nk, cl_amount=ncl,
                      na_out_cum=sol.y[3], k_out_cum=sol.y[4], cl_out_cum=sol.y[5], pump_fraction=frac)
