@@ -44,7 +44,7 @@ function figure(figEl, spec, theme) {
   const els = [0, 1, 2, 3].map(() => {
     const d = document.createElement("div");
     d.className = "nak-chart";
-    d.style.flexBasis = "330px";
+    d.style.flexBasis = "300px";
     return d;
   });
   charts.append(...els);
@@ -268,7 +268,8 @@ function readout(spec, values, r) {
   p.grid_k.forEach((m, j) => p.grid_na.forEach((n, i) => { if (r.grid_dg[j][i] >= atp) impossible.push(`${n}:${m}`); }));
   const name = selected[0] === 0 && selected[1] === 0 ? "the pump blocked" : `a ${selected[0]}:${selected[1]} pump`;
   return {
-    html: `<b>Steady states of the pump–leak cell</b><table><tr>${head.map((h) => `<th style="text-align:right;font-weight:normal;padding:0 0.6em">${h}</th>`).join("")}</tr>${body}</table>`
+    html: `<b>Steady states of the pump–leak cell</b><div class="nak-scroll" tabindex="0" role="region" aria-label="steady states table">`
+      + `<table><tr>${head.map((h) => `<th style="text-align:right;font-weight:normal;padding:0 0.6em">${h}</th>`).join("")}</tr>${body}</table></div>`
       + `<span class="nak-muted">3:2 pump current per cell: ${fmt(rows[0].pump_current_pA, 1)} pA. ATP supplies ${fmt(atp, 1)} kJ/mol; ✗ = cycle costs more. Selected: ${values.variant}.</span>`,
     // as nakmodel.plots.stoichiometry.StoichiometryPlot.alt_text
     text: `Four-panel figure comparing pump stoichiometries. Panel A: after switching from the real 3:2 pump to ${name}, Vm goes from `

@@ -24,6 +24,7 @@ var ai='.uplot, .uplot *, .uplot *::before, .uplot *::after {box-sizing: border-
 .nak-live .nak-readout { margin-top: 0.4em; font-variant-numeric: tabular-nums; }
 .nak-live .nak-readout table { border-collapse: collapse; margin: 0.2em 0; }
 .nak-live .nak-readout td { padding: 0.05em 0.8em 0.05em 0; border: 0; }
+.nak-live .nak-readout .nak-scroll { overflow-x: auto; max-width: 100%; }
 .nak-live .nak-readout .nak-muted { opacity: 0.75; }
 .nak-live .nak-error { color: #D55E00; font-weight: 600; }
 .nak-live .nak-error:empty, .nak-live .nak-notice:empty { display: none; }
