@@ -5,6 +5,9 @@
 import { fmt, sci } from "./format.js";
 
 let counter = 0;
+// Each explorer's ES module (Voilà) has its own copy of this file: a per-copy prefix keeps the
+// ids of two explorers on one page apart (a label must name its own input).
+const PREFIX = `nak-ctl-${Math.random().toString(36).slice(2, 8)}`;
 
 function toPosition(c, v) {
   return c.log ? Math.log10(v) : v;
@@ -30,7 +33,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
   el.className = "nak-controls";
   const rows = new Map();
   for (const c of controls) {
-    const id = `nak-ctl-${++counter}`;
+    const id = `${PREFIX}-${++counter}`;
     const row = document.createElement("div");
     row.className = c.exp ? "nak-control nak-wide" : "nak-control";
     const label = document.createElement("label");
@@ -56,7 +59,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
   }
   const menus = new Map();
   for (const m of choices) {
-    const id = `nak-ctl-${++counter}`;
+    const id = `${PREFIX}-${++counter}`;
     const row = document.createElement("div");
     row.className = "nak-control nak-menu";
     const label = document.createElement("label");

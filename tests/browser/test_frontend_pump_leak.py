@@ -170,5 +170,9 @@ def test_voila_pump_leak_answers_a_key_press(browser, voila_server):
     want = app.compute({**app.values, "p_k": app.values["p_k"] * 10 ** 0.02})
     text = live.locator(".nak-readout").inner_text()
     assert number_after(text, "Vm") == pytest.approx(round(want["vm"], 1), abs=0.051)
+    # two explorers on the page (GHK and this one): every label names an input of its own explorer
+    ids = page.evaluate("() => [...document.querySelectorAll('.nak-live input, .nak-live select')]"
+                        ".map(i => i.id)")
+    assert len(ids) == len(set(ids))
     assert not page.external, page.external
     page.close()
