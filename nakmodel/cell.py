@@ -263,16 +263,22 @@ def _as_function(name, value, unit, lo, hi):
     return lambda t: c
 
 
+#: Residual fsolve sees where a trial step leaves the physical range (it then shortens its step).
+_OUT_OF_RANGE_RESIDUAL = 1e6
+
+
 def _solve_steady(model: _Model, guess, frac=1.0, atp=None):
     def f(x):
         y = np.array([x[0], x[1], x[2], 0, 0, 0])
-        d = model.rhs(0.0, y, lambda t: frac, None if atp is None else (lambda t: atp))
+        try:
+            d = model.rhs(0.0, y, lambda t: frac, None if atp is None else (lambda t: atp))
+        except (ModelError, ParameterError):
+            # a trial step left the physical range (or the pump's voltage range): a large residual
+            # makes the trust-region solver shorten its step instead of giving up
+            return [_OUT_OF_RANGE_RESIDUAL] * 3
         return [d[0] * 1e-3, d[1], d[2]]
-    try:
-        sol, _info, ier, _msg = fsolve(f, guess, full_output=True, xtol=1e-12)
-        return sol, ier, float(np.max(np.abs(f(sol))))
-    except ModelError:  # a Newton step left the physical range: report failure, the caller integrates
-        return np.asarray(guess, dtype=float), 0, math.inf
+    sol, _info, ier, _msg = fsolve(f, guess, full_output=True, xtol=1e-12)
+    return sol, ier, float(np.max(np.abs(f(sol))))
 
 
 def _state_from(model: _Model, x, residual):

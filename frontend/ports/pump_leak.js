@@ -77,7 +77,7 @@ export function makeCell(cell, { rateScale = 1, pumpFraction = 1 } = {}) {
     temperature_C: cell.temperature_C, atp_mM: cell.pump.params.atp_mM, na_in_mM: 0, v_mV: 0, k_in_mM: 0 };
   const ghk = (z, p, v, o, i) => {
     const u = (z * v) / rtf;
-    return p * 1e-2 * z * F * ((i - o * Math.exp(-u)) / exprel(-u)) * 100;
+    return p * 1e-2 * z * F * ((i - o * Math.exp(-u)) / exprel(-u)) * 1e2; // A/m² -> µA/cm²
   };
 
   function amounts(v, nna, ncl) {

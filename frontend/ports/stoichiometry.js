@@ -54,6 +54,20 @@ export function feasibilityGrid(params, cell, rest) {
   return params.grid_k.map((m) => params.grid_na.map((n) => cycleFreeEnergy(cell, n, m, rest.v_mV, cell.c_out_mM, ci)));
 }
 
+// A few recent results by key (as the kernel's lru_cache): ΔG_ATP changes only the ✗ marks, the
+// highlight menu only the time course, so those moves reuse the steady states.
+function memo(cache, key, make, size = 64) {
+  if (cache.has(key)) return cache.get(key);
+  const v = make();
+  cache.set(key, v);
+  if (cache.size > size) cache.delete(cache.keys().next().value);
+  return v;
+}
+
+const steadyCache = new WeakMap();
+const courseCache = new WeakMap();
+const cacheOf = (store, params) => { if (!store.has(params)) store.set(params, new Map()); return store.get(params); };
+
 export function compute(params, values) {
   const basis = params.bases[values.basis];
   if (!basis) throw new Error(`unknown basis ${values.basis}`);
@@ -61,9 +75,12 @@ export function compute(params, values) {
   if (!variant) throw new Error(`unknown variant ${values.variant}`);
   if (!(values.pna_pk > 0 && values.pump_density > 0)) throw new Error("P_Na/P_K and the pump density must be above 0");
   const cell = chapterCell(params, values.pna_pk, values.pump_density);
-  const rows = steadyComparison(params, cell, basis);
+  const where = `${values.pna_pk}|${values.pump_density}|${basis}`;
+  const rows = memo(cacheOf(steadyCache, params), where, () => steadyComparison(params, cell, basis));
   const rest = rows[0].state; // the 3:2 row: rate scale 1 on either basis
-  const course = switchTimeCourse(params, cell, rest, variant, basis);
-  for (const r of rows) delete r.state;
-  return { rows, course, grid_dg: feasibilityGrid(params, cell, rest) };
+  const course = memo(cacheOf(courseCache, params), `${where}|${variant}`,
+    () => switchTimeCourse(params, cell, rest, variant, basis));
+  const shown = rows.map(({ state, ...row }) => ({ ...row, stoichiometry: [...row.stoichiometry] }));
+  const copy = { t_s: [...course.t_s], v_mV: [...course.v_mV], na_in: [...course.na_in], k_in: [...course.k_in] };
+  return { rows: shown, course: copy, grid_dg: feasibilityGrid(params, cell, rest) };
 }
