@@ -46,3 +46,15 @@ test("sci writes powers of ten with a true minus sign", async () => {
   assert.equal(sci(9.999e-7, 2), "1.00 × 10⁻⁶");
   assert.equal(sci(-2500, 1), "−2.5 × 10³");
 });
+
+test("StaticModel recomputes the embedded result with the port, keeping it if the port refuses", () => {
+  const compute = (params, values) => {
+    if (values.x < 0) throw new Error("x must be 0 or more");
+    return { y: params.k * values.x };
+  };
+  const fresh = new StaticModel({ spec: { params: { k: 3 } }, values: { x: 2 }, result: { y: 5.9 } }, compute);
+  assert.equal(fresh.get("result").y, 6); // the page's engine, not the embedded number
+  const kept = new StaticModel({ spec: { params: { k: 3 } }, values: { x: -1 }, result: { y: 1 } }, compute);
+  assert.equal(kept.get("result").y, 1);
+  assert.equal(kept.get("error"), "");
+});
