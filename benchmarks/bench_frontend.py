@@ -49,13 +49,15 @@ from nakmodel.widgets.live import (  # noqa: E402
     EpitheliumLive,
     GHKLive,
     NernstLive,
+    PumpLeakLive,
     SpikeLive,
+    StoichiometryLive,
 )
 from nakmodel.widgets.pump_cycle import CycleExplorer  # noqa: E402
 from tests.frontend.pages import write_static_page  # noqa: E402
 
-LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive, CotransportLive, EpitheliumLive, CycleExplorer,
-        RundownExplorer]
+LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive, CotransportLive, EpitheliumLive, PumpLeakLive,
+        StoichiometryLive, CycleExplorer, RundownExplorer]
 # --explorers=pump_cycle,rundown: only these in parts 1 and 2
 _ONLY = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--explorers=")), None)
 if _ONLY:

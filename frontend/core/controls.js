@@ -2,7 +2,7 @@
 // decimals, log): native range inputs (keyboard: arrows, Page Up/Down, Home/End), a visible
 // value, a reset button; a control moved from its default is marked (class nak-changed).
 
-import { fmt, fmtg } from "./format.js";
+import { fmt, fmtg, sci } from "./format.js";
 
 // Element ids unique on the page: in Voilà each explorer is its own ES module bundle (with its own
 // copy of this file), so the counter lives on globalThis, shared by every bundle on the page.
@@ -20,8 +20,10 @@ function fromPosition(c, p) {
   return Number(p.toFixed(Math.max(c.decimals, 0)));
 }
 
-// the value as the control shows it: significant digits for a "g" format, else fixed decimals
+// the value as the control shows it: 1.00 × 10⁻⁶ for an "e" format, significant digits for a
+// "g" format, else fixed decimals
 export function shownValue(c, v) {
+  if (c.exp) return sci(v, c.decimals);
   return c.significant ? fmtg(v, c.significant) : fmt(v, c.decimals);
 }
 
@@ -38,7 +40,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
   for (const c of controls) {
     const id = nextId();
     const row = document.createElement("div");
-    row.className = "nak-control";
+    row.className = c.exp ? "nak-control nak-wide" : "nak-control";
     const label = document.createElement("label");
     label.htmlFor = id;
     label.textContent = c.unit ? `${c.label} (${c.unit})` : c.label;
