@@ -123,3 +123,65 @@ def test_a_preheated_kernel_learns_the_link_from_the_page():
     assert "from the link" in app.widget.notice
     app._on_location({"new": "?k_out=20"})  # once per page
     assert app.values["k_out"] == 10.0
+
+
+# ----------------------------------------------------------------------------------------------
+# Ported from the retired PNG apps' tests (NernstExplorer, GHKExplorer, EnergyCalculator)
+# ----------------------------------------------------------------------------------------------
+LIVE = [NernstLive, GHKLive, EnergyLive]
+
+
+def _numbers(result):
+    """Every number in a result (nested dicts and lists)."""
+    if isinstance(result, dict):
+        return [x for v in result.values() for x in _numbers(v)]
+    if isinstance(result, (list, tuple)):
+        return [x for v in result for x in _numbers(v)]
+    return [result] if isinstance(result, (int, float)) and not isinstance(result, bool) else []
+
+
+@pytest.mark.parametrize("cls", LIVE, ids=lambda c: c.name)
+def test_every_control_at_min_and_max_gives_a_finite_changed_result(cls):
+    """The fuzz of the PNG apps, for the Python engine: each control alone at its minimum and
+    maximum (and each menu option) gives finite numbers that differ from the defaults'."""
+    app = cls()
+    default = app.result
+    for c in app.controls:
+        for v in (c.minimum, c.maximum):
+            if math.isclose(v, c.default):
+                continue
+            app = cls()
+            result = app.set_values(**{c.name: v})
+            assert all(math.isfinite(x) for x in _numbers(result)), (c.name, v)
+            assert result != default, (c.name, v)
+    for m in app.choices:
+        for option in m.options[1:]:
+            result = cls().set_values(**{m.name: option})
+            assert all(math.isfinite(x) for x in _numbers(result)) and result != default, (m.name, option)
+
+
+@pytest.mark.parametrize("cls", LIVE, ids=lambda c: c.name)
+def test_unknown_control_is_refused(cls):
+    with pytest.raises(ParameterError, match="is not a control"):
+        cls().set_values(na_inside=3)
+
+
+def test_ghk_vm_equals_the_closed_form():
+    """Vm from the GHK formula evaluated by hand (CODATA 2018 R and F, 37 °C)."""
+    app = GHKLive()
+    r = app.set_values(pna_pk=0.1, pcl_pk=0.5, k_out=8.0, na_in=20.0)
+    num = 8.0 + 0.1 * 145.0 + 0.5 * app.values["cl_in"]
+    den = 140.0 + 0.1 * 20.0 + 0.5 * 110.0
+    rt_f = R * (37.0 + T0) / F * 1e3
+    assert r["vm"] == pytest.approx(rt_f * math.log(num / den), abs=1e-9)
+    assert r["E"]["K"] == pytest.approx(nernst_mV(1, 8.0, 140.0, 37.0), abs=1e-9)
+    assert all(b > a for a, b in zip(r["sweep"]["vm"], r["sweep"]["vm"][1:]))  # rises towards E_Na
+
+
+@pytest.mark.parametrize("cls", LIVE, ids=lambda c: c.name)
+def test_log_control_defaults_lie_on_the_slider_grid(cls):
+    """The browser's range input steps min + k·step (log10): the default must be one of those steps."""
+    for c in cls.controls:
+        if c.log:
+            k = (math.log10(c.default) - math.log10(c.minimum)) / c.step
+            assert abs(k - round(k)) < 1e-6, c.name

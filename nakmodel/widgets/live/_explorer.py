@@ -88,7 +88,7 @@ class LiveExplorer:
     controls: tuple = ()
     choices: tuple = ()
     #: Teacher scenarios ``{name: {control: value}}`` for ``?scenario=name`` links, with a note each
-    #: (the same tables as the PNG apps', so docs/classroom.md's links keep working).
+    #: (listed in docs/classroom.md with their links).
     scenarios: dict = {}
     scenario_notes: dict = {}
 
