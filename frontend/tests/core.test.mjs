@@ -2,7 +2,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { StaticModel } from "../core/model.js";
-import { fmt, niceTop, sig3, spreadLabels } from "../core/format.js";
+import { fmt, niceTop, sig3 } from "../core/format.js";
+import { placeLabels } from "../core/labels.js";
 
 test("StaticModel computes on save_changes and reports refused values", () => {
   const compute = (params, values) => {
@@ -32,9 +33,44 @@ test("numbers use a true minus sign and fixed decimals", () => {
   assert.equal(sig3(0.035714), "0.0357");
 });
 
-test("axis tops and label spreading (as nakmodel.plots.style / electrochem)", () => {
+test("axis tops (as nakmodel.plots.style)", () => {
   assert.equal(niceTop(171.1), 180); // a tenth of nice_ceiling(171.1) = 200, rounded up: 180
-  const ys = spreadLabels([-64.0, -64.1, -89.1], 10);
-  const sorted = [...ys].sort((a, b) => a - b);
-  assert.ok(sorted[1] - sorted[0] >= 10 - 1e-9 && sorted[2] - sorted[1] >= 10 - 1e-9);
+});
+
+const apart = (ys, gap) => {
+  const s = [...ys].sort((a, b) => a - b);
+  return s.every((y, i) => i === 0 || y - s[i - 1] >= gap - 1e-9);
+};
+
+test("labels of close lines are pushed apart symmetrically, far ones stay put", () => {
+  // hyperkalaemia in the Nernst figure: E_K −70.5 and E_Cl −70.1 mV lie ~0.4 px apart on the canvas
+  const gap = 17;
+  const ys = placeLabels([40.0, 188.4, 188.0], gap, 8, 292);
+  assert.equal(ys[0], 40.0); // E_Na alone: at its line
+  assert.ok(apart(ys, gap));
+  assert.ok(Math.abs((ys[1] + ys[2]) / 2 - 188.2) < 1e-9); // the pair straddles its lines' mean
+  assert.ok(ys[2] < ys[1]); // order kept: the upper line keeps the upper label
+  assert.deepEqual(placeLabels([10, 50, 90], gap, 0, 100), [10, 50, 90]); // nothing to do
+});
+
+test("labels stay inside the plot and chains of close labels stay apart", () => {
+  const gap = 16;
+  const ys = placeLabels([99, 98, 97, 30], gap, 0, 100);
+  assert.ok(apart(ys, gap));
+  assert.ok(Math.max(...ys) <= 100 + 1e-9 && Math.min(...ys) >= 0 - 1e-9);
+  assert.equal(ys[3], 30); // the far label is not dragged along
+  // a cluster pushed against the top merges with a neighbour it now overlaps
+  const zs = placeLabels([2, 1, 0, 40], 16, 0, 200);
+  assert.ok(apart(zs, 16) && Math.min(...zs) >= 0);
+  // random sets: always apart, inside, in the wanted order
+  let seed = 7;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  for (let trial = 0; trial < 200; trial++) {
+    const want = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => rand() * 300);
+    const got = placeLabels(want, 17, 8, 292);
+    assert.ok(apart(got, 17), JSON.stringify({ want, got }));
+    assert.ok(got.every((y) => y >= 8 - 1e-9 && y <= 292 + 1e-9));
+    const byWant = want.map((_, i) => i).sort((a, b) => want[a] - want[b] || a - b);
+    for (let k = 1; k < byWant.length; k++) assert.ok(got[byWant[k]] >= got[byWant[k - 1]]);
+  }
 });
