@@ -6,12 +6,20 @@
 import energy from "./energy.js";
 import ghk from "./ghk.js";
 import nernst from "./nernst.js";
+import ouabainDose from "./ouabain_dose.js";
+import pumpBlock from "./pump_block.js";
 import { compute as energyCompute } from "./ports/energy.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
+import { compute as ouabainDoseCompute } from "./ports/ouabain_dose.js";
+import { compute as pumpBlockCompute } from "./ports/pump_block.js";
 import { StaticModel } from "./core/model.js";
 
-export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute] };
+export const explorers = {
+  nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute],
+  ouabain_dose: [ouabainDose, ouabainDoseCompute],
+  pump_block: [pumpBlock, pumpBlockCompute],
+};
 
 export function mountAll(root = document) {
   for (const el of root.querySelectorAll(".nak-explorer:not(.nak-mounted)")) {

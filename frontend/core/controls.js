@@ -2,7 +2,7 @@
 // decimals, log): native range inputs (keyboard: arrows, Page Up/Down, Home/End), a visible
 // value, a reset button; a control moved from its default is marked (class nak-changed).
 
-import { fmt } from "./format.js";
+import { fmt, sig } from "./format.js";
 
 let counter = 0;
 
@@ -15,8 +15,12 @@ function fromPosition(c, p) {
   return Number(p.toFixed(Math.max(c.decimals, 0)));
 }
 
+function shown(c, v) {
+  return c.significant ? sig(v, c.significant) : fmt(v, c.decimals);
+}
+
 export function valueText(c, v) {
-  return c.unit ? `${fmt(v, c.decimals)} ${c.unit}` : fmt(v, c.decimals);
+  return c.unit ? `${shown(c, v)} ${c.unit}` : shown(c, v);
 }
 
 // Returns {el, setValues(values)}; onInput(name, value) is called on every move.
@@ -80,7 +84,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
 
   function show(name, v) {
     const { c, input, out, row } = rows.get(name);
-    out.textContent = fmt(v, c.decimals);
+    out.textContent = shown(c, v);
     input.setAttribute("aria-valuetext", valueText(c, v));
     row.classList.toggle("nak-changed", Math.abs(v - c.default) > 1e-9 * Math.max(1, Math.abs(c.default)));
   }
@@ -99,6 +103,12 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
       show(name, v);
     }
   }
+  // controls that do not apply to the current settings (e.g. a menu that one choice makes moot)
+  function setDisabled(names) {
+    const off = new Set(names);
+    for (const [name, r] of rows) r.input.disabled = off.has(name);
+    for (const [name, m] of menus) m.select.disabled = off.has(name);
+  }
   setValues(values);
-  return { el, setValues, inputs: rows };
+  return { el, setValues, setDisabled, inputs: rows };
 }

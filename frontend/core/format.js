@@ -14,6 +14,13 @@ export function sig3(x) {
   return String(Number(x.toPrecision(3)));
 }
 
+// n significant figures, like Python's format(x, ".ng") for moderate numbers (true minus sign).
+export function sig(x, n) {
+  if (!Number.isFinite(x)) return "–";
+  const s = String(Number(Math.abs(x).toPrecision(n)));
+  return x < 0 && Number(s) !== 0 ? `−${s}` : s;
+}
+
 // Presentation only (mirrors nakmodel.plots.style): axis tops that change in steps.
 export function niceCeiling(x) {
   if (!(x > 0)) return 1;
@@ -28,4 +35,8 @@ export function ceilTo(x, step) {
 
 export function niceTop(x) {
   return x > 0 ? ceilTo(x, niceCeiling(x) / 10) : 1;
+}
+
+export function floorTo(x, step) {
+  return Math.round(Math.floor(x / step + 1e-9) * step * 1e12) / 1e12;
 }

@@ -13,7 +13,6 @@ from nakmodel._lazy import lazy_exports
 # only, not those of every chapter.
 _WHERE = {
     "._base": ("App", "Control", "FigureView", "display_mode"),
-    ".ouabain": ("OuabainDoseResponse", "PumpBlockTimeCourse"),
     ".pump_cycle": ("CycleExplorer",),
     ".secondary_transport": ("CotransportExplorer", "EpitheliumView"),
     ".action_potentials": ("RundownExplorer", "SpikeExplorer"),
@@ -22,6 +21,7 @@ _WHERE = {
     ".live.nernst": ("NernstLive",),
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
+    ".live.ouabain": ("OuabainDoseLive", "PumpBlockLive"),
 }
 
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)

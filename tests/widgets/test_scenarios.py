@@ -290,18 +290,6 @@ def test_every_app_is_on_a_chapter_page():
     assert not missing, f"apps on no chapter page: {missing}"
 
 
-def test_other_app_on_the_page_ignores_a_sibling_scenario():
-    """A chapter link reaches every app of the page: the app that does not define it stays quiet."""
-    from nakmodel.widgets import OuabainDoseResponse, PumpBlockTimeCourse
-
-    app = _app(OuabainDoseResponse)
-    app.reset()
-    before = dict(app.values)
-    assert "anoxia-reoxygenation" in PumpBlockTimeCourse.scenarios
-    assert app.apply_url_parameters("scenario=anoxia-reoxygenation") == {}
-    assert app.values == before and app.message.value == ""
-
-
 def test_a_bad_scenario_setting_is_reported_not_raised():
     class Broken(ProbeApp):
         scenarios: ClassVar[dict] = {"oops": {"k_out": 10.0, "nonexistent": 1.0}}
@@ -310,18 +298,6 @@ def test_a_bad_scenario_setting_is_reported_not_raised():
     applied = app.apply_url_parameters("scenario=oops")
     assert applied == {"k_out": 10.0}
     assert "nonexistent" in app.message.value and "alert" in app.message.value
-
-
-def test_scenario_and_explicit_control_combine():
-    from nakmodel.widgets import PumpBlockTimeCourse
-
-    app = _app(PumpBlockTimeCourse)
-    app.reset()
-    app.apply_url_parameters("scenario=anoxia-reoxygenation&diameter_um=10")
-    assert (app.cause.value == "anoxia" and app.values["restart_min"] == 60.0
-            and app.values["diameter_um"] == 10.0)
-    app.reset()
-    assert app.cause.value == "ouabain"
 
 
 def test_classroom_doc_lists_every_scenario_with_its_link():

@@ -55,10 +55,14 @@ class Choice:
 
 
 def control_json(c: Control) -> dict:
-    """One control as the front end reads it (decimals from its ``readout_format``)."""
-    m = re.fullmatch(r"\.(\d+)[fg]", c.readout_format or "")
-    return {"name": c.name, "label": c.label, "unit": c.unit, "default": c.default, "min": c.minimum,
-            "max": c.maximum, "step": c.step, "log": c.log, "decimals": int(m.group(1)) if m else 2}
+    """One control as the front end reads it (decimals, or significant figures for a ``g`` format,
+    from its ``readout_format``)."""
+    m = re.fullmatch(r"\.(\d+)([fg])", c.readout_format or "")
+    out = {"name": c.name, "label": c.label, "unit": c.unit, "default": c.default, "min": c.minimum,
+           "max": c.maximum, "step": c.step, "log": c.log, "decimals": int(m.group(1)) if m else 2}
+    if m and m.group(2) == "g":  # significant figures (a log slider over decades: 0.0001 … 10000)
+        out["significant"] = int(m.group(1))
+    return out
 
 
 def _widget_class(name: str):
@@ -123,6 +127,11 @@ class LiveExplorer:
     def fallback_figure(self, values: dict, result: dict):  # pragma: no cover - abstract
         """``(matplotlib Figure, alt text)`` for the no-JavaScript/print picture."""
         raise NotImplementedError
+
+    def static_params(self) -> dict:
+        """Parameters only the static page needs (e.g. a build-time result grid the page looks up),
+        added to ``spec["params"]`` in the placeholder's JSON but never sent to a live widget."""
+        return {}
 
     # -- shared ------------------------------------------------------------------------------
     def spec(self) -> dict:
@@ -226,7 +235,9 @@ class LiveExplorer:
 
         fig, alt = self.fallback_figure(self.values, self.result)
         png = base64.b64encode(render_png(fig, 100)).decode("ascii")
-        state = json.dumps({"spec": self.spec(), "values": self.values, "result": self.result},
+        spec = self.spec()
+        spec["params"] = {**spec["params"], **self.static_params()}
+        state = json.dumps({"spec": spec, "values": self.values, "result": self.result},
                            separators=(",", ":"), allow_nan=False).replace("</", "<\\/")
         return (
             f'<div class="nak-explorer" data-explorer="{self.name}">'
