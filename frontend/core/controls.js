@@ -4,7 +4,12 @@
 
 import { fmt, sig } from "./format.js";
 
-let counter = 0;
+// Element ids unique in the page: in Voilà every explorer is its own ES module bundle with its own
+// copy of this file, so the counter lives on the page (a label's `for` must find its own input).
+function nextId() {
+  globalThis.__nakControlIds = (globalThis.__nakControlIds ?? 0) + 1;
+  return `nak-ctl-${globalThis.__nakControlIds}`;
+}
 
 function toPosition(c, v) {
   return c.log ? Math.log10(v) : v;
@@ -30,7 +35,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
   el.className = "nak-controls";
   const rows = new Map();
   for (const c of controls) {
-    const id = `nak-ctl-${++counter}`;
+    const id = nextId();
     const row = document.createElement("div");
     row.className = "nak-control";
     const label = document.createElement("label");
@@ -56,7 +61,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
   }
   const menus = new Map();
   for (const m of choices) {
-    const id = `nak-ctl-${++counter}`;
+    const id = nextId();
     const row = document.createElement("div");
     row.className = "nak-control nak-menu";
     const label = document.createElement("label");
