@@ -14,7 +14,7 @@ Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila
    converted chapters, once the baseline here, are retired; the kernel-side baseline of part 2
    stands in for them.)
 4. Added JavaScript per page, gzipped (target <= 300 KB), against today's vendored widget
-   and MathJax assets.
+   and MathJax assets; and the run-down grid the ouabain page carries in its JSON state.
 
 The machine may be shared: every figure is printed next to a baseline measured in this run.
 ``BENCH_VOILA_LAUNCHER=benchmarks/voila_nodelay.py`` starts Voilà with TCP_NODELAY on its
@@ -40,10 +40,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
-from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive  # noqa: E402
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive, OuabainDoseLive, PumpBlockLive  # noqa: E402
 from tests.frontend.pages import write_static_page  # noqa: E402
 
-LIVE = [NernstLive, GHKLive, EnergyLive]
+LIVE = [NernstLive, GHKLive, EnergyLive, OuabainDoseLive, PumpBlockLive]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
@@ -212,6 +212,9 @@ def bench_size():
           "  (target <= 300 KB)")
     print(f"  Voilà: every explorer's ES module together                {esm / 1024:6.1f} KB")
     print(f"  baseline: today's widget manager + require.js + MathJax   {today / 1024:6.1f} KB")
+    html = PumpBlockLive().static_html().encode()
+    print(f"  ouabain page: run-down explorer placeholder (every grid run + PNG) {len(html) / 1024:6.1f} KB, "
+          f"gzipped {len(gzip.compress(html, 9)) / 1024:6.1f} KB")
 
 
 def main():

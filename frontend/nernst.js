@@ -94,7 +94,8 @@ function figure(figEl, spec, theme) {
     ctx.restore();
   };
   const xs = [0, 0.05, 0.55, 1];
-  const vData = () => [xs, xs.map(() => 0), xs.map(() => rest), ...E.map((e) => [null, e, e, null])];
+  // the reference line stops where the labels begin, so no label is drawn across it
+  const vData = () => [xs, xs.map(() => 0), [rest, rest, rest, null], ...E.map((e) => [null, e, e, null])];
   const vChart = chart(right, {
     title: "Equilibrium (Nernst) potentials",
     scales: { x: { time: false, range: [0, 1] }, y: { range: () => [-span, span] } },
