@@ -14,6 +14,25 @@ export function nearestIndex(options, v, log = false) {
   return best;
 }
 
+// Presentation of a run: intervals (min) where the test pulse fails; the first edges are the bisected times if known
+// (as nakmodel.plots.ouabain._false_runs).
+export function failSpans(t, fires, failMin, recoverMin) {
+  const spans = [];
+  const n = t.length;
+  for (let i = 0; i < n; i++) {
+    if (fires[i]) continue;
+    let j = i;
+    while (j + 1 < n && !fires[j + 1]) j++;
+    spans.push([i === 0 ? t[0] : 0.5 * (t[i - 1] + t[i]), j === n - 1 ? t[n - 1] : 0.5 * (t[j] + t[j + 1])]);
+    i = j;
+  }
+  if (spans.length && failMin != null) {
+    spans[0][0] = failMin;
+    if (recoverMin != null && recoverMin > failMin) spans[0][1] = recoverMin;
+  }
+  return spans;
+}
+
 function decode(ints, scale) {
   const out = new Array(ints.length);
   let q = 0;

@@ -74,3 +74,21 @@ test("labels stay inside the plot and chains of close labels stay apart", () => 
     for (let k = 1; k < byWant.length; k++) assert.ok(got[byWant[k]] >= got[byWant[k - 1]]);
   }
 });
+
+test("significant figures as Python's .ng, with a true minus sign", async () => {
+  const { sig } = await import("../core/format.js");
+  assert.equal(sig(0.0001, 2), "0.0001"); // the ouabain slider's lowest value (".2g" in Python)
+  assert.equal(sig(19.96, 2), "20");
+  assert.equal(sig(-0.04567, 3), "−0.0457");
+  assert.equal(sig(28.74, 3), "28.7");
+});
+
+test("test-pulse failure spans (as nakmodel.plots.ouabain._false_runs)", async () => {
+  const { failSpans } = await import("../ports/pump_block.js");
+  const t = [0, 1, 2, 3, 4, 5];
+  // silent at 2..3, firing again at 4: the span runs from midpoints (1.5, 3.5), then the bisected times win
+  assert.deepEqual(failSpans(t, [1, 1, 0, 0, 1, 1], null, null), [[1.5, 3.5]]);
+  assert.deepEqual(failSpans(t, [1, 1, 0, 0, 1, 1], 1.7, 3.2), [[1.7, 3.2]]);
+  assert.deepEqual(failSpans(t, [1, 0, 1, 1, 0, 0], null, null), [[0.5, 1.5], [3.5, 5]]);
+  assert.deepEqual(failSpans(t, [1, 1, 1, 1, 1, 1], null, null), []);
+});

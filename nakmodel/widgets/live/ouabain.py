@@ -20,6 +20,7 @@ no-JavaScript fallback): :class:`nakmodel.plots.ouabain.DoseResponsePlot` and
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 
@@ -62,6 +63,18 @@ def isoform_style() -> dict:
 
 
 # ----------------------------------------------------------------------------------- explorer 1
+@lru_cache(maxsize=1024)
+def _dose_result(c: float, tw: float, window_min: float, n_time: int) -> dict:
+    t_s = np.linspace(0.0, window_min * 60.0, n_time)
+    course = {"t_min": (t_s / 60.0).tolist()}
+    for iso in ISOFORM_LABELS:
+        block = ouabain_block_time_course(c, t_s, isoform=iso, washout_s=tw * 60.0)
+        course[iso] = block.pump_fraction.tolist()
+    return {"fraction": {i: ouabain_pump_fraction(c, i) for i in ISOFORM_LABELS},
+            "tau_s": {i: binding_time_constant_s(c, i) for i in ISOFORM_LABELS},
+            "course": course}
+
+
 class OuabainDoseLive(LiveExplorer):
     """Ouabain block of three α isoforms: dose–response and binding over time.
 
@@ -116,16 +129,10 @@ class OuabainDoseLive(LiveExplorer):
 
     def compute(self, values: dict) -> dict:
         """``fraction`` (0–1, equilibrium) and ``tau_s`` (binding time constant, s) per isoform; the
-        time course ``course`` (``t_min`` and the fraction left per isoform)."""
-        c, tw = values["conc_uM"], values["washout_min"]
-        t_s = np.linspace(0.0, self.window_min * 60.0, self.n_time)
-        course = {"t_min": (t_s / 60.0).tolist()}
-        for iso in ISOFORM_LABELS:
-            r = ouabain_block_time_course(c, t_s, isoform=iso, washout_s=tw * 60.0)
-            course[iso] = r.pump_fraction.tolist()
-        return {"fraction": {i: ouabain_pump_fraction(c, i) for i in ISOFORM_LABELS},
-                "tau_s": {i: binding_time_constant_s(c, i) for i in ISOFORM_LABELS},
-                "course": course}
+        time course ``course`` (``t_min`` and the fraction left per isoform). Cached per setting:
+        the sliders have a few hundred positions, and a revisited one answers at once."""
+        return _dose_result(float(values["conc_uM"]), float(values["washout_min"]), self.window_min,
+                            self.n_time)
 
     def fallback_figure(self, values: dict, result: dict):
         from ...plots.ouabain import DoseResponsePlot
