@@ -8,11 +8,12 @@ Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila
    Target: median <= 8 ms, p95 <= 16 ms per control.
 2. Kernel side (Voilà): the Python app's update on a new ``values`` state (model + result
    state + its JSON message). Target p95 <= 20 ms. Baseline: what a PNG per move costs for the
-   same explorer (model + its matplotlib figure + PNG, as the retired PNG apps sent), same run.
+   same explorer (model + its matplotlib fallback figure + PNG, as the retired PNG apps sent;
+   for the spike explorer the simulation plus SpikePlot as PNG), same run.
 3. Browser round trip in Voilà on loopback: key press on a slider -> new figure drawn, for the
-   live Nernst explorer (a throw-away notebook). Target p95 <= 50 ms. (The PNG apps of the
-   converted chapters, once the baseline here, are retired; the kernel-side baseline of part 2
-   stands in for them.)
+   live Nernst and spike explorers (throw-away notebooks; the spike explorer with cached and with
+   fresh currents). Target p95 <= 50 ms. (The PNG apps of the converted chapters, once the
+   baseline here, are retired; the kernel-side baseline of part 2 stands in for them.)
 4. Added JavaScript per page, gzipped (target <= 300 KB), against today's vendored widget
    and MathJax assets; and the run-down grid the ouabain page carries in its JSON state.
 
@@ -40,10 +41,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
-from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive, OuabainDoseLive, PumpBlockLive  # noqa: E402
+from nakmodel.widgets.live import (  # noqa: E402
+    EnergyLive,
+    GHKLive,
+    NernstLive,
+    OuabainDoseLive,
+    PumpBlockLive,
+    SpikeLive,
+)
 from tests.frontend.pages import write_static_page  # noqa: E402
 
-LIVE = [NernstLive, GHKLive, EnergyLive, OuabainDoseLive, PumpBlockLive]
+LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive, OuabainDoseLive, PumpBlockLive]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
@@ -69,14 +77,15 @@ def offline(page):
 
 
 MOVE_JS = """async ([name, values]) => {
-  const input = document.querySelector(`.nak-live input[name="${name}"]`);
+  const input = document.querySelector(`.nak-live [name="${name}"]`);
   const host = document.querySelector('.nak-live').parentElement;
+  const kind = input.tagName === 'SELECT' ? 'change' : 'input';
   const times = [];
   for (const v of values) {
     const n = +host.dataset.updates;
     const t0 = performance.now();
     input.value = String(v);
-    input.dispatchEvent(new Event('input', {bubbles: true}));
+    input.dispatchEvent(new Event(kind, {bubbles: true}));
     await new Promise((r) => queueMicrotask(r));  // uPlot commits its redraw in a microtask
     if (+host.dataset.updates !== n + 1) throw new Error('no update for ' + name);
     times.push(performance.now() - t0);
@@ -101,6 +110,10 @@ def bench_static(browser, folder):
                 vals = [round(float(v) / c.step) * c.step for v in rng.uniform(c.minimum, c.maximum, 60)]
             times = page.evaluate(MOVE_JS, [c.name, vals])
             line(f"{app.name}: {c.name}", times[5:], "median <= 8, p95 <= 16")
+        for m in app.choices:  # menus: switch between the options (the spike explorer's model)
+            times = page.evaluate(MOVE_JS, [m.name, [m.options[i % len(m.options)] for i in range(1, 41)]])
+            line(f"{app.name}: {m.name} (menu)", times[5:], "median <= 8, p95 <= 16")
+            page.evaluate(MOVE_JS, [m.name, [m.default]])
         page.close()
 
 
@@ -111,10 +124,42 @@ def _random_values(app, rng):
     return c.name, float(rng.uniform(c.minimum, c.maximum))
 
 
-def bench_kernel():
-    print("\n2. Kernel side: one slider move (model + state message), against a PNG per move")
+def spike_png_baseline(app, rng, n=30):
+    """The retired PNG spike app's path per move: the same simulation, plus the matplotlib figure
+    (SpikePlot, the static fallback) rendered to PNG, ms."""
     from nakmodel.plots.style import render_png
 
+    out = []
+    for _ in range(n):
+        name, v = _random_values(app, rng)
+        values = {**app.values, name: v}
+        t0 = time.perf_counter()
+        result = app.compute(values)
+        fig, _alt = app.fallback_figure(values, result)
+        render_png(fig, 100)
+        out.append((time.perf_counter() - t0) * 1e3)
+    return out
+
+
+def png_per_move_baseline(app, rng, n=15):
+    """ms per move for the model + the explorer's matplotlib fallback figure + PNG (what the
+    retired PNG apps did on every move, without their redraw shortcuts)."""
+    from nakmodel.plots.style import render_png
+
+    base = []
+    for _ in range(n):
+        name, v = _random_values(app, rng)
+        t0 = time.perf_counter()
+        values = {**app.values, **app.check_values({name: v})}
+        fig, _alt = app.fallback_figure(values, app.compute(values))
+        render_png(fig, 100)
+        base.append((time.perf_counter() - t0) * 1e3)
+        fig.clf()
+    return base
+
+
+def bench_kernel():
+    print("\n2. Kernel side: one slider move (model + state message), against a PNG per move")
     rng = np.random.default_rng(1)
     for cls in LIVE:
         app = cls()
@@ -126,15 +171,7 @@ def bench_kernel():
             w.values = {**w.values, name: v}
             json.dumps(w.get_state(["result", "error"]))  # what goes over the comm
             live.append((time.perf_counter() - t0) * 1e3)
-        base = []
-        for _ in range(15):
-            name, v = _random_values(app, rng)
-            t0 = time.perf_counter()
-            values = {**app.values, **app.check_values({name: v})}
-            fig, _alt = app.fallback_figure(values, app.compute(values))
-            render_png(fig, 100)
-            base.append((time.perf_counter() - t0) * 1e3)
-            fig.clf()
+        base = spike_png_baseline(app, rng) if app.name == "spike" else png_per_move_baseline(app, rng)
         _, p_live = line(f"live explorer ({app.name})", live, "p95 <= 20")
         _, p_base = line(f"baseline: PNG per move ({app.name})", base)
         print(f"  ratio p95 baseline/live: {p_base / p_live:.0f}x")
@@ -145,15 +182,15 @@ NB = {"cells": [{"cell_type": "code", "metadata": {}, "execution_count": None, "
       "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
       "nbformat": 4, "nbformat_minor": 5}
 
-ROUND_TRIP_LIVE = """async (n) => {
-  const input = document.querySelector('.nak-live input[name="k_out"]');
+ROUND_TRIP_LIVE = """async ([n, name, a, b]) => {
+  const input = document.querySelector(`.nak-live input[name="${name}"]`);
   const host = document.querySelector('.nak-live').parentElement;
   input.focus();
   const times = [];
   for (let i = 0; i < n; i++) {
     const before = +host.dataset.updates;
     const t0 = performance.now();
-    input.value = String(6 + (i % 2));  // always a new value (an unchanged result sends no message)
+    input.value = String(i % 2 ? b : a);  // always a new value (an unchanged result sends no message)
     input.dispatchEvent(new Event('input', {bubbles: true}));
     await new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new Error('no update within 10 s')), 10000);
@@ -171,7 +208,7 @@ def bench_voila(browser):
     from tests.conftest import free_port, wait_for_http
 
     with tempfile.TemporaryDirectory() as tmp:
-        for cls in ("NernstLive",):
+        for cls in ("NernstLive", "SpikeLive"):
             nb = json.loads(json.dumps(NB).replace("{cls}", cls))
             Path(tmp, f"{cls}.ipynb").write_text(json.dumps(nb))
         port = free_port()
@@ -189,12 +226,24 @@ def bench_voila(browser):
             offline(page)
             page.goto(base + "/voila/render/NernstLive.ipynb", timeout=120000)
             page.locator(".nak-live canvas").first.wait_for(timeout=120000)
-            live = page.evaluate(ROUND_TRIP_LIVE, 40)
+            live = page.evaluate(ROUND_TRIP_LIVE, [40, "k_out", 6, 7])
+            page.close()
+            page = browser.new_page(viewport={"width": 1200, "height": 1000})
+            offline(page)
+            page.goto(base + "/voila/render/SpikeLive.ipynb", timeout=120000)
+            page.locator(".nak-live canvas").first.wait_for(timeout=120000)
+            # two currents (cached after the first move each): the wire and the drawing, as in class;
+            # then fresh currents every move (a new LSODA run each time)
+            spike_cached = page.evaluate(ROUND_TRIP_LIVE, [30, "i_amp", 10.5, 11])
+            spike_fresh = [page.evaluate(ROUND_TRIP_LIVE, [1, "i_amp", 12 + 0.5 * i, 0])[0]
+                           for i in range(30)]
             page.close()
         finally:
             proc.terminate()
             proc.wait(20)
     line("live explorer (nernst)", live[3:], "p95 <= 50")
+    line("live explorer (spike, two cached currents)", spike_cached[3:], "p95 <= 50")
+    line("live explorer (spike, a new current each move)", spike_fresh[3:], "p95 <= 50")
 
 
 def gz(path):

@@ -8,15 +8,18 @@ import ghk from "./ghk.js";
 import nernst from "./nernst.js";
 import ouabainDose from "./ouabain_dose.js";
 import pumpBlock from "./pump_block.js";
+import spike from "./spike.js";
 import { compute as energyCompute } from "./ports/energy.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
 import { compute as ouabainDoseCompute } from "./ports/ouabain_dose.js";
 import { compute as pumpBlockCompute } from "./ports/pump_block.js";
+import { compute as spikeCompute } from "./ports/spike.js";
 import { StaticModel } from "./core/model.js";
 
 export const explorers = {
   nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute],
+  spike: [spike, spikeCompute],
   ouabain_dose: [ouabainDose, ouabainDoseCompute],
   pump_block: [pumpBlock, pumpBlockCompute],
 };

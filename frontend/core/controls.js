@@ -76,6 +76,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
     menus.set(m.name, { m, select, row });
     select.addEventListener("change", () => {
       row.classList.toggle("nak-changed", select.value !== m.default);
+      applyEnabled();
       onInput(m.name, select.value);
     });
   }
@@ -94,6 +95,17 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
     row.classList.toggle("nak-changed", Math.abs(v - c.default) > 1e-9 * Math.max(1, Math.abs(c.default)));
   }
 
+  // A control with `enabled_when: {menu: [options]}` is disabled while a menu shows another option
+  // (e.g. the spike explorer's temperature, squid only).
+  function applyEnabled() {
+    for (const { c, input, row } of rows.values()) {
+      if (!c.enabled_when) continue;
+      const on = Object.entries(c.enabled_when).every(([menu, opts]) => !menus.has(menu) || opts.includes(menus.get(menu).select.value));
+      input.disabled = !on;
+      row.classList.toggle("nak-disabled", !on);
+    }
+  }
+
   function setValues(vals) {
     for (const [name, v] of Object.entries(vals)) {
       const menu = menus.get(name);
@@ -107,6 +119,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
       r.input.value = String(toPosition(r.c, v));
       show(name, v);
     }
+    applyEnabled();
   }
   // controls that do not apply to the current settings (e.g. a menu that one choice makes moot)
   function setDisabled(names) {

@@ -92,3 +92,15 @@ test("test-pulse failure spans (as nakmodel.plots.ouabain._false_runs)", async (
   assert.deepEqual(failSpans(t, [1, 0, 1, 1, 0, 0], null, null), [[0.5, 1.5], [3.5, 5]]);
   assert.deepEqual(failSpans(t, [1, 1, 1, 1, 1, 1], null, null), []);
 });
+
+test("StaticModel recomputes the embedded result with the port, keeping it if the port refuses", () => {
+  const compute = (params, values) => {
+    if (values.x < 0) throw new Error("x must be 0 or more");
+    return { y: params.k * values.x };
+  };
+  const fresh = new StaticModel({ spec: { params: { k: 3 } }, values: { x: 2 }, result: { y: 5.9 } }, compute);
+  assert.equal(fresh.get("result").y, 6); // the page's engine, not the embedded number
+  const kept = new StaticModel({ spec: { params: { k: 3 } }, values: { x: -1 }, result: { y: 1 } }, compute);
+  assert.equal(kept.get("result").y, 1);
+  assert.equal(kept.get("error"), "");
+});

@@ -15,12 +15,13 @@ _WHERE = {
     "._base": ("App", "Control", "FigureView", "display_mode"),
     ".pump_cycle": ("CycleExplorer",),
     ".secondary_transport": ("CotransportExplorer", "EpitheliumView"),
-    ".action_potentials": ("RundownExplorer", "SpikeExplorer"),
+    ".action_potentials": ("RundownExplorer",),
     ".resting_potential": ("PumpLeakLoop",),
     ".stoichiometry": ("StoichiometryExplorer",),
     ".live.nernst": ("NernstLive",),
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
+    ".live.spike": ("SpikeLive",),
     ".live.ouabain": ("OuabainDoseLive", "PumpBlockLive"),
 }
 

@@ -18,4 +18,4 @@ from nakmodel._lazy import lazy_exports
 # imported on first use (PEP 562), as nakmodel.widgets does: a kernel loads one explorer's modules
 __getattr__, __dir__, __all__ = lazy_exports(
     __name__, globals(), {".nernst": ("NernstLive",), ".ghk": ("GHKLive",), ".energy": ("EnergyLive",),
-                              ".ouabain": ("OuabainDoseLive", "PumpBlockLive")})
+     ".spike": ("SpikeLive",), ".ouabain": ("OuabainDoseLive", "PumpBlockLive")})
