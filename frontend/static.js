@@ -3,13 +3,17 @@
 // (<div class="nak-explorer" data-explorer=...> with its JSON state and a PNG fallback)
 // becomes the live explorer, computing in the page with its port.
 
+import cotransport from "./cotransport.js";
 import energy from "./energy.js";
+import epithelium from "./epithelium.js";
 import ghk from "./ghk.js";
 import nernst from "./nernst.js";
 import ouabainDose from "./ouabain_dose.js";
 import pumpBlock from "./pump_block.js";
 import spike from "./spike.js";
+import { compute as cotransportCompute } from "./ports/cotransport.js";
 import { compute as energyCompute } from "./ports/energy.js";
+import { compute as epitheliumCompute } from "./ports/epithelium.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
 import { compute as ouabainDoseCompute } from "./ports/ouabain_dose.js";
@@ -18,8 +22,12 @@ import { compute as spikeCompute } from "./ports/spike.js";
 import { StaticModel } from "./core/model.js";
 
 export const explorers = {
-  nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute],
+  nernst: [nernst, nernstCompute],
+  ghk: [ghk, ghkCompute],
+  energy: [energy, energyCompute],
   spike: [spike, spikeCompute],
+  cotransport: [cotransport, cotransportCompute],
+  epithelium: [epithelium, epitheliumCompute],
   ouabain_dose: [ouabainDose, ouabainDoseCompute],
   pump_block: [pumpBlock, pumpBlockCompute],
 };

@@ -4,8 +4,8 @@
 
 import { fmt, sig } from "./format.js";
 
-// Element ids unique in the page: in Voilà every explorer is its own ES module bundle with its own
-// copy of this file, so the counter lives on the page (a label's `for` must find its own input).
+// Element ids unique on the page: in Voilà each explorer is its own ES module bundle (with its own
+// copy of this file), so the counter lives on globalThis, shared by every bundle on the page.
 function nextId() {
   globalThis.__nakControlIds = (globalThis.__nakControlIds ?? 0) + 1;
   return `nak-ctl-${globalThis.__nakControlIds}`;

@@ -40,3 +40,15 @@ export function niceTop(x) {
 export function floorTo(x, step) {
   return Math.round(Math.floor(x / step + 1e-9) * step * 1e12) / 1e12;
 }
+
+// Presentation (mirrors nakmodel.plots.electrochem.spread_labels): labels at least gap apart, in
+// data units (the cotransport figure; core/labels.js placeLabels works in canvas pixels).
+export function spreadLabels(y, gap) {
+  const order = y.map((_, i) => i).sort((a, b) => y[a] - y[b]);
+  const placed = order.map((i) => y[i]);
+  for (let i = 1; i < placed.length; i++) placed[i] = Math.max(placed[i], placed[i - 1] + gap);
+  const shift = placed.reduce((s, p, i) => s + (p - y[order[i]]), 0) / placed.length;
+  const out = new Array(y.length);
+  order.forEach((idx, i) => { out[idx] = placed[i] - shift / 2; });
+  return out;
+}

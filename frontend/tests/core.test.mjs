@@ -104,3 +104,10 @@ test("StaticModel recomputes the embedded result with the port, keeping it if th
   assert.equal(kept.get("result").y, 1);
   assert.equal(kept.get("error"), "");
 });
+
+test("label spreading in data units (as nakmodel.plots.electrochem.spread_labels)", async () => {
+  const { spreadLabels } = await import("../core/format.js");
+  const ys = spreadLabels([-64.0, -64.1, -89.1], 10);
+  const sorted = [...ys].sort((a, b) => a - b);
+  assert.ok(sorted[1] - sorted[0] >= 10 - 1e-9 && sorted[2] - sorted[1] >= 10 - 1e-9);
+});

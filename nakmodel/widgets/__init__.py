@@ -14,7 +14,6 @@ from nakmodel._lazy import lazy_exports
 _WHERE = {
     "._base": ("App", "Control", "FigureView", "display_mode"),
     ".pump_cycle": ("CycleExplorer",),
-    ".secondary_transport": ("CotransportExplorer", "EpitheliumView"),
     ".action_potentials": ("RundownExplorer",),
     ".resting_potential": ("PumpLeakLoop",),
     ".stoichiometry": ("StoichiometryExplorer",),
@@ -23,6 +22,8 @@ _WHERE = {
     ".live.energy": ("EnergyLive",),
     ".live.spike": ("SpikeLive",),
     ".live.ouabain": ("OuabainDoseLive", "PumpBlockLive"),
+    ".live.cotransport": ("CotransportLive",),
+    ".live.epithelium": ("EpitheliumLive",),
 }
 
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)
