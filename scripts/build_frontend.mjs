@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const EXPLORERS = ["nernst", "ghk", "energy", "spike", "cotransport", "epithelium", "pump_leak", "stoichiometry",
-  "pump_cycle", "rundown"];
+  "pump_cycle", "rundown", "ouabain_dose", "pump_block"];
 const common = { bundle: true, minify: true, legalComments: "eof", target: "es2020", loader: { ".css": "text" }, write: false, logLevel: "warning" };
 const jobs = [
   { entryPoints: [join(root, "frontend/static.js")], format: "iife", outfile: join(root, "_static/nakfront/nakfront.js") },

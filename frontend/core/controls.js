@@ -124,6 +124,12 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
     }
     applyEnabled();
   }
+  // controls that do not apply to the current settings (e.g. a menu that one choice makes moot)
+  function setDisabled(names) {
+    const off = new Set(names);
+    for (const [name, r] of rows) r.input.disabled = off.has(name);
+    for (const [name, m] of menus) m.select.disabled = off.has(name);
+  }
   setValues(values);
-  return { el, setValues, inputs: rows };
+  return { el, setValues, setDisabled, inputs: rows };
 }

@@ -48,7 +48,12 @@ export function niceTop(x) {
   return x > 0 ? ceilTo(x, niceCeiling(x) / 10) : 1;
 }
 
-// Presentation (mirrors nakmodel.plots.electrochem.spread_labels): labels at least gap apart.
+export function floorTo(x, step) {
+  return Math.round(Math.floor(x / step + 1e-9) * step * 1e12) / 1e12;
+}
+
+// Presentation (mirrors nakmodel.plots.electrochem.spread_labels): labels at least gap apart, in
+// data units (the cotransport figure; core/labels.js placeLabels works in canvas pixels).
 export function spreadLabels(y, gap) {
   const order = y.map((_, i) => i).sort((a, b) => y[a] - y[b]);
   const placed = order.map((i) => y[i]);
@@ -58,4 +63,3 @@ export function spreadLabels(y, gap) {
   order.forEach((idx, i) => { out[idx] = placed[i] - shift / 2; });
   return out;
 }
-

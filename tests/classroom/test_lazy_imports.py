@@ -15,8 +15,8 @@ from tests.conftest import ROOT
 
 PROBE = """
 import json, sys
-from nakmodel.widgets import NernstExplorer
-NernstExplorer()
+from nakmodel.widgets import NernstLive
+NernstLive()._repr_mimebundle_()
 print(json.dumps(sorted(sys.modules)))
 """
 
@@ -26,9 +26,9 @@ def test_one_app_loads_only_its_modules():
     out = subprocess.run([sys.executable, "-c", PROBE], env=env, cwd=ROOT, capture_output=True, text=True,
                          timeout=120, check=True)
     loaded = set(json.loads(out.stdout.strip().splitlines()[-1]))
-    assert {"nakmodel.widgets.nernst", "nakmodel.electrochem"} <= loaded
+    assert {"nakmodel.widgets.live.nernst", "nakmodel.electrochem"} <= loaded
     other_apps = {f"nakmodel.widgets.{m.lstrip('.')}" for m in widgets._WHERE
-                  if m not in ("._base", ".nernst")}
+                  if m not in ("._base", ".live.nernst")}
     assert not loaded & other_apps, sorted(loaded & other_apps)
     # the Nernst explorer needs no ODE solver and no cell, spike or drug model
     assert not loaded & {"nakmodel.cell", "nakmodel.hh", "nakmodel.drugs", "scipy.integrate"}

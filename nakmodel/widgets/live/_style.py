@@ -25,10 +25,15 @@ def plain_label(mathtext: str) -> str:
     return text.replace("$", "")
 
 
+def dash_pattern(linestyle: str) -> list:
+    """A matplotlib line style (``"--"``, ``"dashed"``, …) as a canvas dash pattern (CSS px)."""
+    return list(_DASHES[linestyle])
+
+
 def ion_style() -> dict:
     """``{ion: {"color", "dash", "label"}}`` for every ion of :mod:`nakmodel.plots.style`."""
     return {
-        ion: {"color": ION_COLORS[ion], "dash": _DASHES[ION_LINESTYLES.get(ion, "-")],
+        ion: {"color": ION_COLORS[ion], "dash": dash_pattern(ION_LINESTYLES.get(ion, "-")),
               "label": plain_label(ION_LABELS.get(ion, ion))}
         for ion in ION_COLORS
     }
