@@ -8,7 +8,7 @@ import ipywidgets as W
 import numpy as np
 
 from ..energy import BUDGET_RATE_HZ, NeuronGeometry, cell_energy_bill
-from ..plots.energy_bill import RATE_GRID_HZ, EnergyBudgetPlot
+from ..plots.shared import RATE_GRID_HZ
 from ._base import App, Control
 from .readout import note, readout, table
 
@@ -77,6 +77,8 @@ class EnergyCalculator(App):
         return [self.model_choice, self.source_choice]
 
     def make_figure(self):
+        from ..plots.energy_bill import EnergyBudgetPlot  # matplotlib only for this app's figure
+
         return EnergyBudgetPlot()
 
     def compute_and_draw(self, values):

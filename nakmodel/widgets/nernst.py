@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..constants import MAMMALIAN_NEURON, VALENCE
 from ..electrochem import nernst
-from ..plots.electrochem import EquilibriumPotentialPlot
 from ._base import App, Control
 from .readout import note, readout, table
 
@@ -48,6 +47,8 @@ class NernstExplorer(App):
     }
 
     def make_figure(self):
+        from ..plots.electrochem import EquilibriumPotentialPlot  # matplotlib only for this app's figure
+
         return EquilibriumPotentialPlot(_IONS)
 
     @staticmethod

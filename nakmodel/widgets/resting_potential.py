@@ -23,7 +23,6 @@ import numpy as np
 from ..cell import CellParams
 from ..constants import MAMMALIAN_NEURON, VALENCE
 from ..electrochem import ghk_voltage, nernst
-from ..plots.resting_potential import GHKPlot, PumpLeakPlot
 from ..pump_leak import PumpLeakResult, pump_leak_result
 from ._base import App, Control
 from .readout import note, readout, table
@@ -102,6 +101,8 @@ class GHKExplorer(App):
     temperature_C = MAMMALIAN_NEURON.temperature_C
 
     def make_figure(self):
+        from ..plots.resting_potential import GHKPlot  # matplotlib only for this app's figure
+
         return GHKPlot(ratio_range=self.SWEEP_RANGE)
 
     @staticmethod
@@ -186,6 +187,8 @@ class PumpLeakLoop(App):
         return [self.stoich]
 
     def make_figure(self):
+        from ..plots.resting_potential import PumpLeakPlot  # matplotlib only for this app's figure
+
         return PumpLeakPlot()
 
     def compute_and_draw(self, values):

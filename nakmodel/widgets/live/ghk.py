@@ -10,7 +10,6 @@ import numpy as np
 
 from ...constants import FARADAY, GAS_CONSTANT, VALENCE, ZERO_CELSIUS_K
 from ...electrochem import ghk_voltage, nernst
-from ...plots.resting_potential import GHKPlot
 from ..resting_potential import GHKExplorer
 from ._explorer import LiveExplorer
 
@@ -66,6 +65,8 @@ class GHKLive(LiveExplorer):
         }
 
     def fallback_figure(self, values: dict, result: dict):
+        from ...plots.resting_potential import GHKPlot  # the static book's fallback only
+
         plot = GHKPlot(ratio_range=GHKExplorer.SWEEP_RANGE)
         plot.update(np.array(result["sweep"]["ratio"]), np.array(result["sweep"]["vm"]),
                     result["E"], result["vm"])
