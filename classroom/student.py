@@ -18,10 +18,12 @@ step by step, and what is timed:
    browser can then draw the sliders and the figure);
 4. *slider round trip* = send a ``comm_msg`` ``update`` of a slider's value
    (what dragging does) and wait for the ``update`` of the figure's HTML model
-   carrying a new ``<img>``. A live explorer (``nakmodel.widgets.live``: one
-   anywidget whose own JavaScript draws controls and figure) offers each of its
-   controls as a slider ``"<comm id>#<control name>"``; moving one sends the
-   explorer's new ``values`` and waits for its new ``result``.
+   carrying a new ``<img>`` (a slider that changes no figure: until the kernel is
+   idle again after handling the move, so every update it caused has arrived).
+   A live explorer (``nakmodel.widgets.live``: one anywidget whose own JavaScript
+   draws controls and figure) offers each of its controls as a slider
+   ``"<comm id>#<control name>"``; moving one sends the explorer's new ``values``
+   and waits for its new ``result``.
 """
 
 from __future__ import annotations
@@ -227,7 +229,8 @@ class Student:
 
     def move(self, slider_id: str, value: float, timeout: float = 60.0) -> float:
         """Set a slider's value like a drag; return seconds until a figure's new image arrives
-        (a live explorer's control: until its new result arrives).
+        (a live explorer's control: until its new result arrives), or, for a slider that changes no
+        figure, until the kernel reports it is idle again after handling the move.
 
         On a page with two apps the slider's own app redraws; any figure changing counts.
         """
@@ -236,11 +239,16 @@ class Student:
         figs = set(self.figure_ids())
         before = {f: self.states[f].get("value") for f in figs}
         t0 = time.perf_counter()
-        self.send("comm_msg", {"comm_id": slider_id, "data": {"method": "update", "state": {"value": value},
-                                                              "buffer_paths": []}})
+        update = {"method": "update", "state": {"value": value}, "buffer_paths": []}
+        sent = self.send("comm_msg", {"comm_id": slider_id, "data": update})
         deadline = time.time() + timeout
         while True:
             msg = self.recv(deadline)
+            if (msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
+                    and msg.get("parent_header", {}).get("msg_id") == sent):
+                # the kernel has handled the move and sent everything it caused, but no figure changed
+                # (a slider that sets a readout or another widget, e.g. the cycle's event slider)
+                return time.perf_counter() - t0
             if msg["msg_type"] != "comm_msg":
                 continue
             data, cid = msg["content"]["data"], msg["content"]["comm_id"]

@@ -32,3 +32,26 @@ def test_one_reply_gives_the_same_states_as_one_by_one():
         assert any("#" in key for key in fast.sliders())
     finally:
         fast.close()
+
+
+def test_a_move_that_changes_no_figure_is_answered():
+    """The cycle explorer's event slider sets the step shown, not the figure: the move is answered when
+    the kernel is idle again after handling it (before: the student waited for a new image and failed)."""
+    server = shared_server()
+    server.wait_pool_ready()
+    s = Student(server.base, "pump_cycle.ipynb", timeout=120)
+    try:
+        s.open()
+        event = [(cid, st) for cid, st in s.sliders().items() if st.get("description") == "event"]
+        assert event, "the cycle explorer has no event slider any more: pick another such slider"
+        cid, st = event[0]
+        figure = {f: s.states[f].get("value") for f in s.figure_ids()}
+        seconds = s.move(cid, int(st["max"]) if st["value"] != st["max"] else 0, timeout=30)
+        assert 0 < seconds < 30
+        assert {f: s.states[f].get("value") for f in s.figure_ids()} == figure  # no figure changed
+        # a move that does change the figure still waits for the new image
+        na = next(c for c, x in s.sliders().items() if "Na" in str(x.get("description")))
+        assert s.move(na, 50.0, timeout=60) > 0
+        assert any(s.states[f].get("value") != figure[f] for f in figure)
+    finally:
+        s.close()
