@@ -30,6 +30,7 @@ from ..hh import (
     reversal_mismatch,
     spike_ion_budget,
     spike_train_rundown,
+    voltage_threshold,
 )
 from .formatting import count, fixed, sig
 
@@ -194,6 +195,18 @@ def _locked(out, giant):
     }
 
 
+def _threshold(out):
+    """Threshold as a voltage: the end of the smallest brief pulse that fires (nakmodel.hh.threshold)."""
+    sq, mam = voltage_threshold("squid"), voltage_threshold("mammalian")
+    out |= {
+        "thr_pulse_ms": fixed(sq.pulse_ms, 1),
+        "thr_v_sq": fixed(sq.v_threshold_mV, 0), "thr_dv_sq": fixed(sq.depolarisation_mV, 0),
+        "thr_rest_sq": fixed(sq.v_rest_mV, 0),
+        "thr_v_mam": fixed(mam.v_threshold_mV, 0), "thr_dv_mam": fixed(mam.depolarisation_mV, 0),
+        "thr_rest_mam": fixed(mam.v_rest_mV, 0),
+    }
+
+
 @lru_cache(maxsize=1)
 def _numbers():
     out = {}
@@ -203,6 +216,7 @@ def _numbers():
     giant = _rundown(out)
     _pump(out, mam)
     _locked(out, giant)
+    _threshold(out)
     return out
 
 
