@@ -19,7 +19,6 @@ from ..hh import (
     MAMMALIAN_WB,
     SQUID_HH,
     RundownPump,
-    fi_curve,
     locked_open_response,
     max_sustainable_rate_hz,
     min_locked_fraction_for_block,
@@ -33,6 +32,7 @@ from ..hh import (
     voltage_threshold,
 )
 from .formatting import count, fixed, sig
+from .spike_grid import cached_fi_curve
 
 __all__ = ["GIANT_AXON_UM", "LOCKED_FRACTION", "PURKINJE_RATE_HZ", "THIN_AXON_UM", "numbers"]
 
@@ -71,8 +71,9 @@ def _budgets(out):
 
 
 def _fi(out):
-    i_sq, f_sq = fi_curve("squid")
-    i_mam, f_mam = fi_curve("mammalian")
+    # the build-time curves the spike explorer draws (nakmodel.book.spike_grid), computed if absent
+    i_sq, f_sq = (np.array(x) for x in cached_fi_curve("squid"))
+    i_mam, f_mam = (np.array(x) for x in cached_fi_curve("mammalian"))
     on_sq, on_mam = f_sq > 0, f_mam > 0
     peak = int(np.argmax(f_mam))
     block = i_mam[(~on_mam) & (np.arange(i_mam.size) > peak)][0]
