@@ -32,6 +32,13 @@ ION_LABELS = {"Na": "Na$^+$", "K": "K$^+$", "Cl": "Cl$^-$", "Ca": "Ca$^{2+}$", "
 #: Typical resting potential drawn for reference, mV (the seeds' and textbooks' value).
 REFERENCE_REST_MV = -70.0
 
+#: Membrane potentials over which the SGLT accumulation curves are drawn, mV.
+V_GRID_MV = np.linspace(-120.0, 20.0, 29)
+#: Luminal glucose over which the SGLT flux curves are drawn, mM.
+GLUCOSE_GRID_MM = np.unique(np.r_[np.linspace(0.05, 2.0, 20), np.linspace(2.0, 30.0, 40)])
+#: Width of the "cell glucose" label as a fraction of the flux axis' x range.
+LABEL_WIDTH_FRACTION = 0.36
+
 #: Firing rates over which the per-cell ATP line of the energy bill is drawn, Hz.
 RATE_GRID_HZ = np.linspace(0.0, 100.0, 21)
 #: Display order and labels of the brain's ATP budget categories.
