@@ -1,6 +1,7 @@
 """Live explorers drawn in the browser (frontend/): update times and JavaScript size.
 
-Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila]``.
+Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila]
+[--explorers=pump_cycle,rundown]`` (the second option: only these explorers in parts 1 and 2).
 
 1. Static page, headless Chromium (system /usr/bin/chromium, network blocked): for every
    control of every live explorer, 60 random slider inputs; time from the ``input`` event to
@@ -43,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
+from nakmodel.widgets.action_potentials import RundownExplorer  # noqa: E402
 from nakmodel.widgets.live import (  # noqa: E402
     CotransportLive,
     EnergyLive,
@@ -53,10 +55,15 @@ from nakmodel.widgets.live import (  # noqa: E402
     SpikeLive,
     StoichiometryLive,
 )
+from nakmodel.widgets.pump_cycle import CycleExplorer  # noqa: E402
 from tests.frontend.pages import write_static_page  # noqa: E402
 
 LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive, CotransportLive, EpitheliumLive, PumpLeakLive,
-        StoichiometryLive]
+        StoichiometryLive, CycleExplorer, RundownExplorer]
+# --explorers=pump_cycle,rundown: only these in parts 1 and 2
+_ONLY = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--explorers=")), None)
+if _ONLY:
+    LIVE = [cls for cls in LIVE if cls.name in _ONLY]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
@@ -120,11 +127,32 @@ def bench_static(browser, folder):
             times = page.evaluate(MOVE_JS, [m.name, vals])
             line(f"{app.name}: {m.name} (menu)", times[5:], "median <= 8, p95 <= 16")
             page.evaluate(MOVE_JS, [m.name, [m.default]])
+        if app.name == "pump_cycle":  # one animation frame: highlight, counters, cursor
+            line("pump_cycle: Step (one frame)", page.evaluate(STEP_JS, 200)[5:], "one frame, 16.7 ms")
         page.close()
 
 
+STEP_JS = """async (n) => {
+  const button = [...document.querySelectorAll('.nak-player button')]
+    .find((b) => b.textContent.startsWith('Step'));
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    button.click();  // highlight, counters, event slider, cursor (uPlot redraw in a microtask)
+    await new Promise((r) => queueMicrotask(r));
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
 def _random_values(app, rng):
-    c = app.controls[rng.integers(len(app.controls))]
+    choices = getattr(type(app), "choices", ())  # menus of a live explorer (PNG apps have none)
+    k = int(rng.integers(len(app.controls) + len(choices)))
+    if k >= len(app.controls):
+        m = choices[k - len(app.controls)]
+        return m.name, m.options[int(rng.integers(len(m.options)))]
+    c = app.controls[k]
     if c.log:
         return c.name, float(10 ** rng.uniform(np.log10(c.minimum), np.log10(c.maximum)))
     return c.name, float(rng.uniform(c.minimum, c.maximum))

@@ -1,8 +1,9 @@
 // The frame every explorer shares: title, controls, figure, aria-live readout and error line,
 // wired to a model with anywidget's interface (live: anywidget's; static: core/model.js).
 //
-// An explorer supplies {figure(figEl, spec, theme) -> {update(values, result), destroy()},
+// An explorer supplies {figure(figEl, spec, theme, actions) -> {update(values, result), destroy()},
 // readout(spec, values, result) -> {html, text}}; `text` is also the figure's text alternative.
+// actions.setValue(name, value) moves a control as the reader would (preset buttons).
 
 import uplotCss from "../../_static/vendor/uplot/uPlot.min.css";
 import css from "./style.css";
@@ -60,9 +61,15 @@ export function mount({ model, el }, explorer) {
     el.dataset.updates = String(++updates);
     el.dispatchEvent(new CustomEvent("nak-updated", { detail: { updates } }));
   };
+  const actions = {
+    setValue(name, v) {
+      controls.setValues({ [name]: v });
+      send({ ...model.get("values"), [name]: v });
+    },
+  };
   const build = () => {
     figure?.destroy();
-    figure = explorer.figure(figEl, spec, themeColors(root));
+    figure = explorer.figure(figEl, spec, themeColors(root), actions);
     redraw();
   };
   build();

@@ -8,6 +8,13 @@ export function fmt(x, decimals = 1, { sign = false } = {}) {
   return sign && !zero ? `+${s}` : s;
 }
 
+// n significant figures, like Python's format(x, ".ng") for moderate numbers, true minus sign.
+export function fmtg(x, n) {
+  if (!Number.isFinite(x)) return "–";
+  const s = String(Number(Math.abs(x).toPrecision(n)));
+  return x < 0 && Number(s) !== 0 ? `−${s}` : s;
+}
+
 const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
 // 1.00 × 10⁻⁶ (Python's format(x, ".2e") written for readers)

@@ -56,11 +56,13 @@ class Choice:
 
 def control_json(c: Control) -> dict:
     """One control as the front end reads it (decimals from its ``readout_format``; ``exp`` for a
-    ``.2e``-style format, shown as 1.00 × 10⁻⁶)."""
+    ``.2e``-style format, shown as 1.00 × 10⁻⁶; ``significant`` for a ``.3g``-style one, shown with
+    that many significant digits)."""
     m = re.fullmatch(r"\.(\d+)([fge])", c.readout_format or "")
     return {"name": c.name, "label": c.label, "unit": c.unit, "default": c.default, "min": c.minimum,
             "max": c.maximum, "step": c.step, "log": c.log, "decimals": int(m.group(1)) if m else 2,
-            "exp": bool(m and m.group(2) == "e")}
+            "exp": bool(m and m.group(2) == "e"),
+            "significant": int(m.group(1)) if m and m.group(2) == "g" else 0}
 
 
 def _widget_class(name: str):
