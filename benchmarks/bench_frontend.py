@@ -19,8 +19,10 @@ Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila
    and MathJax assets.
 
 The machine may be shared: every figure is printed next to a baseline measured in this run.
-``BENCH_VOILA_LAUNCHER=benchmarks/voila_nodelay.py`` starts Voilà with TCP_NODELAY on its
-websockets (an experiment: a small reply otherwise waits ~40 ms for the browser's delayed ACK).
+Part 3 runs twice in one run: as served (``voila.json`` names
+``nakmodel.nodelay.NoDelayKernelWebsocketConnection``: TCP_NODELAY on the kernel websockets) and,
+as baseline, with Jupyter Server's stock connection class (Nagle on: a small reply waits ~40 ms for
+the browser's delayed ACK). ``--only-voila`` runs part 3 alone.
 """
 
 from __future__ import annotations
@@ -219,8 +221,23 @@ ROUND_TRIP_LIVE = """async ([n, name, a, b]) => {
 }"""
 
 
+STOCK_CONNECTION = "jupyter_server.services.kernels.connection.channels.ZMQChannelsWebsocketConnection"
+
+
 def bench_voila(browser):
     print("\n3. Voilà on loopback: slider move -> new figure in the browser")
+    served = voila_round_trips(browser)
+    nagle = voila_round_trips(browser, [f"--Voila.kernel_websocket_connection_class={STOCK_CONNECTION}"])
+    _, p_live = line("live explorer (nernst), as served (TCP_NODELAY)", served[0][3:], "p95 <= 50")
+    _, p_nagle = line("baseline: the same, stock connection (Nagle on)", nagle[0][3:])
+    for cls, times in served[1].items():
+        line(f"live explorer ({cls}), as served", times[3:], "p95 <= 50")
+    print(f"  ratio p95 Nagle on/served: {p_nagle / p_live:.1f}x")
+
+
+def voila_round_trips(browser, options=()):
+    """(Nernst live explorer, {other live explorer: times}) round trips in ms, one Voilà started
+    with ``options``."""
     from tests.conftest import free_port, wait_for_http
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -230,10 +247,8 @@ def bench_voila(browser):
         port = free_port()
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         env.pop("NAKMODEL_DISPLAY", None)
-        launcher = [sys.executable, os.environ["BENCH_VOILA_LAUNCHER"]] \
-            if os.environ.get("BENCH_VOILA_LAUNCHER") else [str(Path(sys.executable).parent / "voila")]
-        proc = subprocess.Popen([*launcher, tmp, f"--port={port}", "--no-browser",
-                                 "--Voila.ip=127.0.0.1"],
+        proc = subprocess.Popen([str(Path(sys.executable).parent / "voila"), tmp, f"--port={port}",
+                                 "--no-browser", "--Voila.ip=127.0.0.1", *options],
                                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}"
@@ -256,9 +271,7 @@ def bench_voila(browser):
         finally:
             proc.terminate()
             proc.wait(20)
-    line("live explorer (nernst)", live[3:], "p95 <= 50")
-    for cls, times in others.items():
-        line(f"live explorer ({cls})", times[3:], "p95 <= 50")
+    return live, others
 
 
 def gz(path):

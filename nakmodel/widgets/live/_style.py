@@ -1,6 +1,6 @@
 """The book's ion colours, line styles and labels, as the front end reads them.
 
-Translates :mod:`nakmodel.plots.style` (matplotlib names) into what a canvas
+Translates :mod:`nakmodel.plots.shared` (matplotlib names) into what a canvas
 needs: CSS colours, dash patterns in CSS pixels, plain-text labels.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ...plots.style import ION_COLORS, ION_LABELS, ION_LINESTYLES
+from ...plots.shared import ION_COLORS, ION_LABELS, ION_LINESTYLES
 
 #: matplotlib named line styles -> canvas ``setLineDash`` patterns (CSS px, line width 2).
 _DASHES = {"-": [], "solid": [], "--": [7, 4], "dashed": [7, 4], "-.": [7, 3, 2, 3], "dashdot": [7, 3, 2, 3],

@@ -13,7 +13,7 @@ from ... import energy
 from ...constants import AVOGADRO
 from ...electrochem import PUMP_NA_OUT
 from ...energy import BUDGET_RATE_HZ, NeuronGeometry, cell_energy_bill, spike_na_entry_pmol_cm2
-from ...plots.energy_bill import CATEGORY_LABELS, RATE_GRID_HZ, EnergyBudgetPlot
+from ...plots.shared import CATEGORY_LABELS, RATE_GRID_HZ
 from ..controls import Control, log_control
 from ._explorer import Choice, LiveExplorer
 from ._style import plain_label
@@ -108,6 +108,8 @@ class EnergyLive(LiveExplorer):
         }
 
     def fallback_figure(self, values: dict, result: dict):
+        from ...plots.energy_bill import EnergyBudgetPlot  # the static book's fallback only
+
         plot = EnergyBudgetPlot()
         b = self.bill(values)
         plot.update(b.atp_per_second_grid, values["rate_hz"], b.cell.atp_per_second_molecules, b.budget)

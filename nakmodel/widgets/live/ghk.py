@@ -12,7 +12,6 @@ import numpy as np
 from ...cell import CellParams
 from ...constants import FARADAY, GAS_CONSTANT, MAMMALIAN_NEURON, VALENCE, ZERO_CELSIUS_K
 from ...electrochem import ghk_voltage, nernst
-from ...plots.resting_potential import GHKPlot
 from ..controls import Control, log_control
 from ._explorer import LiveExplorer
 
@@ -109,6 +108,8 @@ class GHKLive(LiveExplorer):
         }
 
     def fallback_figure(self, values: dict, result: dict):
+        from ...plots.resting_potential import GHKPlot  # the static book's fallback only
+
         plot = GHKPlot(ratio_range=SWEEP_RANGE)
         plot.update(np.array(result["sweep"]["ratio"]), np.array(result["sweep"]["vm"]),
                     result["E"], result["vm"])

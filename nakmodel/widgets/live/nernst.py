@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...constants import FARADAY, GAS_CONSTANT, MAMMALIAN_NEURON, VALENCE, ZERO_CELSIUS_K
 from ...electrochem import nernst
-from ...plots.electrochem import REFERENCE_REST_MV, EquilibriumPotentialPlot
+from ...plots.shared import REFERENCE_REST_MV
 from ..controls import Control
 from ._explorer import LiveExplorer
 
@@ -77,6 +77,8 @@ class NernstLive(LiveExplorer):
 
     def fallback_figure(self, values: dict, result: dict):
         c_out, c_in = self.concentrations(values)
+        from ...plots.electrochem import EquilibriumPotentialPlot  # the static book's fallback only
+
         plot = EquilibriumPotentialPlot(IONS)
         plot.update(c_out, c_in, result["E"])
         return plot.fig, plot.alt_text(c_out, c_in, result["E"])
