@@ -5,16 +5,9 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.ticker import FixedLocator, NullFormatter
 
+from .shared import CONC_AXIS_UM, ISOFORM_STYLES, concentration_text  # noqa: F401 - re-exported
 from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, ceil_to, floor_to, new_figure, styled
 
-#: One colour and line style per α isoform (Okabe–Ito; the style is a second carrier).
-ISOFORM_STYLES = {
-    "human_alpha1": {"color": "#000000", "ls": "-"},
-    "rodent_alpha3": {"color": "#CC79A7", "ls": "--"},
-    "rodent_alpha1": {"color": "#56B4E9", "ls": "-."},
-}
-#: Concentration axis of the dose–response panel, µM (0.1 nM to 10 mM).
-CONC_AXIS_UM = np.logspace(-4, 4, 321)
 #: Number of spans that can be shaded as "test pulse fails".
 N_FAIL_SPANS = 3
 
@@ -94,15 +87,6 @@ class DoseResponsePlot:
                 f"with a line at {concentration_text(conc_uM)} ({parts}). "
                 "Right: activity over two hours after ouabain is added, "
                 f"washed out at {washout_min:.0f} min.")
-
-
-def concentration_text(c_uM: float) -> str:
-    """A concentration given in µM written in the unit that reads best: 10 nM, 2.5 µM, 1 mM."""
-    if c_uM >= 1000:
-        return f"{c_uM / 1000:.3g} mM"
-    if c_uM >= 1:
-        return f"{c_uM:.3g} µM"
-    return f"{c_uM * 1000:.3g} nM"
 
 
 class RundownPlot:

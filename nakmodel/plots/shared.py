@@ -50,3 +50,21 @@ CATEGORY_LABELS = {
     "glutamate_recycling": "glutamate recycling",
     "housekeeping": "housekeeping (non-signalling)",
 }
+
+#: One colour and line style per α isoform (Okabe–Ito; the style is a second carrier).
+ISOFORM_STYLES = {
+    "human_alpha1": {"color": "#000000", "ls": "-"},
+    "rodent_alpha3": {"color": "#CC79A7", "ls": "--"},
+    "rodent_alpha1": {"color": "#56B4E9", "ls": "-."},
+}
+#: Concentration axis of the dose–response panel, µM (0.1 nM to 10 mM).
+CONC_AXIS_UM = np.logspace(-4, 4, 321)
+
+
+def concentration_text(c_uM: float) -> str:
+    """A concentration given in µM written in the unit that reads best: 10 nM, 2.5 µM, 1 mM."""
+    if c_uM >= 1000:
+        return f"{c_uM / 1000:.3g} mM"
+    if c_uM >= 1:
+        return f"{c_uM:.3g} µM"
+    return f"{c_uM * 1000:.3g} nM"

@@ -34,7 +34,7 @@ from ...drugs import (
     ouabain_pump_fraction,
 )
 from ...electrochem import nernst
-from ...plots.ouabain import CONC_AXIS_UM, ISOFORM_STYLES, concentration_text
+from ...plots.shared import CONC_AXIS_UM, ISOFORM_STYLES, concentration_text
 from ...pump_block import RundownSettings, output_times_s
 from ..controls import Control
 from ._explorer import Choice, LiveExplorer
