@@ -1,8 +1,9 @@
 """Draw a small PNG per chapter for the gallery: ``python classroom/make_thumbnails.py [--force]``.
 
-For each chapter notebook (see :mod:`classroom.chapters`) the first app of
-``nakmodel.widgets`` that its code cells create (``SomeApp(...)``) is built at
-its defaults and its figure saved 360 px wide (8-bit palette, ~10-30 kB).
+For each chapter notebook (see :mod:`classroom.chapters`) the first explorer of
+``nakmodel.widgets`` that its code cells create (``SomeLive(...)``) is built at
+its defaults and its static fallback figure (the matplotlib PNG of the static
+book) saved 360 px wide (8-bit palette, ~10-30 kB).
 A chapter without such an app gets a plain title card. Only missing or
 out-of-date thumbnails are redrawn unless ``--force``.
 """
@@ -70,8 +71,9 @@ def make(force: bool = False) -> list[Path]:
         fig = None
         try:
             cls = app_class_for(ch.path)
-            if cls is not None:
-                fig = cls().plot.fig
+            if cls is not None:  # a live explorer: its matplotlib fallback figure at the defaults
+                app = cls()
+                fig = app.fallback_figure(app.values, app.result)[0]
         except Exception as err:  # noqa: BLE001 - a chapter in progress must not stop the class
             print(f"  {ch.stem}: app failed ({err!r}); using a title card", file=sys.stderr)
         if fig is None:
