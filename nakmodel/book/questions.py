@@ -139,21 +139,28 @@ def pump_reversal_mV(**values) -> float:
 
 def spike_peak_mV(**values) -> float:
     """Peak (mV) of the first action potential of the squid axon model (Hodgkin & Huxley 1952,
-    6.3 °C) for a current step of ``i_amp`` (µA/cm², default 10) lasting ``pulse_ms`` (ms, default
-    40) from rest; nan if it does not fire. :func:`nakmodel.hh.simulate_hh`."""
+    6.3 °C) for a current step of ``i_amp`` (µA/cm²) lasting ``pulse_ms`` (ms), both required, that
+    starts 5 ms into the run from rest; nan if it does not fire. :func:`nakmodel.hh.simulate_hh`."""
     from ..hh import simulate_hh
 
     _check_names(values, {"i_amp", "pulse_ms"}, "spike_peak_mV")
-    i_amp, pulse = float(values.get("i_amp", 10.0)), float(values.get("pulse_ms", 40.0))
+    if set(values) != {"i_amp", "pulse_ms"}:
+        raise ValueError("key 'spike_peak_mV' needs i_amp (µA/cm²) and pulse_ms (ms)")
+    i_amp, pulse = float(values["i_amp"]), float(values["pulse_ms"])
     run = simulate_hh(i_amp, 5.0 + min(pulse, 15.0), onset_ms=5.0, pulse_ms=pulse, model="squid")
     first = run.t_ms <= run.spike_times_ms[0] + 2.0 if run.n_spikes else run.t_ms < 0.0
     return float(run.v_mV[first].max()) if run.n_spikes else math.nan
 
 
-def ouabain_left_pct(conc_uM: float, isoform: str = "human_alpha1") -> float:
-    """Pump activity left (%) at steady state in ``conc_uM`` (µM) ouabain for ``isoform``
-    (``human_alpha1``, ``rodent_alpha1``, ``rodent_alpha3``); :func:`nakmodel.drugs.ouabain_pump_fraction`."""
-    return 100.0 * float(ouabain_pump_fraction(float(conc_uM), isoform))
+def ouabain_left_pct(**values) -> float:
+    """Pump activity left (%) at steady state in ``conc_uM`` (µM, required) ouabain for
+    ``isoform`` (``human_alpha1`` default, ``rodent_alpha1``, ``rodent_alpha3``);
+    :func:`nakmodel.drugs.ouabain_pump_fraction`."""
+    _check_names(values, {"conc_uM", "isoform"}, "ouabain_left_pct")
+    if "conc_uM" not in values:
+        raise ValueError("key 'ouabain_left_pct' needs conc_uM (ouabain, µM)")
+    conc = float(values["conc_uM"])
+    return 100.0 * float(ouabain_pump_fraction(conc, str(values.get("isoform", "human_alpha1"))))
 
 
 def sglt_ratio(**values) -> float:

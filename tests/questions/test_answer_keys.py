@@ -92,7 +92,7 @@ def spike_peak(given):
     """First peak of HH 1952 (squid, 6.3 °C) under a step from rest at 5 ms, written out independently."""
     from tests.science.test_hh_golden import V_REST, hh1952_rates, hh1952_rhs, rk4
 
-    i_amp, pulse, onset = given.get("i_amp", 10.0), given.get("pulse_ms", 40.0), 5.0
+    i_amp, pulse, onset = given["i_amp"], given["pulse_ms"], 5.0
     a_m, b_m, a_h, b_h, a_n, b_n = hh1952_rates(0.0)
     y0 = [0.0, a_m / (a_m + b_m), a_h / (a_h + b_h), a_n / (a_n + b_n)]
     t, y = rk4(hh1952_rhs, y0, 20.0, 0.005, lambda tt: i_amp if onset <= tt < onset + pulse else 0.0)
@@ -164,7 +164,7 @@ def test_more_textbook_values():
     2 × 1.84); SGLT1 at −60 mV about 13 000-fold; 10 nM ouabain leaves 1/(1 + 10/2.8) of human α1."""
     assert KEYS["cycle_work_kJ"]() == pytest.approx(43.2, abs=0.2)
     assert KEYS["sglt_ratio"]() == pytest.approx(13000, rel=0.02)
-    assert KEYS["ouabain_left_pct"](0.01) == pytest.approx(21.9, abs=0.1)
+    assert KEYS["ouabain_left_pct"](conc_uM=0.01) == pytest.approx(21.9, abs=0.1)
     assert KEYS["atp_per_spike_million"](rate_hz=4.0) == KEYS["atp_per_spike_million"](rate_hz=40.0)
 
 
