@@ -188,7 +188,8 @@ class Questions:
         return self._box
 
     def _live_question(self, w, number, q):
-        prompt = w.HTMLMath(f"<p><b>{number}.</b> {q['prompt']}</p>", layout=w.Layout(width="100%"))
+        style = _LIVE_STYLE if number == 1 else ""  # once per chapter, with the first question
+        prompt = w.HTMLMath(f"{style}<p><b>{number}.</b> {q['prompt']}</p>", layout=w.Layout(width="100%"))
         feedback = w.HTMLMath("", layout=w.Layout(width="100%"))
         feedback.add_class("nak-q-feedback")
         parts = [prompt]
@@ -202,8 +203,9 @@ class Questions:
                     feedback.value = _note("Choose an answer first.")
                     return
                 o = q["options"][radios.value]
-                extra = f"<p class='nak-q-exam'><b>In the exam:</b> {q['exam']}</p>" if q.get("exam") else ""
-                feedback.value = _verdict(o["correct"], o["feedback"]) + (extra if o["correct"] else "")
+                exam = o["correct"] and q.get("exam")
+                extra = f"</p><p class='nak-q-exam'><b>In the exam:</b> {q['exam']}" if exam else ""
+                feedback.value = _verdict(o["correct"], o["feedback"] + extra)
 
             check.on_click(on_check)
             parts += [radios, check]
@@ -261,6 +263,18 @@ class Questions:
                     "text/plain":
                         f"Questions({self.data['chapter']!r}): {len(self.data['questions'])} questions"}
         return self.widget._repr_mimebundle_(include=include, exclude=exclude)
+
+
+#: ipywidgets gives each radio label one fixed 24 px line, so a long option wraps over the next one
+#: (and covers its button). A style element (not a script: the classroom CSP allows inline styles),
+#: scoped to the questions, lets labels grow with their text.
+_LIVE_STYLE = """<style>
+.nak-questions-live .widget-radio-box label, .nak-questions-live .jupyter-widget-radio-box label {
+  height: auto; line-height: 1.4; white-space: normal; display: flex; align-items: flex-start;
+  gap: 0.5em; margin: 0 0 0.5em 0; }
+.nak-questions-live .widget-radio-box input, .nak-questions-live .jupyter-widget-radio-box input {
+  flex: none; float: none; order: -1; height: 1.4em; margin: 0; }
+</style>"""
 
 
 def _plain(text: str) -> str:

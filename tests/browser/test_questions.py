@@ -196,6 +196,7 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
     result = nernst_closed_form(+1, 10.0, 140.0)
     out = p.locator(".nak-q-feedback").inner_text()
     assert "disagrees" in out and f"{result:+.1f}".replace("-", "−") in out and "explorer on this page" in out
+    _screenshot(p, f"static-predict-{scheme}")
     assert p.get_attribute("data-judged-by") == "explorer"
     assert float(p.get_attribute("data-live-value")) == pytest.approx(result, abs=1e-6)
     # one more step: the page judges what the explorer shows now, not the stored number
@@ -270,6 +271,14 @@ def test_voila_questions_live(browser, voila_questions):
     page.close()
 
 
+def _screenshot(locator, name):
+    """Save a picture for review when NAK_SCREENSHOTS names a folder."""
+    folder = os.environ.get("NAK_SCREENSHOTS")
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        locator.screenshot(path=os.path.join(folder, f"{name}.png"))
+
+
 def _first_choice(chapter):
     """The chapter's first multiple-choice question, a wrong option's and the right option's index."""
     q = next(q for q in load(chapter, validate=False)["questions"] if q["kind"] == "choice")
@@ -303,6 +312,7 @@ def test_static_every_chapter_right_and_wrong(browser, static_page, chapter):
     assert feedback.inner_text().startswith("✓")
     if q.get("exam"):
         assert "In the exam:" in feedback.inner_text()
+    _screenshot(box, f"static-{chapter}")
     assert not outside, f"requests left the page: {outside}"
     page.close()
 
@@ -377,6 +387,10 @@ def test_voila_every_chapter_right_and_wrong(browser, voila_questions, chapter):
     assert _plain(q["options"][wrong]["feedback"]) in feedback.inner_text()
     item.locator("input[type=radio]").nth(right).check()
     _press_until(page, item.get_by_role("button", name="Check"), feedback, "✓")
+    # long options wrap inside their own label: each radio button can be clicked, none is covered
+    for i in range(item.locator("input[type=radio]").count()):
+        item.locator("input[type=radio]").nth(i).click(trial=True, timeout=5000)
+    _screenshot(item, f"voila-{chapter}")
     assert not outside, f"requests left the server: {outside}"
     page.close()
 
@@ -407,6 +421,7 @@ def test_voila_prediction_through_the_explorer(browser, voila_questions):
     result = nernst_closed_form(+1, 10.0, 140.0)
     out = feedback.inner_text()
     assert f"{result:+.1f}".replace("-", "−") in out and "Read from the explorer" in out
+    _screenshot(p, "voila-predict")
     assert not outside, f"requests left the server: {outside}"
     page.close()
 
