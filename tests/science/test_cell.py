@@ -7,8 +7,9 @@ import pytest
 
 from nakmodel import ParameterError, ghk_voltage, nernst
 from nakmodel.cell import CellParams, cell_steady_state, electrogenic_share, simulate_cell
-from nakmodel.constants import FARADAY
+from nakmodel.constants import FARADAY, MAMMALIAN_NEURON
 from nakmodel.drugs import anoxia_atp_time_course, ouabain_block_time_course
+from nakmodel.pump import pump_cycle_rate
 
 P = CellParams()
 
@@ -23,9 +24,34 @@ def block():
     return simulate_cell(P, 1800.0, pump_fraction=0.0, t_eval=np.r_[0.0, 1.0, 5.0, np.linspace(60, 1800, 30)])
 
 
-def test_steady_state_targets(ss):
-    # Targets of the default parameters (mammalian neuron; Hille 2001 Table 1.1 ranges)
-    assert -75 < ss.v_mV < -65 and 10 < ss.na_in < 15 and 135 < ss.k_in < 145
+def test_steady_state_is_the_reference_neuron(ss):
+    # The book has one reference neuron: MAMMALIAN_NEURON's inside (Na 12, K 140, Cl 8 mM, -70 mV) is
+    # stated to be this cell's steady state. The constants are quoted to the digits shown.
+    ref = MAMMALIAN_NEURON
+    assert ss.v_mV == pytest.approx(ref.v_rest_mV, abs=0.05)
+    assert ss.na_in == pytest.approx(ref.c_in_mM["Na"], abs=0.01)
+    assert ss.k_in == pytest.approx(ref.c_in_mM["K"], abs=0.01)
+    assert ss.cl_in == pytest.approx(ref.c_in_mM["Cl"], abs=0.05)
+
+
+def test_pump_turnover_balances_the_leaks_in_closed_form(ss):
+    # Independent of cell.py's code: the GHK flux equation written out here with CODATA 2018 R, F, e,
+    # and the pump's net cycle rate at the steady state. 3 Na+ out per cycle must cancel the Na+ leak,
+    # 2 K+ in the K+ leak.
+    r, f, e = 8.314462618, 96485.33212, 1.602176634e-19
+    u = f * ss.v_mV * 1e-3 / (r * (273.15 + P.temperature_C))
+
+    def ghk_uA_cm2(perm_cm_s, c_in_mM, c_out_mM):  # z = +1; mM = 1e-6 mol/cm3
+        return perm_cm_s * f * u * (c_in_mM - c_out_mM * np.exp(-u)) * 1e-6 / (1 - np.exp(-u)) * 1e6
+
+    rate = pump_cycle_rate(ss.na_in, P.c_out_mM["K"], ss.v_mV, na_out_mM=P.c_out_mM["Na"], k_in_mM=ss.k_in,
+                           temperature_C=P.temperature_C)
+    cycles_uA_cm2 = rate * P.pump_density_per_um2 * 1e8 * e * 1e6  # one net charge per cycle
+    i_na = ghk_uA_cm2(P.p_na_cm_s, ss.na_in, P.c_out_mM["Na"])
+    i_k = ghk_uA_cm2(P.p_k_cm_s, ss.k_in, P.c_out_mM["K"])
+    assert i_na == pytest.approx(-3 * cycles_uA_cm2, rel=1e-6)
+    assert i_k == pytest.approx(2 * cycles_uA_cm2, rel=1e-6)
+    assert ss.pump_current_uA_cm2 == pytest.approx(cycles_uA_cm2, rel=1e-6)
 
 
 def test_steady_state_is_steady(ss):
