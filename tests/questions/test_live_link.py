@@ -152,3 +152,21 @@ def test_the_live_widget_reveal_reads_the_kernels_explorer(monkeypatch):
     app.set_values(**{k: v for k, v in q["given"].items()})
     buttons[1].click()
     assert "nak-q-right" in feedback.value and "Read from the explorer" in feedback.value
+
+
+def test_png_app_in_the_kernel_checks_the_setting(monkeypatch):
+    """A PNG app (no result trait) registers by class name; the setting is checked on its sliders and
+    the key computed for that setting judges."""
+    monkeypatch.setenv("NAKMODEL_DISPLAY", "live")
+    from nakmodel.widgets import CycleExplorer
+
+    monkeypatch.setattr(registry, "_LAST", {})
+    app = CycleExplorer()
+    q = next(q for q in load("pump_cycle", validate=False)["questions"] if q["id"] == "pc-predict-dg")
+    up = next(o for o in q["options"] if o["direction"] == "up")
+    text = judge_prediction(q, up)
+    assert "not set as asked" in text and "ΔG of ATP hydrolysis" in text and "−30" in text
+    app.set_values(dg_atp=-30.0)
+    text = judge_prediction(q, up)
+    assert "nak-q-right" in text and "Computed for the explorer" in text
+    assert f"{q['result']:+.0f}".replace("-", "−") in text
