@@ -300,6 +300,8 @@ def test_static_every_chapter_right_and_wrong(browser, static_page, chapter):
     page.goto((static_page.parent / f"{chapter}.html").as_uri(), wait_until="load")
     page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
     assert page.locator("fieldset.nak-question").count() == len(load(chapter, validate=False)["questions"])
+    text = _visible_text(page)  # nothing of an answer shows before the student acts
+    assert "Right" not in text and "Not quite" not in text and "Hint:" not in text
     q, wrong, right = _first_choice(chapter)
     box = page.locator(f'fieldset[data-qid="{q["id"]}"]')
     feedback = box.locator(".nak-q-feedback")

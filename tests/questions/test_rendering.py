@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from nakmodel.book import CHAPTERS
 from nakmodel.book.questions import load
 from nakmodel.widgets.questions import Questions, check_numeric, parse_number
 
@@ -19,12 +20,13 @@ def test_parse_number(text, value):
     assert parse_number(text) == (pytest.approx(value) if value is not None else None)
 
 
-def test_static_html_hides_the_answers():
-    block = Questions("ion_gradients", mode="static").static_html()
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_static_html_hides_the_answers(chapter):
+    block = Questions(chapter, mode="static").static_html()
     m = re.search(r'<script type="application/json" class="nak-q-data">(.*?)</script>', block, re.DOTALL)
     assert m, block[:300]
     data = json.loads(m.group(1).replace("<\\/", "</"))
-    assert data == json.loads(json.dumps(load("ion_gradients")))
+    assert data == json.loads(json.dumps(load(chapter)))
     visible = block[: m.start()] + block[m.end():]
     visible = htmllib.unescape(visible)
     assert "Right" not in visible and "Not quite" not in visible and "Hint" not in visible
