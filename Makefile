@@ -35,6 +35,7 @@ $(STAMP): requirements.txt requirements-test.txt deploy/jupyterhub/requirements.
 # (or $$NAKMODEL_CACHE_DIR; the file name carries a fingerprint of the model's source, so it cannot go stale)
 grids: $(STAMP)
 	$(PY) -m nakmodel.book.ouabain_grid
+	$(PY) -m nakmodel.book.spike_grid
 
 build: $(STAMP) grids
 	$(VENV)/bin/jupyter-book build . --all -W -n --keep-going

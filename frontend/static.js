@@ -3,15 +3,28 @@
 // (<div class="nak-explorer" data-explorer=...> with its JSON state and a PNG fallback)
 // becomes the live explorer, computing in the page with its port.
 
+import cotransport from "./cotransport.js";
 import energy from "./energy.js";
+import epithelium from "./epithelium.js";
 import ghk from "./ghk.js";
 import nernst from "./nernst.js";
+import spike from "./spike.js";
+import { compute as cotransportCompute } from "./ports/cotransport.js";
 import { compute as energyCompute } from "./ports/energy.js";
+import { compute as epitheliumCompute } from "./ports/epithelium.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
+import { compute as spikeCompute } from "./ports/spike.js";
 import { StaticModel } from "./core/model.js";
 
-export const explorers = { nernst: [nernst, nernstCompute], ghk: [ghk, ghkCompute], energy: [energy, energyCompute] };
+export const explorers = {
+  nernst: [nernst, nernstCompute],
+  ghk: [ghk, ghkCompute],
+  energy: [energy, energyCompute],
+  spike: [spike, spikeCompute],
+  cotransport: [cotransport, cotransportCompute],
+  epithelium: [epithelium, epitheliumCompute],
+};
 
 export function mountAll(root = document) {
   for (const el of root.querySelectorAll(".nak-explorer:not(.nak-mounted)")) {

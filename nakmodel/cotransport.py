@@ -35,7 +35,7 @@ from scipy.optimize import brentq
 from ._params import param
 from ._validation import ParameterError, check_choice, check_concentration, check_number
 from .cell import cell_steady_state, simulate_cell
-from .constants import DEFAULTS, MAMMALIAN_NEURON, rt_over_f_mV
+from .constants import DEFAULTS, MAMMALIAN_NEURON, VALENCE, rt_over_f_mV
 from .electrochem import PUMP_NA_OUT, nernst
 
 __all__ = [
@@ -44,19 +44,30 @@ __all__ = [
     "CalciumParams",
     "CotransportConditions",
     "CotransportParams",
+    "NCX_NA_PER_CA",
     "EpitheliumParams",
     "EpitheliumResult",
     "SGLTParams",
+    "ROOT_SEARCH",
     "accumulation_curves",
+    "apical_depolarisation_table",
     "accumulation_factors",
     "coupled_apical_voltage",
     "epithelium_glucose_steady_state",
     "ncx_reversal_potential",
+    "pump_site_constant_mM",
     "sglt_flux",
     "sglt_max_accumulation",
 ]
 
 _EPS = 2.220446049250313e-16
+#: Root-search settings of :func:`epithelium_glucose_steady_state` (numerical, not physiological;
+#: also read by the JavaScript port): scipy ``brentq`` tolerances, iteration cap, and the cell-Na+
+#: bracket as multiples of luminal Na+.
+ROOT_SEARCH = {"xtol_glucose_mM": 1e-15, "xtol_na_mM": 1e-13, "rtol": 4 * _EPS, "maxiter": 500,
+               "na_bracket_lo": 1e-6, "na_bracket_hi": 2.0}
+#: Na+ ions exchanged per Ca2+ by NCX (3 Na+ : 1 Ca2+; Blaustein & Lederer 1999).
+NCX_NA_PER_CA = 3
 
 
 @dataclass(frozen=True)
@@ -305,9 +316,13 @@ class EpitheliumParams:
 _EPI_FIELDS = frozenset(f.name for f in fields(EpitheliumParams))
 
 
-def _pump_site_constant(k_half_mM):
-    """Per-site constant K of (Na/(Na+K))^3 that puts half activation at ``k_half_mM``."""
-    return k_half_mM * (2.0 ** (1.0 / 3.0) - 1.0)
+def pump_site_constant_mM(k_half_mM):
+    """Per-site constant K (mM) of (Na/(Na+K))^3 that puts half activation at ``k_half_mM`` (mM).
+
+    >>> round(pump_site_constant_mM(9.8), 4)  # K_0.5 (2^(1/3) - 1)
+    2.5472
+    """
+    return k_half_mM * (2.0 ** (1.0 / PUMP_NA_OUT) - 1.0)
 
 
 def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0,
@@ -391,7 +406,7 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0,
     jg = check_number("glut2_j_max_mM_s", glut2_j_max_mM_s, "mM/s", 0.0, 1e4, lo_inclusive=False)
     kg = check_concentration("glut2_km_mM", glut2_km_mM)
     jp = check_number("pump_j_max_mM_s", pump_j_max_mM_s, "mM/s", 0.0, 1e4)
-    kp = _pump_site_constant(check_concentration("pump_k_half_na_mM", pump_k_half_na_mM))
+    kp = pump_site_constant_mM(check_concentration("pump_k_half_na_mM", pump_k_half_na_mM))
     kl = check_number("na_leak_per_s", na_leak_per_s, "1/s", 0.0, 1e3, lo_inclusive=False)
     rtf = rt_over_f_mV(temperature_C)
     n = SGLT1.n_na
@@ -413,7 +428,8 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0,
         hi = max(g_l * r, g_b, 1.0)
         while glucose_balance(hi, r) > 0.0:
             hi *= 2.0
-        return brentq(glucose_balance, 0.0, hi, args=(r,), xtol=1e-15, rtol=4 * _EPS, maxiter=500)
+        return brentq(glucose_balance, 0.0, hi, args=(r,), xtol=ROOT_SEARCH["xtol_glucose_mM"],
+                      rtol=ROOT_SEARCH["rtol"], maxiter=ROOT_SEARCH["maxiter"])
 
     def fluxes(na_c):
         g_c = cell_glucose(na_c)
@@ -429,10 +445,11 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0,
 
     # Na+ balance falls monotonically with cell Na+ (entry falls, pumping rises) and is
     # positive near 0 (k [Na]_l > 0): bracket the single root and refine it.
-    lo, hi = 1e-6 * na_l, 2.0 * na_l
+    lo, hi = ROOT_SEARCH["na_bracket_lo"] * na_l, ROOT_SEARCH["na_bracket_hi"] * na_l
     while na_balance(hi) > 0.0:
         hi *= 2.0
-    na_c = brentq(na_balance, lo, hi, xtol=1e-13, rtol=4 * _EPS, maxiter=500)
+    na_c = brentq(na_balance, lo, hi, xtol=ROOT_SEARCH["xtol_na_mM"], rtol=ROOT_SEARCH["rtol"],
+                  maxiter=ROOT_SEARCH["maxiter"])
     g_c, j_s, j_g, j_p, j_l = fluxes(na_c)
     return EpitheliumResult(
         glucose_flux_mM_s=float(j_g), sglt_flux_mM_s=float(j_s), glut2_flux_mM_s=float(j_g),
@@ -444,7 +461,10 @@ def epithelium_glucose_steady_state(glucose_lumen_mM=None, *, pump_fraction=1.0,
 def ncx_reversal_potential(na_out_mM=None, na_in_mM=None, ca_out_mM=None, ca_in_mM=None, temperature_C=None):
     """Reversal potential of the 3 Na+ : 1 Ca2+ exchanger, mV.
 
-    .. math:: E_{NCX} = 3E_{Na} - 2E_{Ca}
+    .. math:: E_{NCX} = \\frac{3E_{Na} - 2E_{Ca}}{3 - 2} = 3E_{Na} - 2E_{Ca}
+
+    (n = :data:`NCX_NA_PER_CA` Na+ against one Ca2+ of valence 2: the
+    exchanger is at equilibrium where n(V - E_Na) = 2(V - E_Ca)).
 
     At potentials negative to E_NCX the exchanger extrudes Ca2+ (forward
     mode); positive to it, it brings Ca2+ in (reverse mode), which is what
@@ -477,7 +497,8 @@ def ncx_reversal_potential(na_out_mM=None, na_in_mM=None, ca_out_mM=None, ca_in_
     e_na = nernst(1, na_o, na_i, t)
     e_ca = nernst(2, ca.ca_out_mM if ca_out_mM is None else ca_out_mM,
                   ca.ca_in_mM if ca_in_mM is None else ca_in_mM, t)
-    return 3.0 * e_na - 2.0 * e_ca
+    z_ca = VALENCE["Ca"]
+    return (NCX_NA_PER_CA * e_na - z_ca * e_ca) / (NCX_NA_PER_CA - z_ca)
 
 
 def coupled_apical_voltage(pump_fraction, params: EpitheliumParams | None = None):
@@ -496,6 +517,13 @@ def coupled_apical_voltage(pump_fraction, params: EpitheliumParams | None = None
     p = params or EpitheliumParams()
     f = check_number("pump_fraction", pump_fraction, "", 0.0, 1.0)
     return float(p.v_apical_mV + np.interp(f, _F_GRID, _depolarisation_table(p.coupling_duration_s)))
+
+
+def apical_depolarisation_table(params: EpitheliumParams | None = None):
+    """``(pump fractions, depolarisation mV)``: the table :func:`coupled_apical_voltage`
+    interpolates (the pump–leak cell after ``params.coupling_duration_s``)."""
+    p = params or EpitheliumParams()
+    return _F_GRID.copy(), _depolarisation_table(p.coupling_duration_s).copy()
 
 
 #: Pump-activity grid on which the pump-leak cell's depolarisation is computed.

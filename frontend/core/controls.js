@@ -4,7 +4,12 @@
 
 import { fmt } from "./format.js";
 
-let counter = 0;
+// Element ids unique on the page: in Voilà each explorer is its own ES module bundle (with its own
+// copy of this file), so the counter lives on globalThis, shared by every bundle on the page.
+function nextId() {
+  globalThis.__nakControlIds = (globalThis.__nakControlIds ?? 0) + 1;
+  return `nak-ctl-${globalThis.__nakControlIds}`;
+}
 
 function toPosition(c, v) {
   return c.log ? Math.log10(v) : v;
@@ -26,7 +31,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
   el.className = "nak-controls";
   const rows = new Map();
   for (const c of controls) {
-    const id = `nak-ctl-${++counter}`;
+    const id = nextId();
     const row = document.createElement("div");
     row.className = "nak-control";
     const label = document.createElement("label");
@@ -52,7 +57,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
   }
   const menus = new Map();
   for (const m of choices) {
-    const id = `nak-ctl-${++counter}`;
+    const id = nextId();
     const row = document.createElement("div");
     row.className = "nak-control nak-menu";
     const label = document.createElement("label");
@@ -67,6 +72,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
     menus.set(m.name, { m, select, row });
     select.addEventListener("change", () => {
       row.classList.toggle("nak-changed", select.value !== m.default);
+      applyEnabled();
       onInput(m.name, select.value);
     });
   }
@@ -85,6 +91,17 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
     row.classList.toggle("nak-changed", Math.abs(v - c.default) > 1e-9 * Math.max(1, Math.abs(c.default)));
   }
 
+  // A control with `enabled_when: {menu: [options]}` is disabled while a menu shows another option
+  // (e.g. the spike explorer's temperature, squid only).
+  function applyEnabled() {
+    for (const { c, input, row } of rows.values()) {
+      if (!c.enabled_when) continue;
+      const on = Object.entries(c.enabled_when).every(([menu, opts]) => !menus.has(menu) || opts.includes(menus.get(menu).select.value));
+      input.disabled = !on;
+      row.classList.toggle("nak-disabled", !on);
+    }
+  }
+
   function setValues(vals) {
     for (const [name, v] of Object.entries(vals)) {
       const menu = menus.get(name);
@@ -98,6 +115,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
       r.input.value = String(toPosition(r.c, v));
       show(name, v);
     }
+    applyEnabled();
   }
   setValues(values);
   return { el, setValues, inputs: rows };

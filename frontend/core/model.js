@@ -7,6 +7,14 @@ export class StaticModel {
   constructor(state, compute) {
     this.state = { error: "", ...state };
     this.compute = compute;
+    // The page shows one engine's numbers throughout: the port recomputes the result Python
+    // embedded (the same up to the port's stated tolerance; the spike explorer's RK4 bill can
+    // differ in its last shown digit). If the port refuses the values, Python's result stays.
+    try {
+      this.state.result = compute(this.state.spec.params, this.state.values);
+    } catch (err) {
+      this.state.error = "";
+    }
     this.listeners = new Map();
     this.pending = new Set();
   }

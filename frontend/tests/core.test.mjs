@@ -38,3 +38,15 @@ test("axis tops and label spreading (as nakmodel.plots.style / electrochem)", ()
   const sorted = [...ys].sort((a, b) => a - b);
   assert.ok(sorted[1] - sorted[0] >= 10 - 1e-9 && sorted[2] - sorted[1] >= 10 - 1e-9);
 });
+
+test("StaticModel recomputes the embedded result with the port, keeping it if the port refuses", () => {
+  const compute = (params, values) => {
+    if (values.x < 0) throw new Error("x must be 0 or more");
+    return { y: params.k * values.x };
+  };
+  const fresh = new StaticModel({ spec: { params: { k: 3 } }, values: { x: 2 }, result: { y: 5.9 } }, compute);
+  assert.equal(fresh.get("result").y, 6); // the page's engine, not the embedded number
+  const kept = new StaticModel({ spec: { params: { k: 3 } }, values: { x: -1 }, result: { y: 1 } }, compute);
+  assert.equal(kept.get("result").y, 1);
+  assert.equal(kept.get("error"), "");
+});

@@ -19,7 +19,6 @@ from ..hh import (
     MAMMALIAN_WB,
     SQUID_HH,
     RundownPump,
-    fi_curve,
     locked_open_response,
     max_sustainable_rate_hz,
     min_locked_fraction_for_block,
@@ -30,8 +29,10 @@ from ..hh import (
     reversal_mismatch,
     spike_ion_budget,
     spike_train_rundown,
+    voltage_threshold,
 )
 from .formatting import count, fixed, sig
+from .spike_grid import cached_fi_curve
 
 __all__ = ["GIANT_AXON_UM", "LOCKED_FRACTION", "PURKINJE_RATE_HZ", "THIN_AXON_UM", "numbers"]
 
@@ -70,8 +71,9 @@ def _budgets(out):
 
 
 def _fi(out):
-    i_sq, f_sq = fi_curve("squid")
-    i_mam, f_mam = fi_curve("mammalian")
+    # the build-time curves the spike explorer draws (nakmodel.book.spike_grid), computed if absent
+    i_sq, f_sq = (np.array(x) for x in cached_fi_curve("squid"))
+    i_mam, f_mam = (np.array(x) for x in cached_fi_curve("mammalian"))
     on_sq, on_mam = f_sq > 0, f_mam > 0
     peak = int(np.argmax(f_mam))
     block = i_mam[(~on_mam) & (np.arange(i_mam.size) > peak)][0]
@@ -194,6 +196,18 @@ def _locked(out, giant):
     }
 
 
+def _threshold(out):
+    """Threshold as a voltage: the end of the smallest brief pulse that fires (nakmodel.hh.threshold)."""
+    sq, mam = voltage_threshold("squid"), voltage_threshold("mammalian")
+    out |= {
+        "thr_pulse_ms": fixed(sq.pulse_ms, 1),
+        "thr_v_sq": fixed(sq.v_threshold_mV, 0), "thr_dv_sq": fixed(sq.depolarisation_mV, 0),
+        "thr_rest_sq": fixed(sq.v_rest_mV, 0),
+        "thr_v_mam": fixed(mam.v_threshold_mV, 0), "thr_dv_mam": fixed(mam.depolarisation_mV, 0),
+        "thr_rest_mam": fixed(mam.v_rest_mV, 0),
+    }
+
+
 @lru_cache(maxsize=1)
 def _numbers():
     out = {}
@@ -203,6 +217,7 @@ def _numbers():
     giant = _rundown(out)
     _pump(out, mam)
     _locked(out, giant)
+    _threshold(out)
     return out
 
 

@@ -6,6 +6,7 @@
 * :mod:`~nakmodel.hh.simulate`: :func:`simulate_hh` and its result;
 * :mod:`~nakmodel.hh.protocols`: the ion budget of one spike, f–I curve,
   excitability probe, refractory periods, locked-open Na+ channels;
+* :mod:`~nakmodel.hh.threshold`: threshold as a voltage (smallest brief pulse that fires);
 * :mod:`~nakmodel.hh.rundown`: gradient run-down in long spike trains with the
   book's cycle-model pump, and the highest sustainable firing rate.
 
@@ -59,6 +60,7 @@ from .rundown import (
     spike_train_rundown,
 )
 from .simulate import HHResult, pmol_per_cm2_from_charge, simulate_hh, spike_times
+from .threshold import VoltageThreshold, voltage_threshold
 
 __all__ = [
     "FI_CURRENTS_UA_CM2",
@@ -68,6 +70,7 @@ __all__ = [
     "MOLECULES_PER_UM2_PER_PMOL_CM2",
     "RATE_FORMS",
     "SQUID_HH",
+    "VoltageThreshold",
     "ExcitabilityProbe",
     "GateKinetics",
     "HHParams",
@@ -105,4 +108,5 @@ __all__ = [
     "spike_times",
     "spike_train_rundown",
     "steady_rate_hz",
+    "voltage_threshold",
 ]

@@ -22,11 +22,14 @@ from .models import HHParams, channel_currents, gates_inf, model_params, rate_fa
 
 __all__ = [
     "NC_TO_PMOL",
+    "REST_NEAR_MV",
+    "REST_SEARCH_MV",
     "HHResult",
     "ionic_current",
     "make_rhs",
     "pmol_per_cm2_from_charge",
     "resolve_model",
+    "rest_brackets",
     "resting_state",
     "simulate_hh",
     "spike_times",
@@ -34,6 +37,10 @@ __all__ = [
 
 #: µA/cm² · ms = nC/cm²; nC / F (C/mol) -> pmol: multiply by this.
 NC_TO_PMOL = 1e3 / FARADAY
+#: Half-width (mV) of the bracket around the model's nominal rest first searched for the resting
+#: potential, and the wide bracket (mV) searched next (:func:`resting_state`, :func:`rest_brackets`).
+REST_NEAR_MV = 5.0
+REST_SEARCH_MV = (-100.0, 60.0)
 
 
 def resolve_model(model, temperature_C, params=None):
@@ -80,13 +87,18 @@ def ionic_current(p: HHParams, y, lock=0.0):
     return sum(channel_currents(p, v, m, h, n, lock))
 
 
+def rest_brackets(p: HHParams):
+    """The voltage brackets (mV) :func:`resting_state` searches, in order."""
+    return ((p.v_rest_mV - REST_NEAR_MV, p.v_rest_mV + REST_NEAR_MV), REST_SEARCH_MV)
+
+
 def resting_state(p: HHParams, lock: float = 0.0):
     """(V, m, h, n) at rest, gates at steady state: root of the total current near ``p.v_rest_mV``."""
     def total(v):
         m, h, n = gates_inf(p, v)
         return sum(channel_currents(p, v, m, h, n, lock))
 
-    for lo, hi in ((p.v_rest_mV - 5.0, p.v_rest_mV + 5.0), (-100.0, 60.0)):
+    for lo, hi in rest_brackets(p):
         if total(lo) < 0 < total(hi):
             v0 = brentq(total, lo, hi, xtol=1e-10)
             return (v0, *gates_inf(p, v0))

@@ -65,7 +65,8 @@ class CotransportPlot:
             st = TRANSPORTER_STYLE[name]
             (self.j_lines[name],) = ax.plot(GLUCOSE_GRID_MM, np.zeros_like(GLUCOSE_GRID_MM), label=name, **st)
         self.gin_line = ax.axvline(1.0, color=ION_COLORS["glucose"], lw=1.0, ls=":")
-        self.gin_text = ax.text(1.0, 0.02, "", fontsize=8, color="0.3", rotation=90, va="bottom", ha="right")
+        # horizontal, beside the line, in the widest band the curves leave free (free_band)
+        self.gin_text = ax.text(1.0, 0.02, "", fontsize=8, color="0.3", va="center", ha="left")
         ax.legend(loc="lower right", fontsize=9)
 
     def update(self, v_mV, ratio_curves, ratios_now, flux_curves, glucose_in_mM):
@@ -97,7 +98,13 @@ class CotransportPlot:
         self.ax_j.set_ylim(-nice_top(max(0.1, -float(np.min(allj)) * 1.15)),
                            nice_top(max(1.0, float(np.max(allj)) * 1.1)))
         self.gin_line.set_xdata([glucose_in_mM, glucose_in_mM])
-        self.gin_text.set_position((glucose_in_mM, self.ax_j.get_ylim()[0] * 0.9 + 0.02))
+        x, ha, window = label_window(glucose_in_mM, GLUCOSE_GRID_MM[-1])
+        inside = (GLUCOSE_GRID_MM >= window[0]) & (GLUCOSE_GRID_MM <= window[1])
+        occupied = [(float(np.min(flux_curves[n][inside])), float(np.max(flux_curves[n][inside])))
+                    for n in self.transporters if inside.any()]
+        occupied.append((0.0, 0.0))  # the zero line
+        self.gin_text.set_position((x, free_band(*self.ax_j.get_ylim(), occupied)))
+        self.gin_text.set_horizontalalignment(ha)
         self.gin_text.set_text(f"cell glucose {glucose_in_mM:.1f} mM")
         return self.fig
 
@@ -110,6 +117,40 @@ class CotransportPlot:
                 f"for SGLT1 and SGLT2, marked at {v_mV:.0f} mV. "
                 "Right: net glucose influx against luminal glucose. "
                 + parts + ".")
+
+
+#: Width of the "cell glucose" label as a fraction of the flux axis' x range.
+LABEL_WIDTH_FRACTION = 0.36
+
+
+def label_window(x_mM, x_max_mM):
+    """Where the cell-glucose label goes beside its line: ``(x, "left"|"right", (x0, x1))``, the
+    label on the right of the line unless that runs off the axis, and the x range it covers."""
+    width = LABEL_WIDTH_FRACTION * x_max_mM
+    pad = 0.01 * x_max_mM
+    if x_mM + pad + width <= x_max_mM:
+        return x_mM + pad, "left", (x_mM, x_mM + pad + width)
+    return x_mM - pad, "right", (x_mM - pad - width, x_mM)
+
+
+def free_band(lo, hi, occupied):
+    """Middle of the widest stretch of ``[lo, hi]`` not covered by any ``(a, b)`` in ``occupied``.
+
+    Places a label beside a vertical line where no curve crosses it (the label used to sit on the
+    curves at low cell glucose).
+
+    >>> free_band(-0.1, 1.1, [(0.2, 0.7), (0.0, 0.0)])
+    0.9
+    """
+    spans = sorted((max(lo, min(a, b)), min(hi, max(a, b))) for a, b in occupied)
+    best, at, y = -1.0, lo, lo
+    for a, b in spans:
+        if a - y > best:
+            best, at = a - y, (y + a) / 2
+        y = max(y, b)
+    if hi - y > best:
+        at = (y + hi) / 2
+    return at
 
 
 def _arrow(ax, start, end, color, ls="-"):

@@ -16,14 +16,16 @@ _WHERE = {
     ".nernst": ("NernstExplorer",),
     ".ouabain": ("OuabainDoseResponse", "PumpBlockTimeCourse"),
     ".pump_cycle": ("CycleExplorer",),
-    ".secondary_transport": ("CotransportExplorer", "EpitheliumView"),
     ".energy_bill": ("EnergyCalculator",),
-    ".action_potentials": ("RundownExplorer", "SpikeExplorer"),
+    ".action_potentials": ("RundownExplorer",),
     ".resting_potential": ("GHKExplorer", "PumpLeakLoop"),
     ".stoichiometry": ("StoichiometryExplorer",),
     ".live.nernst": ("NernstLive",),
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
+    ".live.spike": ("SpikeLive",),
+    ".live.cotransport": ("CotransportLive",),
+    ".live.epithelium": ("EpitheliumLive",),
 }
 
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)

@@ -33,3 +33,26 @@ def test_dashboard_slider_redraws_figure(browser, voila_server, tmp_path):
     page.screenshot(path=str(tmp_path / "voila_ion_gradients.png"), full_page=True)
     assert not errors, errors
     page.close()
+
+
+def test_dashboard_shows_core_path_not_going_deeper(browser, voila_server, tmp_path):
+    """Issue 15: next to the app the student reads the core explanation and the misconception box;
+    the Going deeper sections and the exam box (book-only) are not on the page; a What to try
+    outcome stays closed until the student opens it."""
+    page, errors = open_dashboard(browser, voila_server, "resting_potential.ipynb")
+    assert page.get_by_role("heading", name="The core idea").count() == 1
+    assert page.get_by_role("heading", name="Going deeper").count() == 0
+    assert page.get_by_role("heading", name="In the exam").count() == 0
+    box = page.locator("aside.nak-misconception")
+    assert box.count() == 1 and box.is_visible() and "Common mistake" in box.inner_text()
+    outcome = page.locator("details").first
+    assert outcome.get_attribute("open") is None
+    text_before = outcome.inner_text()
+    outcome.locator("summary").click()
+    assert outcome.get_attribute("open") is not None and len(outcome.inner_text()) > len(text_before)
+    content = page.content()
+    assert "{glue" not in content and "{cite" not in content and ":::" not in content
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.screenshot(path=str(tmp_path / "voila_core_390.png"), full_page=False)
+    assert not errors, errors
+    page.close()

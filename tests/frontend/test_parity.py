@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pytest
 
-from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive
+from nakmodel.widgets.live import CotransportLive, EnergyLive, EpitheliumLive, GHKLive, NernstLive
 
 from .node import run_port
 
@@ -53,6 +53,13 @@ CASES = [
     (GHKLive, 1e-9, 1e-9, "GHK voltage and its P_Na/P_K sweep, mV"),
     # energy arithmetic: products and sums of the same numbers; ATP counts ~1e9, shares ~0.1
     (EnergyLive, 1e-12, 1e-12, "ATP per spike and per second, membrane area, brain budget shares"),
+    # SGLT limits (up to ~1e8), fluxes, E_Na, E_NCX: the same closed forms (pow, exp, log);
+    # observed relative difference <= 5e-14
+    (CotransportLive, 1e-9, 1e-12, "accumulation limits and curves, SGLT fluxes, E_Na, E_NCX"),
+    # epithelium: the same nested Brent searches with the same tolerances (cell Na+ to 1e-13 mM, cell glucose
+    # to 1e-15 mM, + 4 eps relative); 1e-9 leaves room for a last Brent step taken differently after a
+    # last-bit difference of exp/pow between V8 and libm; observed <= 5e-12 (values up to ~5e3)
+    (EpitheliumLive, 1e-9, 1e-9, "steady-state fluxes (mM/s), cell Na+ and glucose (mM), apical Vm (mV)"),
 ]
 
 
@@ -111,3 +118,32 @@ def test_energy_port_against_hand_arithmetic():
     assert got["atp_per_spike"] == pytest.approx(na / 3 * 1e-12 * area_cm2 * 6.02214076e23, rel=1e-12)
     assert got["atp_per_s"] == pytest.approx(10 * got["atp_per_spike"], rel=1e-12)
     assert sum(got["budget"]["total_shares"].values()) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_cotransport_port_closed_form():
+    """Independent check: SGLT1's limit (145/12)^2 exp(2F 60 mV/RT) at 37 °C, CODATA 2018 R and F."""
+    app = CotransportLive()
+    values = {**app.values, "v_mV": -60.0, "na_in": 12.0, "na_out": 145.0, "glucose_in": 0.0}
+    (got,) = run_port("cotransport", app.params(), [values])
+    rtf = 8.314462618 * 310.15 / 96485.33212 * 1e3
+    assert got["ratio"]["SGLT1"] == pytest.approx((145 / 12) ** 2 * math.exp(120 / rtf), rel=1e-12)
+    assert got["ratio"]["SGLT2"] == pytest.approx((145 / 12) * math.exp(60 / rtf), rel=1e-12)
+    assert got["flux_ref"]["SGLT1"] == pytest.approx(10 / 10.5, rel=1e-12)  # no glucose inside: 10/(10 + 0.5)
+
+
+def test_epithelium_port_conserves_glucose_and_sodium():
+    """Independent of nakmodel's solver: the port's steady states balance glucose (SGLT1 = GLUT2) and Na+
+    (2 per SGLT1 cycle + other entry = 3 per pump cycle) on 60 random settings."""
+    app = EpitheliumLive()
+    cases = random_values(app, np.random.default_rng(7), N_CASES)
+    for values, r in zip(cases, run_port("epithelium", app.params(), cases), strict=True):
+        assert "error" not in r, (values, r)
+        assert r["sglt_flux_mM_s"] == pytest.approx(r["glut2_flux_mM_s"], abs=1e-9), values
+        na_in = 2 * r["sglt_flux_mM_s"] + r["na_leak_mM_s"]
+        assert na_in == pytest.approx(3 * r["pump_rate_mM_s"], abs=1e-9 * max(1.0, abs(na_in))), values
+
+
+def test_epithelium_port_refuses_a_pump_fraction_out_of_range():
+    app = EpitheliumLive()
+    (got,) = run_port("epithelium", app.params(), [{**app.values, "pump_fraction": 1.5}])
+    assert "between 0 and 1" in got["error"]

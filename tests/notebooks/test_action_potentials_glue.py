@@ -220,3 +220,12 @@ def test_typed_numbers_of_the_dashboard_text(g):
     from nakmodel.hh import spike_train_rundown
     warm = spike_train_rundown(500.0, n_spikes=10, model="squid", temperature_C=18.5)
     assert warm.spikes_to_criterion_pump_off / g["giant_n"] == pytest.approx(3.5, abs=0.25)
+
+
+def test_threshold_voltage_values(g):
+    """Threshold as a voltage: squid within HH 1952's 6-7 mV of brief-shock depolarisation (±1 mV);
+    the shown values are consistent with each other (rest + depolarisation = threshold, to rounding)."""
+    assert 5.0 <= g["thr_dv_sq"] <= 8.0
+    for m in ("sq", "mam"):
+        assert g[f"thr_rest_{m}"] + g[f"thr_dv_{m}"] == pytest.approx(g[f"thr_v_{m}"], abs=1e-9)
+    assert g["thr_rest_mam"] == pytest.approx(g["mam_v_rest"], abs=0.05)

@@ -24,10 +24,21 @@ PREDICTS = [pytest.param(q, id=q["id"]) for c in CHAPTERS for q in load(c, valid
 
 
 def _explorer_class(name):
+    """The live explorer whose ``name`` is ``name``, else the PNG app class called ``name``."""
     import nakmodel.widgets as w
+    import nakmodel.widgets.live as live
 
-    live = {"nernst": "NernstLive", "ghk": "GHKLive", "energy": "EnergyLive"}
-    return getattr(w, live.get(name, name))
+    for cls_name in live.__all__:
+        cls = getattr(live, cls_name)
+        if getattr(cls, "name", None) == name:
+            return cls
+    return getattr(w, name)
+
+
+#: How close the live explorer's number must be to the build-time key (absolute, in the key's unit):
+#: the spike explorer samples its run every few µs with its own output step, the key with the
+#: solver's default, so the peak of a 40 mV spike differs by a few hundredths of a mV.
+AGREE = {"spike_peak_mV": 0.1}
 
 
 def _controls(app):
@@ -72,14 +83,16 @@ def test_explorer_set_as_asked_gives_the_build_time_number(q, monkeypatch):
         value = app.result
         for part in q["read"].split("."):
             value = value[part]
-        assert value * q.get("read_scale", 1.0) == pytest.approx(q["result"], rel=1e-9, abs=1e-9)
+        assert value * q.get("read_scale", 1.0) == pytest.approx(q["result"], rel=1e-9,
+                                                                 abs=AGREE.get(q["key"], 1e-9))
         app.set_values(**defaults)
         base = {k: v for k, v in (q.get("baseline_given") or {}).items() if k in controls}
         app.set_values(**base)
         value = app.result
         for part in q["read"].split("."):
             value = value[part]
-        assert value * q.get("read_scale", 1.0) == pytest.approx(q["baseline"], rel=1e-9, abs=1e-9)
+        assert value * q.get("read_scale", 1.0) == pytest.approx(q["baseline"], rel=1e-9,
+                                                                 abs=AGREE.get(q["key"], 1e-9))
     else:  # a PNG app: the key for the app's defaults with the given values
         values = {c.name: float(c.default) for c in app.controls} | given
         assert KEYS[q["key"]](**_key_args(q, app, values)) == pytest.approx(q["result"], rel=1e-9)

@@ -9,7 +9,7 @@ import pytest
 from scipy.optimize import brentq
 
 from nakmodel import ParameterError
-from nakmodel.cotransport import EpitheliumParams, _pump_site_constant, epithelium_glucose_steady_state
+from nakmodel.cotransport import EpitheliumParams, epithelium_glucose_steady_state, pump_site_constant_mM
 
 E = epithelium_glucose_steady_state
 
@@ -48,7 +48,7 @@ def test_pump_half_activation_is_the_enterocyte_value():
     # (Na/(Na+K))^3 = 1/2 at K_0.5 = 9.8 mM (Orsenigo et al. 1988, rat jejunal basolateral membranes)
     h = EpitheliumParams().pump_k_half_na_mM
     assert h == pytest.approx(9.8)
-    k = _pump_site_constant(h)
+    k = pump_site_constant_mM(h)
     assert (h / (h + k)) ** 3 == pytest.approx(0.5, rel=1e-12)
 
 

@@ -16,5 +16,11 @@ See ``docs/frontend.md``.
 from nakmodel._lazy import lazy_exports
 
 # imported on first use (PEP 562), as nakmodel.widgets does: a kernel loads one explorer's modules
-__getattr__, __dir__, __all__ = lazy_exports(
-    __name__, globals(), {".nernst": ("NernstLive",), ".ghk": ("GHKLive",), ".energy": ("EnergyLive",)})
+__getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), {
+    ".nernst": ("NernstLive",),
+    ".ghk": ("GHKLive",),
+    ".energy": ("EnergyLive",),
+    ".spike": ("SpikeLive",),
+    ".cotransport": ("CotransportLive",),
+    ".epithelium": ("EpitheliumLive",),
+})
