@@ -4,8 +4,9 @@ mode for every chapter, a prediction judged by the explorer on the page, axe-cor
 questions.
 
 The static tests build a small book in a temporary folder: one page per chapter with the chapter's
-own questions cell, and for the chapters whose explorer is drawn in the browser (ion gradients,
-energy bill) the explorer cell too (the whole book takes minutes; the renderer is the same)."""
+own questions cell, and for three chapters whose explorers are drawn in the browser (ion gradients,
+energy bill, secondary transport) the explorer cells too (the whole book takes minutes; the renderer
+is the same)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ pytestmark = pytest.mark.browser
 
 CHAPTER = "ion_gradients"
 #: pages that carry their chapter's live explorer as well as its questions
-WITH_EXPLORER = ("ion_gradients", "energy_bill")
+WITH_EXPLORER = ("ion_gradients", "energy_bill", "secondary_transport")
 
 
 def _questions_cell(chapter):
@@ -341,6 +342,31 @@ def test_static_energy_prediction_through_the_explorer(browser, static_page):
     # the page's number equals the build-time key within the port's precision
     q = next(q for q in load("energy_bill", validate=False)["questions"] if q["id"] == "eb-predict-rate")
     assert live == pytest.approx(q["result"], rel=1e-9)
+    assert not outside, f"requests left the page: {outside}"
+    page.close()
+
+
+def test_static_cotransport_prediction_through_the_explorer(browser, static_page):
+    """The cotransport explorer judges "SGLT1's limit when the cell depolarises" live; the number
+    on the page is SGLT1's equilibrium written out here: (145/12)² exp(−2FV/RT) at −30 mV, 37 °C."""
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    outside, _ = _offline(page, "file://")
+    page.goto((static_page.parent / "secondary_transport.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    page.locator(".nak-live canvas").first.wait_for()
+    p = page.locator('fieldset[data-qid="sec-predict-voltage"]')
+    p.get_by_text("It falls.").click()
+    p.get_by_role("button", name="Commit my prediction").click()
+    v = page.locator(".nak-explorer").first.get_by_role("slider", name="membrane potential (mV)")
+    v.focus()
+    for _ in range(30):  # −60 mV -> −30 mV in 1 mV steps
+        page.keyboard.press("ArrowRight")
+    assert float(v.input_value()) == -30.0
+    p.get_by_role("button", name=re.compile("show the model")).click()
+    out = p.locator(".nak-q-feedback").inner_text()
+    assert out.startswith("✓") and p.get_attribute("data-judged-by") == "explorer", out
+    expected = (145.0 / 12.0) ** 2 * math.exp(2 * 96485.33212 * 0.030 / (8.314462618 * 310.15))
+    assert float(p.get_attribute("data-live-value")) == pytest.approx(expected, rel=1e-9)
     assert not outside, f"requests left the page: {outside}"
     page.close()
 
