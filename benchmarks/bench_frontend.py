@@ -47,11 +47,14 @@ from nakmodel.widgets.live import (  # noqa: E402
     EpitheliumLive,
     GHKLive,
     NernstLive,
+    PumpLeakLive,
     SpikeLive,
+    StoichiometryLive,
 )
 from tests.frontend.pages import write_static_page  # noqa: E402
 
-LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive, CotransportLive, EpitheliumLive]
+LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive, CotransportLive, EpitheliumLive, PumpLeakLive,
+        StoichiometryLive]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 

@@ -8,13 +8,17 @@ import energy from "./energy.js";
 import epithelium from "./epithelium.js";
 import ghk from "./ghk.js";
 import nernst from "./nernst.js";
+import pumpLeak from "./pump_leak.js";
 import spike from "./spike.js";
+import stoichiometry from "./stoichiometry.js";
 import { compute as cotransportCompute } from "./ports/cotransport.js";
 import { compute as energyCompute } from "./ports/energy.js";
 import { compute as epitheliumCompute } from "./ports/epithelium.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
+import { compute as pumpLeakCompute } from "./ports/pump_leak.js";
 import { compute as spikeCompute } from "./ports/spike.js";
+import { compute as stoichiometryCompute } from "./ports/stoichiometry.js";
 import { StaticModel } from "./core/model.js";
 
 export const explorers = {
@@ -24,6 +28,8 @@ export const explorers = {
   spike: [spike, spikeCompute],
   cotransport: [cotransport, cotransportCompute],
   epithelium: [epithelium, epitheliumCompute],
+  pump_leak: [pumpLeak, pumpLeakCompute],
+  stoichiometry: [stoichiometry, stoichiometryCompute],
 };
 
 export function mountAll(root = document) {

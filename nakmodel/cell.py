@@ -34,9 +34,17 @@ from scipy.optimize import fsolve
 
 from ._params import param
 from ._validation import ModelError, ParameterError, check_choice, check_number, check_temperature
-from .constants import DEFAULTS, FARADAY, MAMMALIAN_NEURON, FrozenIons, rt_over_f_mV
-from .electrochem import ATP, ghk_current, ghk_voltage
-from .pump import PumpParams, pump_atp_factor, pump_current, pump_cycle_rate, pump_rate_fast
+from .constants import DEFAULTS, FARADAY, MAMMALIAN_NEURON, VALENCE, FrozenIons, rt_over_f_mV
+from .electrochem import ATP, _ghk_current, ghk_voltage
+from .pump import (
+    PumpParams,
+    _cycle_flux,
+    _rates,
+    pump_atp_factor,
+    pump_current,
+    pump_cycle_rate,
+    pump_rate_fast,
+)
 
 __all__ = [
     "CellParams",
@@ -218,6 +226,17 @@ class _Model:
             if atp is not None:
                 r = r * pump_atp_factor(atp, p.pump)
             return r
+        scalar = np.ndim(na) == 0 and np.ndim(v) == 0 and np.ndim(atp) == 0 and np.ndim(dg) == 0
+        if scalar and -300.0 <= v <= 200.0:
+            # one state of the ODE: pump_cycle_rate's core without its argument checks (hot loop)
+            dg_atp = p.atp_free_energy_kJ_per_mol if dg is None else float(dg)
+            atp_mM = p.pump.atp_mM if atp is None else float(atp)
+            if not (-80.0 <= dg_atp <= -20.0 and 0.0 <= atp_mM <= 20.0):
+                raise ParameterError("atp", (atp_mM, dg_atp), "mM, kJ/mol",
+                                     "ATP 0–20 mM, ΔG_ATP −80 to −20 kJ/mol")
+            a, b = _rates(float(na), self.co["K"], float(v), self.co["Na"], float(self._k_in), dg_atp,
+                          p.temperature_C, max(atp_mM, 1e-300), p.pump)
+            return float(_cycle_flux(a, b))
         return pump_cycle_rate(na, self.co["K"], v, na_out_mM=self.co["Na"], k_in_mM=self._k_in,
                                atp_free_energy_kJ_per_mol=p.atp_free_energy_kJ_per_mol if dg is None else dg,
                                temperature_C=p.temperature_C,
@@ -230,9 +249,12 @@ class _Model:
         if min(na, k, cl) <= 0:
             raise ModelError(f"the cell left the physical range: [Na+]i, [K+]i, [Cl-]i = {(na, k, cl)} mM")
         self._k_in = k
-        i_na = ghk_current("Na", p.p_na_cm_s, v, self.co["Na"], na, p.temperature_C)
-        i_k = ghk_current("K", p.p_k_cm_s, v, self.co["K"], k, p.temperature_C)
-        i_cl = ghk_current("Cl", p.p_cl_cm_s, v, self.co["Cl"], cl, p.temperature_C)
+        if not -500.0 <= v <= 500.0:
+            raise ModelError(f"the cell left the physical range: Vm = {v} mV")
+        # inputs checked by _check_params and just above: the unchecked cores (the ODE's hot loop)
+        i_na = _ghk_current(VALENCE["Na"], p.p_na_cm_s, v, self.co["Na"], na, self.rt_f)
+        i_k = _ghk_current(VALENCE["K"], p.p_k_cm_s, v, self.co["K"], k, self.rt_f)
+        i_cl = _ghk_current(VALENCE["Cl"], p.p_cl_cm_s, v, self.co["Cl"], cl, self.rt_f)
         i_cyc = self.cyc * frac * self.rate_scale * self.pump_rate(na, v, atp, dg)  # µA/cm² per unit charge
         return i_na, i_k, i_cl, i_cyc, (na, k, cl, w)
 
@@ -263,16 +285,22 @@ def _as_function(name, value, unit, lo, hi):
     return lambda t: c
 
 
+#: Residual fsolve sees where a trial step leaves the physical range (it then shortens its step).
+_OUT_OF_RANGE_RESIDUAL = 1e6
+
+
 def _solve_steady(model: _Model, guess, frac=1.0, atp=None):
     def f(x):
         y = np.array([x[0], x[1], x[2], 0, 0, 0])
-        d = model.rhs(0.0, y, lambda t: frac, None if atp is None else (lambda t: atp))
+        try:
+            d = model.rhs(0.0, y, lambda t: frac, None if atp is None else (lambda t: atp))
+        except (ModelError, ParameterError):
+            # a trial step left the physical range (or the pump's voltage range): a large residual
+            # makes the trust-region solver shorten its step instead of giving up
+            return [_OUT_OF_RANGE_RESIDUAL] * 3
         return [d[0] * 1e-3, d[1], d[2]]
-    try:
-        sol, _info, ier, _msg = fsolve(f, guess, full_output=True, xtol=1e-12)
-        return sol, ier, float(np.max(np.abs(f(sol))))
-    except ModelError:  # a Newton step left the physical range: report failure, the caller integrates
-        return np.asarray(guess, dtype=float), 0, math.inf
+    sol, _info, ier, _msg = fsolve(f, guess, full_output=True, xtol=1e-12)
+    return sol, ier, float(np.max(np.abs(f(sol))))
 
 
 def _state_from(model: _Model, x, residual):
@@ -397,11 +425,12 @@ def simulate_cell(params: CellParams = CellParams(), duration_s=1800.0, *, pump_
     v, nna, ncl = sol.y[0], sol.y[1], sol.y[2]
     nk, w = model.amounts(v, nna, ncl)
     frac = np.array([frac_fn(t) for t in sol.t])
-    ip = np.empty_like(v)
-    for i in range(v.size):
-        atp = None if atp_fn is None else atp_fn(sol.t[i])
-        dg = None if dg_fn is None else dg_fn(sol.t[i])
-        ip[i] = (params.pump_na - params.pump_k) * model.currents(v[i], nna[i], ncl[i], frac[i], atp, dg)[3]
+    atp = None if atp_fn is None else np.array([atp_fn(t) for t in sol.t])
+    dg = None if dg_fn is None else np.array([dg_fn(t) for t in sol.t])
+    # the pump current at every output time in one vectorised call (the pump laws broadcast)
+    model._k_in = nk / w
+    rate = model.pump_rate(nna / w, v, atp, dg)
+    ip = (params.pump_na - params.pump_k) * model.cyc * frac * model.rate_scale * rate
     return CellTrace(t_s=sol.t, v_mV=v, na_in=nna / w, k_in=nk / w, cl_in=ncl / w, volume_rel=w,
                      pump_current_uA_cm2=ip, na_amount=nna, k_amount=nk, cl_amount=ncl,
                      na_out_cum=sol.y[3], k_out_cum=sol.y[4], cl_out_cum=sol.y[5], pump_fraction=frac)

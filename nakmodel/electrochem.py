@@ -226,7 +226,13 @@ def ghk_current(ion, permeability_cm_s, v_mV, c_out_mM, c_in_mM, temperature_C=N
     v = check_number("v_mV", v_mV, "mV", -500.0, 500.0)
     c_out = check_concentration("c_out_mM", c_out_mM)
     c_in = check_concentration("c_in_mM", c_in_mM)
-    u = z * np.asarray(v) / rt_over_f_mV(temperature_C)  # zFV/RT, dimensionless
+    return _ghk_current(z, p, np.asarray(v), c_out, c_in, rt_over_f_mV(temperature_C))
+
+
+def _ghk_current(z, p, v, c_out, c_in, rt_f_mV):
+    """:func:`ghk_current` without argument checks (valence, cm/s, mV, mM, RT/F in mV), for
+    right-hand sides that call it thousands of times with values they made themselves."""
+    u = z * v / rt_f_mV  # zFV/RT, dimensionless
     # P[m/s] * z F [C/mol] * c[mol/m^3] -> A/m^2 ; 1 A/m^2 = 100 µA/cm^2
     flux_term = (c_in - c_out * np.exp(-u)) / exprel(-u)
     return p * 1e-2 * z * FARADAY * flux_term * 100.0

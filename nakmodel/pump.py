@@ -43,6 +43,7 @@ from .constants import DEFAULTS, ELEMENTARY_CHARGE, FARADAY, GAS_CONSTANT, MAMMA
 from .electrochem import ATP, PUMP_K_IN, PUMP_NA_OUT
 
 __all__ = [
+    "PUMP_INPUT_LIMITS",
     "PUMP_K_IN",
     "PUMP_NA_OUT",
     "PUMP_NET_CHARGE_OUT",
@@ -63,6 +64,12 @@ __all__ = [
 
 #: Net elementary charges carried out of the cell per cycle (3 Na+ out, 2 K+ in).
 PUMP_NET_CHARGE_OUT = PUMP_NA_OUT - PUMP_K_IN
+
+#: Allowed ranges of the pump models' inputs besides concentrations and temperature
+#: (:data:`nakmodel._validation.CONCENTRATION_RANGE_MM`, ``TEMPERATURE_RANGE_C``): unit, (low, high).
+PUMP_INPUT_LIMITS = {"v_mV": ("mV", (-300.0, 200.0)),
+                     "atp_free_energy_kJ_per_mol": ("kJ/mol", (-80.0, -20.0)),
+                     "atp_mM": ("mM", (0.0, 20.0))}
 
 #: Named states of the stochastic pump, in cycle order.
 PUMP_STATES = ("E1", "E1·3Na", "E1P·3Na", "E2P", "E2P·2K", "E2·2K")
@@ -269,16 +276,21 @@ def _defaults(na_out_mM, k_in_mM, dg, temperature_C):
             DEFAULTS.temperature_C if temperature_C is None else temperature_C)
 
 
+def _limit(name):
+    unit, (lo, hi) = PUMP_INPUT_LIMITS[name]
+    return unit, lo, hi
+
+
 def _check_pump_inputs(na_in_mM, k_out_mM, v_mV, na_out_mM, k_in_mM, dg, temperature_C, atp_mM):
     na_out_mM, k_in_mM, dg, temperature_C = _defaults(na_out_mM, k_in_mM, dg, temperature_C)
     na_in = check_concentration("na_in_mM", na_in_mM)
     k_out = check_concentration("k_out_mM", k_out_mM)
-    v = check_number("v_mV", v_mV, "mV", -300.0, 200.0)
+    v = check_number("v_mV", v_mV, *_limit("v_mV"))
     na_out = check_concentration("na_out_mM", na_out_mM)
     k_in = check_concentration("k_in_mM", k_in_mM)
-    dg = check_number("atp_free_energy_kJ_per_mol", dg, "kJ/mol", -80.0, -20.0)
+    dg = check_number("atp_free_energy_kJ_per_mol", dg, *_limit("atp_free_energy_kJ_per_mol"))
     check_temperature(temperature_C)
-    atp = check_number("atp_mM", atp_mM, "mM", 0.0, 20.0)
+    atp = check_number("atp_mM", atp_mM, *_limit("atp_mM"))
     return na_in, k_out, v, na_out, k_in, dg, atp, temperature_C
 
 

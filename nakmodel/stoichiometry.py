@@ -5,7 +5,7 @@ The pump–leak cell of :mod:`nakmodel.cell` supports any stoichiometry through
 pump (Post & Jolly 1957) with electroneutral 3:3, 2:2 and 1:1 pumps:
 
 * :func:`steady_comparison`: the steady state of each variant, with the direct
-  electrogenic share (:func:`nakmodel.cell.electrogenic_share`), the cycle rate
+  electrogenic share (Vm minus the GHK potential, as :func:`nakmodel.cell.electrogenic_share`), the cycle rate
   (the cell's own pump law), ATP use and the work per cycle
   (:func:`nakmodel.electrochem.cycle_free_energy`);
 * :func:`switch_time_course`: Vm and concentrations after all pumps switch from
@@ -27,8 +27,8 @@ from functools import lru_cache
 import numpy as np
 
 from ._validation import check_choice
-from .cell import CellParams, cell_area_um2, cell_steady_state, electrogenic_share, simulate_cell
-from .electrochem import cycle_free_energy
+from .cell import CellParams, cell_area_um2, cell_steady_state, simulate_cell
+from .electrochem import cycle_free_energy, ghk_voltage
 
 __all__ = ["BASES", "GRID_K", "GRID_NA", "T_EVAL", "T_MAX_S", "VARIANTS", "VariantSteadyState", "cell_params",
            "feasibility_grid", "steady_comparison", "switch_time_course"]
@@ -121,20 +121,21 @@ def steady_comparison(pna_pk=None, pump_density=None, basis="same_atp"):
     """
     basis = check_choice("basis", basis, BASES)
     p = cell_params(pna_pk, pump_density)
-    share = electrogenic_share(p, stoichiometries=VARIANTS, basis=basis)
     area = cell_area_um2(p)
+    perms = {"Na": p.p_na_cm_s, "K": p.p_k_cm_s, "Cl": p.p_cl_cm_s}
     out = []
-    for i, st in enumerate(share.stoichiometries):
+    for st in VARIANTS:
+        # one steady state per variant, as electrogenic_share finds it (same rate law and scale)
         scale = 3.0 / st[0] if basis == "same_na_flux" else 1.0
-        v, na, k = float(share.v_mV[i]), float(share.na_in[i]), float(share.k_in[i])
         s = cell_steady_state(replace(p, pump_na=st[0], pump_k=st[1]), rate_scale=scale)
+        v, na, k = s.v_mV, s.na_in, s.k_in
+        v_ghk = ghk_voltage(perms, p.c_out_mM, {"Na": na, "K": k, "Cl": s.cl_in}, p.temperature_C)
         rate = s.pump_rate_per_s
         dg = cycle_free_energy(st[0], st[1], v, p.c_out_mM, {"Na": na, "K": k}, p.temperature_C)
-        i_p = float(share.pump_current_uA_cm2[i])
+        i_p = s.pump_current_uA_cm2
         out.append(VariantSteadyState(
-            stoichiometry=st, v_mV=v, v_ghk_mV=v - float(share.direct_mV[i]),
-            direct_mV=float(share.direct_mV[i]),
-            na_in=na, k_in=k, volume_rel=float(share.volume_rel[i]), pump_current_uA_cm2=i_p,
+            stoichiometry=st, v_mV=v, v_ghk_mV=v_ghk, direct_mV=v - v_ghk,
+            na_in=na, k_in=k, volume_rel=s.volume_rel, pump_current_uA_cm2=i_p,
             pump_current_pA=i_p * area * 1e-8 * 1e6, cycles_per_s=rate,
             atp_per_s_cell=rate * p.pump_density_per_um2 * area, dg_cycle_kJ=dg, dg_per_ion_kJ=dg / sum(st)))
     return tuple(out)

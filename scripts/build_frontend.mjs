@@ -10,7 +10,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const EXPLORERS = ["nernst", "ghk", "energy", "spike", "cotransport", "epithelium"];
+export const EXPLORERS = ["nernst", "ghk", "energy", "spike", "cotransport", "epithelium", "pump_leak", "stoichiometry"];
 const common = { bundle: true, minify: true, legalComments: "eof", target: "es2020", loader: { ".css": "text" }, write: false, logLevel: "warning" };
 const jobs = [
   { entryPoints: [join(root, "frontend/static.js")], format: "iife", outfile: join(root, "_static/nakfront/nakfront.js") },

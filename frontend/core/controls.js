@@ -2,7 +2,7 @@
 // decimals, log): native range inputs (keyboard: arrows, Page Up/Down, Home/End), a visible
 // value, a reset button; a control moved from its default is marked (class nak-changed).
 
-import { fmt } from "./format.js";
+import { fmt, sci } from "./format.js";
 
 // Element ids unique on the page: in Voilà each explorer is its own ES module bundle (with its own
 // copy of this file), so the counter lives on globalThis, shared by every bundle on the page.
@@ -20,8 +20,12 @@ function fromPosition(c, p) {
   return Number(p.toFixed(Math.max(c.decimals, 0)));
 }
 
+function shown(c, v) {
+  return c.exp ? sci(v, c.decimals) : fmt(v, c.decimals);
+}
+
 export function valueText(c, v) {
-  return c.unit ? `${fmt(v, c.decimals)} ${c.unit}` : fmt(v, c.decimals);
+  return c.unit ? `${shown(c, v)} ${c.unit}` : shown(c, v);
 }
 
 // Returns {el, setValues(values)}; onInput(name, value) is called on every move.
@@ -33,7 +37,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
   for (const c of controls) {
     const id = nextId();
     const row = document.createElement("div");
-    row.className = "nak-control";
+    row.className = c.exp ? "nak-control nak-wide" : "nak-control";
     const label = document.createElement("label");
     label.htmlFor = id;
     label.textContent = c.unit ? `${c.label} (${c.unit})` : c.label;
@@ -86,7 +90,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
 
   function show(name, v) {
     const { c, input, out, row } = rows.get(name);
-    out.textContent = fmt(v, c.decimals);
+    out.textContent = shown(c, v);
     input.setAttribute("aria-valuetext", valueText(c, v));
     row.classList.toggle("nak-changed", Math.abs(v - c.default) > 1e-9 * Math.max(1, Math.abs(c.default)));
   }

@@ -39,6 +39,14 @@ test("axis tops and label spreading (as nakmodel.plots.style / electrochem)", ()
   assert.ok(sorted[1] - sorted[0] >= 10 - 1e-9 && sorted[2] - sorted[1] >= 10 - 1e-9);
 });
 
+test("sci writes powers of ten with a true minus sign", async () => {
+  const { sci } = await import("../core/format.js");
+  assert.equal(sci(1e-6, 2), "1.00 × 10⁻⁶");
+  assert.equal(sci(5.41e-8, 2), "5.41 × 10⁻⁸");
+  assert.equal(sci(9.999e-7, 2), "1.00 × 10⁻⁶");
+  assert.equal(sci(-2500, 1), "−2.5 × 10³");
+});
+
 test("StaticModel recomputes the embedded result with the port, keeping it if the port refuses", () => {
   const compute = (params, values) => {
     if (values.x < 0) throw new Error("x must be 0 or more");

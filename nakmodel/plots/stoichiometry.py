@@ -24,11 +24,16 @@ from matplotlib.patches import Rectangle
 
 from .style import ION_COLORS, ION_LINESTYLES, ceil_to, floor_to, new_figure, styled
 
-__all__ = ["StoichiometryPlot", "VARIANT_MARKERS"]
+__all__ = ["GRID_CMAP", "GRID_VMAX", "GRID_WHITE_TEXT_ABOVE", "StoichiometryPlot", "VARIANT_MARKERS"]
 
 #: One marker per variant so that variants are told apart without colour.
 VARIANT_MARKERS = {(3, 2): "o", (3, 3): "s", (2, 2): "D", (1, 1): "^", (0, 0): "x"}
 _GRADIENT_GREY = "0.72"
+#: Panel D: colormap of work per cycle / |ΔG_ATP| from 0 to GRID_VMAX; cell text turns white above
+#: GRID_WHITE_TEXT_ABOVE of that range (the live front end reads the same values).
+GRID_CMAP = "cividis_r"
+GRID_VMAX = 1.4
+GRID_WHITE_TEXT_ABOVE = 0.55
 
 
 #: Time ticks of panels A and C (s) with plain-text labels (no mathtext: cheaper to draw).
@@ -127,8 +132,8 @@ class StoichiometryPlot:
         # --- D: thermodynamic grid -------------------------------------------------------
         ax = self.ax_grid
         n_c, n_r = len(self.na_range), len(self.k_range)
-        self.norm = Normalize(0.0, 1.4)
-        self.image = ax.imshow(np.zeros((n_r, n_c)), origin="lower", cmap="cividis_r", norm=self.norm,
+        self.norm = Normalize(0.0, GRID_VMAX)
+        self.image = ax.imshow(np.zeros((n_r, n_c)), origin="lower", cmap=GRID_CMAP, norm=self.norm,
                                extent=(-0.5, n_c - 0.5, -0.5, n_r - 0.5), aspect="auto",
                                interpolation="nearest")
         ax.set_xticks(range(n_c), [str(n) for n in self.na_range])
@@ -235,7 +240,7 @@ class StoichiometryPlot:
                 ok = dg < abs(dg_atp)
                 txt = self.grid_texts[j][i]
                 txt.set_text(f"{dg:.0f}" + ("" if ok else " ✗"))
-                txt.set_color("black" if self.norm(ratio[j, i]) < 0.55 else "white")
+                txt.set_color("black" if self.norm(ratio[j, i]) < GRID_WHITE_TEXT_ABOVE else "white")
         if selected in ((0, 0),) or selected[0] not in self.na_range or selected[1] not in self.k_range:
             self.select_box.set_visible(False)
         else:

@@ -18,14 +18,15 @@ _WHERE = {
     ".pump_cycle": ("CycleExplorer",),
     ".energy_bill": ("EnergyCalculator",),
     ".action_potentials": ("RundownExplorer",),
-    ".resting_potential": ("GHKExplorer", "PumpLeakLoop"),
-    ".stoichiometry": ("StoichiometryExplorer",),
+    ".resting_potential": ("GHKExplorer",),
     ".live.nernst": ("NernstLive",),
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
     ".live.spike": ("SpikeLive",),
     ".live.cotransport": ("CotransportLive",),
     ".live.epithelium": ("EpitheliumLive",),
+    ".live.pump_leak": ("PumpLeakLive",),
+    ".live.stoichiometry": ("StoichiometryLive",),
 }
 
 __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), _WHERE)

@@ -26,6 +26,7 @@ __all__ = [
     "ControlPanel",
     "choice_widgets",
     "fit_descriptions",
+    "log_control",
     "option_values",
 ]
 
@@ -80,6 +81,24 @@ class Control:
             return W.FloatLogSlider(value=self.default, base=10, min=math.log10(self.minimum),
                                     max=math.log10(self.maximum), step=self.step, **common)
         return W.FloatSlider(value=self.default, min=self.minimum, max=self.maximum, step=self.step, **common)
+
+
+def log_control(name, label, unit, default, lo, hi, step=0.02, fmt=".3f") -> Control:
+    """A logarithmic :class:`Control` whose range lies on the step grid through ``default``.
+
+    A browser snaps a log slider to min + k·step (in log10); with the grid anchored
+    at the default, the default survives the snap, so Reset really restores it and
+    the control's "changed" mark stays off.
+
+    >>> c = log_control("p", "P", "cm/s", 1e-6, 2e-7, 5e-6)
+    >>> round((math.log10(c.default) - math.log10(c.minimum)) / c.step, 9) % 1
+    0.0
+    """
+    e0 = math.log10(default)
+    n_lo = math.floor((e0 - math.log10(lo)) / step + 1e-9)
+    n_hi = math.floor((math.log10(hi) - e0) / step + 1e-9)
+    return Control(name, label, unit, default, 10 ** (e0 - n_lo * step), 10 ** (e0 + n_hi * step), step,
+                   log=True, readout_format=fmt)
 
 
 def choice_widgets(widgets) -> list:

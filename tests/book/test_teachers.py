@@ -67,20 +67,22 @@ def _chapter_apps():
     return out
 
 
-def test_every_chapter_has_plan_and_worksheet_in_the_toc_and_a_key_kept_out_of_it():
-    # the answer keys are orphan pages, reached only from the teacher's plan and the pack's index,
-    # so a student browsing the sidebar does not meet them
+def test_every_chapter_has_plan_and_worksheet_in_the_toc_and_the_key_under_the_plan():
+    # the answer key is a section of the teacher's plan (shown in the sidebar only under the plan),
+    # not a sibling of the students' worksheet
     toc = yaml.safe_load(_read(ROOT / "_toc.yml"))
     part = next(p for p in toc["parts"] if p["caption"] == "For teachers")
-    files = {part["chapters"][0]["file"]} | {s["file"] for s in part["chapters"][0]["sections"]}
+    entries = part["chapters"][0]["sections"]
+    files = {part["chapters"][0]["file"]} | {s["file"] for s in entries}
     assert "docs/teachers/alignment" in files
     for ch in CHAPTERS:
         for kind in KINDS:
             assert (TEACHERS / ch / f"{kind}.md").is_file(), f"{ch}/{kind}.md missing"
-        for kind in ("plan", "worksheet"):
-            assert f"docs/teachers/{ch}/{kind}" in files, f"{ch}/{kind} not in _toc.yml"
-        assert f"docs/teachers/{ch}/answers" not in files, f"{ch}/answers is in the sidebar"
-        assert _read(TEACHERS / ch / "answers.md").startswith("---\norphan: true\n---"), ch
+        assert f"docs/teachers/{ch}/worksheet" in files, f"{ch}/worksheet not in _toc.yml"
+        plan = next((e for e in entries if e["file"] == f"docs/teachers/{ch}/plan"), None)
+        assert plan is not None, f"{ch}/plan not in _toc.yml"
+        assert [s["file"] for s in plan.get("sections", [])] == [f"docs/teachers/{ch}/answers"]
+        assert f"docs/teachers/{ch}/answers" not in files, f"{ch}/answers is a sibling of the worksheet"
         assert "(answers.md)" in _read(TEACHERS / ch / "plan.md"), f"{ch}: the plan must link its key"
 
 

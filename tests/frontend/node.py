@@ -21,10 +21,12 @@ def node_executable() -> str:
     return path
 
 
-def run_port(explorer: str, params: dict, cases: list) -> list:
-    """Results of ``frontend/ports/<explorer>.js`` for each values dict in ``cases``."""
+def run_port(explorer: str, params: dict, cases: list, function: str = "compute") -> list:
+    """Results of ``frontend/ports/<explorer>.js`` (its export ``function``, default ``compute``)
+    for each values dict in ``cases``."""
     proc = subprocess.run([node_executable(), str(ROOT / "frontend" / "tests" / "parity_cli.mjs")],
-                          input=json.dumps({"explorer": explorer, "params": params, "cases": cases}),
+                          input=json.dumps({"explorer": explorer, "params": params, "cases": cases,
+                                            "function": function}),
                           capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)

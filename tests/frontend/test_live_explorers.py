@@ -9,7 +9,7 @@ import re
 import pytest
 
 from nakmodel import ParameterError
-from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive, SpikeLive
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive, PumpLeakLive, SpikeLive, StoichiometryLive
 
 R, F, T0 = 8.314462618, 96485.33212, 273.15  # CODATA 2018, independent of nakmodel.constants
 
@@ -101,7 +101,7 @@ def test_menus_are_checked_and_change_the_result():
     assert [c["name"] for c in app.spec()["choices"]] == ["spike_model", "budget_source"]
 
 
-@pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive, SpikeLive])
+@pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive, SpikeLive, PumpLeakLive, StoichiometryLive])
 def test_teacher_scenarios_reach_the_live_explorers(cls):
     """``?scenario=`` links (docs/classroom.md) open a live explorer at the scenario's settings."""
     for name, settings in cls.scenarios.items():

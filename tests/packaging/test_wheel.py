@@ -77,11 +77,18 @@ import nakmodel.widgets as widgets
 
 where = pathlib.Path(nakmodel.__file__).resolve()
 assert target in where.parents, f"nakmodel was imported from {where}, not from the installed wheel"
+from nakmodel.widgets.live._explorer import LiveExplorer
+
 built = []
 for name in widgets.__all__:
     obj = getattr(widgets, name)
-    if inspect.isclass(obj) and issubclass(obj, widgets.App) and obj is not widgets.App:
-        obj()  # builds the controls and the figure, opening whatever files the app reads
+    png_app = inspect.isclass(obj) and issubclass(obj, widgets.App) and obj is not widgets.App
+    live = inspect.isclass(obj) and issubclass(obj, LiveExplorer)
+    if png_app or live:
+        app = obj()  # builds the controls and computes, opening whatever files the app reads
+        if live:
+            assert (pathlib.Path(sys.modules[type(app).__module__].__file__).parent / "esm"
+                    / f"{app.name}.js").exists(), f"{name}: its ES module is not in the wheel"
         built.append(name)
 print(len(built), " ".join(built))
 """

@@ -23,4 +23,6 @@ __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), {
     ".spike": ("SpikeLive",),
     ".cotransport": ("CotransportLive",),
     ".epithelium": ("EpitheliumLive",),
+    ".pump_leak": ("PumpLeakLive",),
+    ".stoichiometry": ("StoichiometryLive",),
 })

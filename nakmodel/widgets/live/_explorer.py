@@ -56,10 +56,12 @@ class Choice:
 
 
 def control_json(c: Control) -> dict:
-    """One control as the front end reads it (decimals from its ``readout_format``)."""
-    m = re.fullmatch(r"\.(\d+)[fg]", c.readout_format or "")
+    """One control as the front end reads it (decimals from its ``readout_format``; ``exp`` for a
+    ``.2e``-style format, shown as 1.00 × 10⁻⁶)."""
+    m = re.fullmatch(r"\.(\d+)([fge])", c.readout_format or "")
     return {"name": c.name, "label": c.label, "unit": c.unit, "default": c.default, "min": c.minimum,
-            "max": c.maximum, "step": c.step, "log": c.log, "decimals": int(m.group(1)) if m else 2}
+            "max": c.maximum, "step": c.step, "log": c.log, "decimals": int(m.group(1)) if m else 2,
+            "exp": bool(m and m.group(2) == "e")}
 
 
 def _widget_class(name: str):
