@@ -1,6 +1,7 @@
 """Live explorers drawn in the browser (frontend/): update times and JavaScript size.
 
-Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila]``.
+Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila]
+[--explorers=pump_cycle,rundown]`` (the second option: only these explorers in parts 1 and 2).
 
 1. Static page, headless Chromium (system /usr/bin/chromium, network blocked): for every
    control of every live explorer, 60 random slider inputs; time from the ``input`` event to
@@ -8,9 +9,9 @@ Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila
    Target: median <= 8 ms, p95 <= 16 ms per control.
 2. Kernel side (Voilà): the Python app's update on a new ``values`` state (model + result
    state + its JSON message), wall time and the kernel thread's CPU time (``time.thread_time``,
-   which a shared machine's preemption does not inflate). Target p95 <= 20 ms. Baseline: the PNG
-   app of the same chapter (``nakmodel.widgets.NernstExplorer``: model + matplotlib + PNG), or for
-   a retired PNG app the model + the matplotlib fallback figure + its PNG, same run.
+   which a shared machine's preemption does not inflate). Target p95 <= 20 ms. Baseline: what the
+   retired PNG app of the chapter did per move: the model + the matplotlib fallback figure + its
+   PNG, same run.
 3. Browser round trip in Voilà on loopback: key press on a slider -> new figure drawn, for the
    live explorer and, as baseline, for the PNG app (throw-away notebooks; the spike explorer
    with cached and with fresh currents). Target p95 <= 50 ms.
@@ -18,8 +19,10 @@ Run: ``PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_frontend.py [--no-voila
    and MathJax assets.
 
 The machine may be shared: every figure is printed next to a baseline measured in this run.
-``BENCH_VOILA_LAUNCHER=benchmarks/voila_nodelay.py`` starts Voilà with TCP_NODELAY on its
-websockets (an experiment: a small reply otherwise waits ~40 ms for the browser's delayed ACK).
+Part 3 runs twice in one run: as served (``voila.json`` names
+``nakmodel.nodelay.NoDelayKernelWebsocketConnection``: TCP_NODELAY on the kernel websockets) and,
+as baseline, with Jupyter Server's stock connection class (Nagle on: a small reply waits ~40 ms for
+the browser's delayed ACK). ``--only-voila`` runs part 3 alone.
 """
 
 from __future__ import annotations
@@ -41,20 +44,28 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
+from nakmodel.widgets.action_potentials import RundownExplorer  # noqa: E402
 from nakmodel.widgets.live import (  # noqa: E402
     CotransportLive,
     EnergyLive,
     EpitheliumLive,
     GHKLive,
     NernstLive,
+    OuabainDoseLive,
+    PumpBlockLive,
     PumpLeakLive,
     SpikeLive,
     StoichiometryLive,
 )
+from nakmodel.widgets.pump_cycle import CycleExplorer  # noqa: E402
 from tests.frontend.pages import write_static_page  # noqa: E402
 
 LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive, CotransportLive, EpitheliumLive, PumpLeakLive,
-        StoichiometryLive]
+        StoichiometryLive, CycleExplorer, RundownExplorer, OuabainDoseLive, PumpBlockLive]
+# --explorers=pump_cycle,rundown: only these in parts 1 and 2
+_ONLY = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--explorers=")), None)
+if _ONLY:
+    LIVE = [cls for cls in LIVE if cls.name in _ONLY]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
@@ -118,24 +129,43 @@ def bench_static(browser, folder):
             times = page.evaluate(MOVE_JS, [m.name, vals])
             line(f"{app.name}: {m.name} (menu)", times[5:], "median <= 8, p95 <= 16")
             page.evaluate(MOVE_JS, [m.name, [m.default]])
+        if app.name == "pump_cycle":  # one animation frame: highlight, counters, cursor
+            line("pump_cycle: Step (one frame)", page.evaluate(STEP_JS, 200)[5:], "one frame, 16.7 ms")
         page.close()
 
 
+STEP_JS = """async (n) => {
+  const button = [...document.querySelectorAll('.nak-player button')]
+    .find((b) => b.textContent.startsWith('Step'));
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    button.click();  // highlight, counters, event slider, cursor (uPlot redraw in a microtask)
+    await new Promise((r) => queueMicrotask(r));
+    times.push(performance.now() - t0);
+  }
+  return times;
+}"""
+
+
 def _random_values(app, rng):
-    c = app.controls[rng.integers(len(app.controls))]
+    choices = getattr(type(app), "choices", ())  # menus of a live explorer (PNG apps have none)
+    k = int(rng.integers(len(app.controls) + len(choices)))
+    if k >= len(app.controls):
+        m = choices[k - len(app.controls)]
+        return m.name, m.options[int(rng.integers(len(m.options)))]
+    c = app.controls[k]
     if c.log:
         return c.name, float(10 ** rng.uniform(np.log10(c.minimum), np.log10(c.maximum)))
     return c.name, float(rng.uniform(c.minimum, c.maximum))
 
 
 def bench_kernel():
-    print("\n2. Kernel side: one slider move (model + state message), against the chapter's PNG app")
-    from nakmodel import widgets
+    print("\n2. Kernel side: one slider move (model + state message), against a PNG per move")
     from nakmodel.plots.style import render_png
 
-    # the PNG app of the chapter; for explorers whose PNG app is retired, what it did per move:
-    # the model, the matplotlib figure and its PNG (the explorer's static fallback, same code)
-    baselines = {"nernst": "NernstExplorer", "ghk": "GHKExplorer", "energy": "EnergyCalculator"}
+    # what the retired PNG apps did per move: the model, the matplotlib figure and its PNG (the
+    # explorer's static fallback, same code)
     rng = np.random.default_rng(1)
     for cls in LIVE:
         app = cls()
@@ -149,23 +179,15 @@ def bench_kernel():
             live.append((time.perf_counter() - t0) * 1e3)
             cpu.append((time.thread_time() - c0) * 1e3)
         base = []
-        if app.name in baselines:
-            png = getattr(widgets, baselines[app.name])()
-            for _ in range(100):
-                name, v = _random_values(png, rng)
-                png.sliders[name].value = v
-                base.append(png.last_update_s * 1e3)
-            what = f"PNG app ({baselines[app.name]})"
-        else:
-            values = dict(app.values)
-            for _ in range(30):
-                name, v = _random_values(app, rng)
-                values[name] = v
-                t0 = time.perf_counter()
-                fig, _alt = app.fallback_figure(values, app.compute(values))
-                render_png(fig, 100)
-                base.append((time.perf_counter() - t0) * 1e3)
-            what = "model + matplotlib PNG (retired app's path)"
+        values = dict(app.values)
+        for _ in range(30):
+            name, v = _random_values(app, rng)
+            values[name] = v
+            t0 = time.perf_counter()
+            fig, _alt = app.fallback_figure(values, app.compute(values))
+            render_png(fig, 100)
+            base.append((time.perf_counter() - t0) * 1e3)
+        what = "model + matplotlib PNG (retired app's path)"
         _, p_live = line(f"live explorer ({app.name})", live, "p95 <= 20")
         # CPU time of the same moves: what the wall time is when no other process takes the core
         line("  CPU time (kernel thread)", cpu)
@@ -199,21 +221,34 @@ ROUND_TRIP_LIVE = """async ([n, name, a, b]) => {
 }"""
 
 
+STOCK_CONNECTION = "jupyter_server.services.kernels.connection.channels.ZMQChannelsWebsocketConnection"
+
+
 def bench_voila(browser):
     print("\n3. Voilà on loopback: slider move -> new figure in the browser")
+    served = voila_round_trips(browser)
+    nagle = voila_round_trips(browser, [f"--Voila.kernel_websocket_connection_class={STOCK_CONNECTION}"])
+    _, p_live = line("live explorer (nernst), as served (TCP_NODELAY)", served[0][3:], "p95 <= 50")
+    _, p_nagle = line("baseline: the same, stock connection (Nagle on)", nagle[0][3:])
+    for cls, times in served[1].items():
+        line(f"live explorer ({cls}), as served", times[3:], "p95 <= 50")
+    print(f"  ratio p95 Nagle on/served: {p_nagle / p_live:.1f}x")
+
+
+def voila_round_trips(browser, options=()):
+    """(Nernst live explorer, {other live explorer: times}) round trips in ms, one Voilà started
+    with ``options``."""
     from tests.conftest import free_port, wait_for_http
 
     with tempfile.TemporaryDirectory() as tmp:
-        for cls in ("NernstLive", "NernstExplorer", "SpikeLive", "EpitheliumLive", "CotransportLive"):
+        for cls in ("NernstLive", "SpikeLive", "EpitheliumLive", "CotransportLive"):
             nb = json.loads(json.dumps(NB).replace("{cls}", cls))
             Path(tmp, f"{cls}.ipynb").write_text(json.dumps(nb))
         port = free_port()
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         env.pop("NAKMODEL_DISPLAY", None)
-        launcher = [sys.executable, os.environ["BENCH_VOILA_LAUNCHER"]] \
-            if os.environ.get("BENCH_VOILA_LAUNCHER") else [str(Path(sys.executable).parent / "voila")]
-        proc = subprocess.Popen([*launcher, tmp, f"--port={port}", "--no-browser",
-                                 "--Voila.ip=127.0.0.1"],
+        proc = subprocess.Popen([str(Path(sys.executable).parent / "voila"), tmp, f"--port={port}",
+                                 "--no-browser", "--Voila.ip=127.0.0.1", *options],
                                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             base = f"http://127.0.0.1:{port}"
@@ -233,31 +268,10 @@ def bench_voila(browser):
                 page.locator(".nak-live canvas").first.wait_for(timeout=120000)
                 others[cls] = page.evaluate(ROUND_TRIP_LIVE, [40, control, a, b])
                 page.close()
-            page = browser.new_page(viewport={"width": 1200, "height": 1000})
-            offline(page)
-            page.goto(base + "/voila/render/NernstExplorer.ipynb", timeout=120000)
-            img = page.locator(".nak-figure img").first
-            img.wait_for(timeout=120000)
-            handle = page.locator(".widget-slider .noUi-handle").nth(2)  # [K+] outside
-            handle.focus()
-            png = []
-            for i in range(20):
-                before = img.get_attribute("src")
-                t0 = time.perf_counter()
-                page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
-                page.wait_for_function("(old) => document.querySelector('.nak-figure img').src !== old",
-                                       arg=before, timeout=30000, polling="raf")
-                png.append((time.perf_counter() - t0) * 1e3)
-                page.wait_for_timeout(30)
-            page.close()
         finally:
             proc.terminate()
             proc.wait(20)
-    _, p_live = line("live explorer (nernst)", live[3:], "p95 <= 50")
-    for cls, times in others.items():
-        line(f"live explorer ({cls})", times[3:], "p95 <= 50")
-    _, p_base = line("baseline: PNG app (NernstExplorer)", png[3:])
-    print(f"  ratio p95 baseline/live: {p_base / p_live:.1f}x")
+    return live, others
 
 
 def gz(path):
@@ -275,6 +289,9 @@ def bench_size():
           "  (target <= 300 KB)")
     print(f"  Voilà: every explorer's ES module together                {esm / 1024:6.1f} KB")
     print(f"  baseline: today's widget manager + require.js + MathJax   {today / 1024:6.1f} KB")
+    html = PumpBlockLive().static_html().encode()
+    print(f"  ouabain page: run-down explorer placeholder (every grid run + PNG) {len(html) / 1024:6.1f} KB, "
+          f"gzipped {len(gzip.compress(html, 9)) / 1024:6.1f} KB")
 
 
 def main():

@@ -6,17 +6,24 @@ step by step, and what is timed:
 
 1. ``GET /voila/render/<chapter>.ipynb`` (the page; the kernel runs the notebook
    while the HTML streams); read ``kernelId`` from the page config;
-2. open ``/api/kernels/<id>/channels`` (JSON websocket protocol), send
-   ``comm_info_request`` for ``jupyter.widget`` and ``request_state`` to every
-   widget comm, as the widget manager does before drawing;
+2. open ``/api/kernels/<id>/channels`` (JSON websocket protocol) and fetch every
+   widget's state as the widget manager of ipywidgets 8 does before drawing: one
+   ``comm_open`` of the ``jupyter.widget.control`` comm and one ``request_states``,
+   answered by one ``update_states`` message with all states. (If the kernel has
+   no control comm, as the manager does: ``comm_info_request`` for
+   ``jupyter.widget`` and one ``request_state`` per widget comm. A page with many
+   widgets, e.g. the questions of a chapter, pays one kernel round trip per widget
+   that way: 156 on the ion-gradients page.)
 3. *time to interactive* = from 1 until every widget's state has arrived (the
    browser can then draw the sliders and the figure);
 4. *slider round trip* = send a ``comm_msg`` ``update`` of a slider's value
    (what dragging does) and wait for the ``update`` of the figure's HTML model
-   carrying a new ``<img>``. A live explorer (``nakmodel.widgets.live``: one
-   anywidget whose own JavaScript draws controls and figure) offers each of its
-   controls as a slider ``"<comm id>#<control name>"``; moving one sends the
-   explorer's new ``values`` and waits for its new ``result``.
+   carrying a new ``<img>`` (a slider that changes no figure: until the kernel is
+   idle again after handling the move, so every update it caused has arrived).
+   A live explorer (``nakmodel.widgets.live``: one anywidget whose own JavaScript
+   draws controls and figure) offers each of its controls as a slider
+   ``"<comm id>#<control name>"``; moving one sends the explorer's new ``values``
+   and waits for its new ``result``.
 """
 
 from __future__ import annotations
@@ -39,11 +46,17 @@ class StudentError(RuntimeError):
     pass
 
 
-def _msg(session: str, msg_type: str, content: dict, channel: str = "shell") -> dict:
+CONTROL_TARGET = "jupyter.widget.control"
+CONTROL_PROTOCOL_VERSION = "1.0.0"  # ipywidgets 8's widget control protocol (ipywidgets.widgets.widget)
+
+
+def _msg(session: str, msg_type: str, content: dict, channel: str = "shell",
+         metadata: dict | None = None) -> dict:
     return {
         "header": {"msg_id": uuid.uuid4().hex, "username": "student", "session": session,
                    "msg_type": msg_type, "version": "5.3", "date": ""},
-        "parent_header": {}, "metadata": {}, "content": content, "channel": channel, "buffers": [],
+        "parent_header": {}, "metadata": metadata or {}, "content": content, "channel": channel,
+        "buffers": [],
     }
 
 
@@ -82,6 +95,34 @@ class Student:
         ws_url = self.base.replace("http", "ws", 1) \
             + f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
         self.ws = websocket.create_connection(ws_url, timeout=self.timeout)
+        if not self._fetch_all_states():
+            self._fetch_states_one_by_one()
+        self.time_to_interactive = time.perf_counter() - t0
+        return self.time_to_interactive
+
+    def _fetch_all_states(self) -> bool:
+        """Every widget's state in one reply over the widget control comm; False if the kernel has none."""
+        comm_id = uuid.uuid4().hex
+        self.send("comm_open", {"comm_id": comm_id, "target_name": CONTROL_TARGET, "data": {}},
+                  metadata={"version": CONTROL_PROTOCOL_VERSION})
+        self.send("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
+        deadline = time.time() + self.timeout
+        while time.time() < deadline:
+            msg = self.recv(deadline)
+            content = msg.get("content", {})
+            if msg["msg_type"] == "comm_close" and content.get("comm_id") == comm_id:
+                return False  # no such target in the kernel
+            if msg["msg_type"] == "comm_msg" and content.get("comm_id") == comm_id:
+                data = content.get("data", {})
+                if data.get("method") == "update_states":
+                    for model_id, entry in data.get("states", {}).items():
+                        self.states[model_id] = dict(entry.get("state", {}))
+                    with contextlib.suppress(Exception):
+                        self.send("comm_close", {"comm_id": comm_id, "data": {}})
+                    return bool(self.states)
+        raise StudentError("the widget states never arrived")
+
+    def _fetch_states_one_by_one(self) -> None:
         reply = self.request("comm_info_request", {"target_name": "jupyter.widget"}, "comm_info_reply")
         comms = list(reply["content"]["comms"])
         pending = set(comms)
@@ -98,12 +139,10 @@ class Student:
                     pending.discard(cid)
         if pending:
             raise StudentError(f"{len(pending)} widget states never arrived")
-        self.time_to_interactive = time.perf_counter() - t0
-        return self.time_to_interactive
 
     # ----- protocol helpers --------------------------------------------------------------
-    def send(self, msg_type: str, content: dict, channel: str = "shell") -> str:
-        m = _msg(self.session, msg_type, content, channel)
+    def send(self, msg_type: str, content: dict, channel: str = "shell", metadata: dict | None = None) -> str:
+        m = _msg(self.session, msg_type, content, channel, metadata)
         self.ws.send(json.dumps(m))
         return m["header"]["msg_id"]
 
@@ -113,7 +152,12 @@ class Student:
             raw = self.ws.recv()
         except websocket.WebSocketTimeoutException as err:
             raise StudentError("timed out waiting for the kernel") from err
-        msg = json.loads(raw)
+        if isinstance(raw, bytes):  # a message with binary buffers: the legacy binary frame
+            from jupyter_server.services.kernels.connection.base import deserialize_binary_message
+
+            msg = deserialize_binary_message(raw)
+        else:
+            msg = json.loads(raw)
         msg["msg_type"] = msg.get("msg_type") or msg["header"]["msg_type"]
         return msg
 
@@ -185,7 +229,8 @@ class Student:
 
     def move(self, slider_id: str, value: float, timeout: float = 60.0) -> float:
         """Set a slider's value like a drag; return seconds until a figure's new image arrives
-        (a live explorer's control: until its new result arrives).
+        (a live explorer's control: until its new result arrives), or, for a slider that changes no
+        figure, until the kernel reports it is idle again after handling the move.
 
         On a page with two apps the slider's own app redraws; any figure changing counts.
         """
@@ -194,11 +239,16 @@ class Student:
         figs = set(self.figure_ids())
         before = {f: self.states[f].get("value") for f in figs}
         t0 = time.perf_counter()
-        self.send("comm_msg", {"comm_id": slider_id, "data": {"method": "update", "state": {"value": value},
-                                                              "buffer_paths": []}})
+        update = {"method": "update", "state": {"value": value}, "buffer_paths": []}
+        sent = self.send("comm_msg", {"comm_id": slider_id, "data": update})
         deadline = time.time() + timeout
         while True:
             msg = self.recv(deadline)
+            if (msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
+                    and msg.get("parent_header", {}).get("msg_id") == sent):
+                # the kernel has handled the move and sent everything it caused, but no figure changed
+                # (a slider that sets a readout or another widget, e.g. the cycle's event slider)
+                return time.perf_counter() - t0
             if msg["msg_type"] != "comm_msg":
                 continue
             data, cid = msg["content"]["data"], msg["content"]["comm_id"]

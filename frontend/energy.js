@@ -10,7 +10,7 @@ import { ceilTo, fmt, niceTop } from "./core/format.js";
 
 const SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
-// 4.11 × 10⁸ (as nakmodel.widgets.energy_bill.sci)
+// 4.11 × 10⁸ (as the retired PNG energy app wrote its readout)
 export function sci(x) {
   if (x === 0 || !Number.isFinite(x)) return String(x);
   const e = Math.floor(Math.log10(Math.abs(x)));

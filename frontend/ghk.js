@@ -5,7 +5,8 @@
 
 import { mount } from "./core/app.js";
 import { axis, chart, dash, lineKey, subscripted } from "./core/chart.js";
-import { ceilTo, fmt, sig3, spreadLabels } from "./core/format.js";
+import { ceilTo, fmt, sig3 } from "./core/format.js";
+import { placeLabels } from "./core/labels.js";
 
 const LADDER_X = [0, 0.02, 0.05, 0.45, 0.48, 1];
 
@@ -75,14 +76,16 @@ function figure(figEl, spec, theme) {
     ctx.save();
     ctx.textBaseline = "middle";
     ctx.textAlign = "left";
-    const ys = spreadLabels([...ions.map((i) => E[i]), vm], 0.085 * 2 * span);
+    const pad = 8 * dpr;
+    const ys = placeLabels([...ions.map((i) => E[i]), vm].map((v) => u.valToPos(v, "y", true)), 16 * dpr,
+      u.bbox.top + pad, u.bbox.top + u.bbox.height - pad);
     const x = u.valToPos(0.5, "x", true);
     ions.forEach((ion, i) => {
       ctx.fillStyle = style[ion].color;
-      subscripted(ctx, "E", ion, ` ${fmt(E[ion], 1, { sign: true })} mV`, x, u.valToPos(ys[i], "y", true), 11.5 * dpr, theme.font);
+      subscripted(ctx, "E", ion, ` ${fmt(E[ion], 1, { sign: true })} mV`, x, ys[i], 11.5 * dpr, theme.font);
     });
     ctx.fillStyle = vmColor;
-    subscripted(ctx, "V", "m", ` ${fmt(vm, 1, { sign: true })} mV`, x, u.valToPos(ys[ions.length], "y", true), 11.5 * dpr, theme.font, "bold");
+    subscripted(ctx, "V", "m", ` ${fmt(vm, 1, { sign: true })} mV`, x, ys[ions.length], 11.5 * dpr, theme.font, "bold");
     ctx.restore();
   };
   const ladderData = () => [LADDER_X, LADDER_X.map(() => 0), [null, vm, vm, vm, vm, null],

@@ -5,7 +5,11 @@
 
 import { mount } from "./core/app.js";
 import { axis, chart, dash, hatch, lineKey, subscripted, swatchKey } from "./core/chart.js";
-import { ceilTo, fmt, niceTop, sig3, spreadLabels } from "./core/format.js";
+import { ceilTo, fmt, niceTop, sig3 } from "./core/format.js";
+import { placeLabels } from "./core/labels.js";
+
+// Least distance between two potential labels, CSS px (12 px text with its subscript).
+const LABEL_GAP_PX = 17;
 
 function concentrations(ions, values) {
   return ions.map((ion) => [values[`${ion.toLowerCase()}_out`], values[`${ion.toLowerCase()}_in`]]);
@@ -74,11 +78,14 @@ function figure(figEl, spec, theme) {
     ctx.save();
     ctx.textBaseline = "middle";
     ctx.textAlign = "left";
-    const ys = spreadLabels(E, 0.09 * span);
+    // labels at their lines, pushed apart where two potentials are close (E_K and E_Cl often are)
+    const pad = 8 * dpr;
+    const ys = placeLabels(E.map((e) => u.valToPos(e, "y", true)), LABEL_GAP_PX * dpr, u.bbox.top + pad,
+      u.bbox.top + u.bbox.height - pad);
     ions.forEach((ion, i) => {
       ctx.fillStyle = style[ion].color;
       subscripted(ctx, "E", ion, ` = ${fmt(E[i], 1, { sign: true })} mV`, u.valToPos(0.58, "x", true),
-        u.valToPos(ys[i], "y", true), 12 * dpr, theme.font);
+        ys[i], 12 * dpr, theme.font);
     });
     ctx.fillStyle = theme.muted;
     ctx.font = `${11 * dpr}px ${theme.font}`;
@@ -87,7 +94,8 @@ function figure(figEl, spec, theme) {
     ctx.restore();
   };
   const xs = [0, 0.05, 0.55, 1];
-  const vData = () => [xs, xs.map(() => 0), xs.map(() => rest), ...E.map((e) => [null, e, e, null])];
+  // the reference line stops where the labels begin, so no label is drawn across it
+  const vData = () => [xs, xs.map(() => 0), [rest, rest, rest, null], ...E.map((e) => [null, e, e, null])];
   const vChart = chart(right, {
     title: "Equilibrium (Nernst) potentials",
     scales: { x: { time: false, range: [0, 1] }, y: { range: () => [-span, span] } },

@@ -8,7 +8,11 @@ import energy from "./energy.js";
 import epithelium from "./epithelium.js";
 import ghk from "./ghk.js";
 import nernst from "./nernst.js";
+import pumpCycle from "./pump_cycle.js";
 import pumpLeak from "./pump_leak.js";
+import rundown from "./rundown.js";
+import ouabainDose from "./ouabain_dose.js";
+import pumpBlock from "./pump_block.js";
 import spike from "./spike.js";
 import stoichiometry from "./stoichiometry.js";
 import { compute as cotransportCompute } from "./ports/cotransport.js";
@@ -16,7 +20,11 @@ import { compute as energyCompute } from "./ports/energy.js";
 import { compute as epitheliumCompute } from "./ports/epithelium.js";
 import { compute as ghkCompute } from "./ports/ghk.js";
 import { compute as nernstCompute } from "./ports/nernst.js";
+import { compute as pumpCycleCompute } from "./ports/pump_cycle.js";
 import { compute as pumpLeakCompute } from "./ports/pump_leak.js";
+import { compute as rundownCompute } from "./ports/rundown.js";
+import { compute as ouabainDoseCompute } from "./ports/ouabain_dose.js";
+import { compute as pumpBlockCompute } from "./ports/pump_block.js";
 import { compute as spikeCompute } from "./ports/spike.js";
 import { compute as stoichiometryCompute } from "./ports/stoichiometry.js";
 import { StaticModel } from "./core/model.js";
@@ -30,6 +38,10 @@ export const explorers = {
   epithelium: [epithelium, epitheliumCompute],
   pump_leak: [pumpLeak, pumpLeakCompute],
   stoichiometry: [stoichiometry, stoichiometryCompute],
+  pump_cycle: [pumpCycle, pumpCycleCompute],
+  rundown: [rundown, rundownCompute],
+  ouabain_dose: [ouabainDose, ouabainDoseCompute],
+  pump_block: [pumpBlock, pumpBlockCompute],
 };
 
 export function mountAll(root = document) {

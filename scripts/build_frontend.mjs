@@ -10,7 +10,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const EXPLORERS = ["nernst", "ghk", "energy", "spike", "cotransport", "epithelium", "pump_leak", "stoichiometry"];
+export const EXPLORERS = ["nernst", "ghk", "energy", "spike", "cotransport", "epithelium", "pump_leak", "stoichiometry",
+  "pump_cycle", "rundown", "ouabain_dose", "pump_block"];
 const common = { bundle: true, minify: true, legalComments: "eof", target: "es2020", loader: { ".css": "text" }, write: false, logLevel: "warning" };
 const jobs = [
   { entryPoints: [join(root, "frontend/static.js")], format: "iife", outfile: join(root, "_static/nakfront/nakfront.js") },

@@ -1,8 +1,11 @@
 // The frame every explorer shares: title, controls, figure, aria-live readout and error line,
 // wired to a model with anywidget's interface (live: anywidget's; static: core/model.js).
 //
-// An explorer supplies {figure(figEl, spec, theme) -> {update(values, result), destroy()},
+// An explorer supplies {figure(figEl, spec, theme, actions) -> {update(values, result), destroy()},
 // readout(spec, values, result) -> {html, text}}; `text` is also the figure's text alternative.
+// actions.setValue(name, value) moves a control as the reader would (preset buttons).
+// Optional: note(spec) -> text shown under the controls (e.g. "the sliders snap to …");
+// disabled(values) -> names of controls that do not apply to these values.
 
 import uplotCss from "../../_static/vendor/uplot/uPlot.min.css";
 import css from "./style.css";
@@ -46,7 +49,14 @@ export function mount({ model, el }, explorer) {
   const controls = buildControls(spec.controls, model.get("values"),
     (name, v) => send({ ...model.get("values"), [name]: v }),
     (defaults) => { notice.textContent = ""; controls.setValues(defaults); send(defaults); }, spec.choices ?? []);
-  root.append(title, notice, controls.el, figEl, readout, error);
+  root.append(title, notice, controls.el);
+  if (explorer.note) {
+    const note = document.createElement("p");
+    note.className = "nak-note";
+    note.textContent = explorer.note(spec);
+    root.append(note);
+  }
+  root.append(figEl, readout, error);
   el.replaceChildren(root);
 
   let figure = null;
@@ -55,6 +65,7 @@ export function mount({ model, el }, explorer) {
     const values = model.get("values");
     const result = model.get("result");
     figure.update(values, result);
+    if (explorer.disabled) controls.setDisabled(explorer.disabled(values));
     const r = explorer.readout(spec, values, result);
     readout.innerHTML = r.html;
     figEl.setAttribute("aria-label", r.text);
@@ -62,9 +73,15 @@ export function mount({ model, el }, explorer) {
     el.dispatchEvent(new CustomEvent("nak-updated", { detail: { updates } }));
     announce(el, spec, values, result);
   };
+  const actions = {
+    setValue(name, v) {
+      controls.setValues({ [name]: v });
+      send({ ...model.get("values"), [name]: v });
+    },
+  };
   const build = () => {
     figure?.destroy();
-    figure = explorer.figure(figEl, spec, themeColors(root));
+    figure = explorer.figure(figEl, spec, themeColors(root), actions);
     redraw();
   };
   const unregister = register(el, spec, model);

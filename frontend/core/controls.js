@@ -2,7 +2,7 @@
 // decimals, log): native range inputs (keyboard: arrows, Page Up/Down, Home/End), a visible
 // value, a reset button; a control moved from its default is marked (class nak-changed).
 
-import { fmt, sci } from "./format.js";
+import { fmt, fmtg, sci } from "./format.js";
 
 // Element ids unique on the page: in Voilà each explorer is its own ES module bundle (with its own
 // copy of this file), so the counter lives on globalThis, shared by every bundle on the page.
@@ -20,12 +20,15 @@ function fromPosition(c, p) {
   return Number(p.toFixed(Math.max(c.decimals, 0)));
 }
 
-function shown(c, v) {
-  return c.exp ? sci(v, c.decimals) : fmt(v, c.decimals);
+// the value as the control shows it: 1.00 × 10⁻⁶ for an "e" format, significant digits for a
+// "g" format, else fixed decimals
+export function shownValue(c, v) {
+  if (c.exp) return sci(v, c.decimals);
+  return c.significant ? fmtg(v, c.significant) : fmt(v, c.decimals);
 }
 
 export function valueText(c, v) {
-  return c.unit ? `${shown(c, v)} ${c.unit}` : shown(c, v);
+  return c.unit ? `${shownValue(c, v)} ${c.unit}` : shownValue(c, v);
 }
 
 // Returns {el, setValues(values)}; onInput(name, value) is called on every move.
@@ -90,7 +93,7 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
 
   function show(name, v) {
     const { c, input, out, row } = rows.get(name);
-    out.textContent = shown(c, v);
+    out.textContent = shownValue(c, v);
     input.setAttribute("aria-valuetext", valueText(c, v));
     row.classList.toggle("nak-changed", Math.abs(v - c.default) > 1e-9 * Math.max(1, Math.abs(c.default)));
   }
@@ -121,6 +124,12 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
     }
     applyEnabled();
   }
+  // controls that do not apply to the current settings (e.g. a menu that one choice makes moot)
+  function setDisabled(names) {
+    const off = new Set(names);
+    for (const [name, r] of rows) r.input.disabled = off.has(name);
+    for (const [name, m] of menus) m.select.disabled = off.has(name);
+  }
   setValues(values);
-  return { el, setValues, inputs: rows };
+  return { el, setValues, setDisabled, inputs: rows };
 }

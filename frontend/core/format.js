@@ -8,6 +8,13 @@ export function fmt(x, decimals = 1, { sign = false } = {}) {
   return sign && !zero ? `+${s}` : s;
 }
 
+// n significant figures, like Python's format(x, ".ng") for moderate numbers, true minus sign.
+export function fmtg(x, n) {
+  if (!Number.isFinite(x)) return "–";
+  const s = String(Number(Math.abs(x).toPrecision(n)));
+  return x < 0 && Number(s) !== 0 ? `−${s}` : s;
+}
+
 const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
 // 1.00 × 10⁻⁶ (Python's format(x, ".2e") written for readers)
@@ -41,7 +48,12 @@ export function niceTop(x) {
   return x > 0 ? ceilTo(x, niceCeiling(x) / 10) : 1;
 }
 
-// Presentation (mirrors nakmodel.plots.electrochem.spread_labels): labels at least gap apart.
+export function floorTo(x, step) {
+  return Math.round(Math.floor(x / step + 1e-9) * step * 1e12) / 1e12;
+}
+
+// Presentation (mirrors nakmodel.plots.electrochem.spread_labels): labels at least gap apart, in
+// data units (the cotransport figure; core/labels.js placeLabels works in canvas pixels).
 export function spreadLabels(y, gap) {
   const order = y.map((_, i) => i).sort((a, b) => y[a] - y[b]);
   const placed = order.map((i) => y[i]);
@@ -51,4 +63,3 @@ export function spreadLabels(y, gap) {
   order.forEach((idx, i) => { out[idx] = placed[i] - shift / 2; });
   return out;
 }
-

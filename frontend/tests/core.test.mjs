@@ -2,7 +2,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { StaticModel } from "../core/model.js";
-import { fmt, niceTop, sig3, spreadLabels } from "../core/format.js";
+import { fmt, niceTop, sig3 } from "../core/format.js";
+import { placeLabels } from "../core/labels.js";
 
 test("StaticModel computes on save_changes and reports refused values", () => {
   const compute = (params, values) => {
@@ -32,11 +33,64 @@ test("numbers use a true minus sign and fixed decimals", () => {
   assert.equal(sig3(0.035714), "0.0357");
 });
 
-test("axis tops and label spreading (as nakmodel.plots.style / electrochem)", () => {
+test("axis tops (as nakmodel.plots.style)", () => {
   assert.equal(niceTop(171.1), 180); // a tenth of nice_ceiling(171.1) = 200, rounded up: 180
-  const ys = spreadLabels([-64.0, -64.1, -89.1], 10);
-  const sorted = [...ys].sort((a, b) => a - b);
-  assert.ok(sorted[1] - sorted[0] >= 10 - 1e-9 && sorted[2] - sorted[1] >= 10 - 1e-9);
+});
+
+const apart = (ys, gap) => {
+  const s = [...ys].sort((a, b) => a - b);
+  return s.every((y, i) => i === 0 || y - s[i - 1] >= gap - 1e-9);
+};
+
+test("labels of close lines are pushed apart symmetrically, far ones stay put", () => {
+  // hyperkalaemia in the Nernst figure: E_K −70.5 and E_Cl −70.1 mV lie ~0.4 px apart on the canvas
+  const gap = 17;
+  const ys = placeLabels([40.0, 188.4, 188.0], gap, 8, 292);
+  assert.equal(ys[0], 40.0); // E_Na alone: at its line
+  assert.ok(apart(ys, gap));
+  assert.ok(Math.abs((ys[1] + ys[2]) / 2 - 188.2) < 1e-9); // the pair straddles its lines' mean
+  assert.ok(ys[2] < ys[1]); // order kept: the upper line keeps the upper label
+  assert.deepEqual(placeLabels([10, 50, 90], gap, 0, 100), [10, 50, 90]); // nothing to do
+});
+
+test("labels stay inside the plot and chains of close labels stay apart", () => {
+  const gap = 16;
+  const ys = placeLabels([99, 98, 97, 30], gap, 0, 100);
+  assert.ok(apart(ys, gap));
+  assert.ok(Math.max(...ys) <= 100 + 1e-9 && Math.min(...ys) >= 0 - 1e-9);
+  assert.equal(ys[3], 30); // the far label is not dragged along
+  // a cluster pushed against the top merges with a neighbour it now overlaps
+  const zs = placeLabels([2, 1, 0, 40], 16, 0, 200);
+  assert.ok(apart(zs, 16) && Math.min(...zs) >= 0);
+  // random sets: always apart, inside, in the wanted order
+  let seed = 7;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  for (let trial = 0; trial < 200; trial++) {
+    const want = Array.from({ length: 2 + Math.floor(rand() * 4) }, () => rand() * 300);
+    const got = placeLabels(want, 17, 8, 292);
+    assert.ok(apart(got, 17), JSON.stringify({ want, got }));
+    assert.ok(got.every((y) => y >= 8 - 1e-9 && y <= 292 + 1e-9));
+    const byWant = want.map((_, i) => i).sort((a, b) => want[a] - want[b] || a - b);
+    for (let k = 1; k < byWant.length; k++) assert.ok(got[byWant[k]] >= got[byWant[k - 1]]);
+  }
+});
+
+test("significant figures as Python's .ng, with a true minus sign", async () => {
+  const { fmtg } = await import("../core/format.js");
+  assert.equal(fmtg(0.0001, 2), "0.0001"); // the ouabain slider's lowest value (".2g" in Python)
+  assert.equal(fmtg(19.96, 2), "20");
+  assert.equal(fmtg(-0.04567, 3), "−0.0457");
+  assert.equal(fmtg(28.74, 3), "28.7");
+});
+
+test("test-pulse failure spans (as nakmodel.plots.ouabain._false_runs)", async () => {
+  const { failSpans } = await import("../ports/pump_block.js");
+  const t = [0, 1, 2, 3, 4, 5];
+  // silent at 2..3, firing again at 4: the span runs from midpoints (1.5, 3.5), then the bisected times win
+  assert.deepEqual(failSpans(t, [1, 1, 0, 0, 1, 1], null, null), [[1.5, 3.5]]);
+  assert.deepEqual(failSpans(t, [1, 1, 0, 0, 1, 1], 1.7, 3.2), [[1.7, 3.2]]);
+  assert.deepEqual(failSpans(t, [1, 0, 1, 1, 0, 0], null, null), [[0.5, 1.5], [3.5, 5]]);
+  assert.deepEqual(failSpans(t, [1, 1, 1, 1, 1, 1], null, null), []);
 });
 
 test("sci writes powers of ten with a true minus sign", async () => {
@@ -57,4 +111,11 @@ test("StaticModel recomputes the embedded result with the port, keeping it if th
   const kept = new StaticModel({ spec: { params: { k: 3 } }, values: { x: -1 }, result: { y: 1 } }, compute);
   assert.equal(kept.get("result").y, 1);
   assert.equal(kept.get("error"), "");
+});
+
+test("label spreading in data units (as nakmodel.plots.electrochem.spread_labels)", async () => {
+  const { spreadLabels } = await import("../core/format.js");
+  const ys = spreadLabels([-64.0, -64.1, -89.1], 10);
+  const sorted = [...ys].sort((a, b) => a - b);
+  assert.ok(sorted[1] - sorted[0] >= 10 - 1e-9 && sorted[2] - sorted[1] >= 10 - 1e-9);
 });

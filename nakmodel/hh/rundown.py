@@ -35,11 +35,13 @@ from .._validation import ParameterError, check_number
 from ..cell import CellParams, cell_steady_state
 from ..constants import AVOGADRO, FARADAY, SQUID_AXON, rt_over_f_mV
 from ..electrochem import PUMP_K_IN, PUMP_NA_OUT, nernst
-from ..pump import pump_cycle_rate
+from ..pump import cycle_rate_of_na_in, pump_cycle_rate
 from .protocols import spike_ion_budget
 from .simulate import resolve_model, resting_state
 
 __all__ = [
+    "DIAMETER_RANGE_UM",
+    "RATE_RANGE_HZ",
     "MOLECULES_PER_UM2_PER_PMOL_CM2",
     "ReferenceState",
     "RestingPump",
@@ -55,6 +57,11 @@ __all__ = [
 ]
 
 _CELL = CellParams()
+
+#: Axon diameters the run-down accepts, µm (a cylinder from 10 nm to 5 mm).
+DIAMETER_RANGE_UM = (0.01, 5000.0)
+#: Firing rates the run-down accepts, Hz (above 0, at most 1000).
+RATE_RANGE_HZ = (0.0, 1000.0)
 
 #: 1 pmol/cm² as molecules per µm² (N_A · 1e-12 mol / 1e8 µm²).
 MOLECULES_PER_UM2_PER_PMOL_CM2 = AVOGADRO * 1e-20
@@ -197,7 +204,7 @@ def concentration_step_per_spike_mM(load_pmol_cm2, diameter_um):
     0.04
     """
     q = check_number("load_pmol_cm2", load_pmol_cm2, "pmol/cm²", 0.0, 1e6)
-    d = check_number("diameter_um", diameter_um, "µm", 0.01, 5000.0)
+    d = check_number("diameter_um", diameter_um, "µm", *DIAMETER_RANGE_UM)
     # pmol/cm² * (4 / (d·1e-4 cm)) = 4e4·q/d pmol/cm³ = 4e4·q/d ·1e-12 mol / 1e-3 L = 4e-2 q/d mM
     return 4e-2 * q / d
 
@@ -217,7 +224,8 @@ class RundownResult:
     na_in_pump_off_mM, k_in_pump_off_mM, e_na_pump_off_mV, e_k_pump_off_mV : ndarray
         With the pump stopped (closed form: linear in spike number).
     spikes_to_criterion_pump_on, spikes_to_criterion_pump_off : float
-        Spikes until E_Na has fallen by ``e_na_drop_mV`` (inf if never).
+        Spikes until E_Na has fallen by ``e_na_drop_mV`` (inf if never; nan if the pump cannot
+        hold it but the train ends first).
     na_step_mM, k_step_mM : float
         Change of [Na]i and [K]i per spike, mM.
     na_per_spike_pmol_cm2, k_per_spike_pmol_cm2 : float
@@ -308,8 +316,8 @@ def spike_train_rundown(diameter_um, *, n_spikes=None, rate_hz=10.0, duration_s=
     >>> r.spikes_to_criterion_pump_off > 1000
     True
     """
-    d = check_number("diameter_um", diameter_um, "µm", 0.01, 5000.0)
-    rate = check_number("rate_hz", rate_hz, "Hz", 0.0, 1000.0, lo_inclusive=False)
+    d = check_number("diameter_um", diameter_um, "µm", *DIAMETER_RANGE_UM)
+    rate = check_number("rate_hz", rate_hz, "Hz", *RATE_RANGE_HZ, lo_inclusive=False)
     if n_spikes is None:
         dur = 60.0 if duration_s is None else check_number("duration_s", duration_s, "s", 0.0, 1e7,
                                                             lo_inclusive=False)
@@ -322,8 +330,15 @@ def spike_train_rundown(diameter_um, *, n_spikes=None, rate_hz=10.0, duration_s=
     state = reference_state(model, temperature_C)
     if pump is None or isinstance(pump, RundownPump):
         cycle = RundownPump() if pump is None else pump
+        # the ODE calls the pump at [K+]i held at rest: the scalar form, set up once
+        rate_at_rest_k = cycle_rate_of_na_in(
+            state.k_out_mM, state.v_rest_mV, na_out_mM=state.na_out_mM, k_in_mM=state.k_in_mM,
+            atp_free_energy_kJ_per_mol=cycle.atp_free_energy_kJ_per_mol, temperature_C=state.temperature_C)
+        cycles_per_pmol = cycle.density_per_um2 / MOLECULES_PER_UM2_PER_PMOL_CM2
 
         def flux(na, k_in):
+            if k_in == state.k_in_mM:
+                return rate_at_rest_k(na) * cycles_per_pmol
             return _flux_at(state, cycle, na, k_in)
     elif callable(pump):
         def flux(na, k_in):
@@ -368,8 +383,11 @@ def spike_train_rundown(diameter_um, *, n_spikes=None, rate_hz=10.0, duration_s=
     ev = sol.t_events[0]
     n_on = float(ev[0] * rate) if ev.size else math.inf
     if not ev.size:
-        # beyond the run: is the criterion reachable at all? compare load with spare pump capacity
-        spare = PUMP_NA_OUT * (flux(2000.0, k0) - j0)
+        # beyond the run: is the criterion reachable at all? The steady state lies beyond it when the
+        # load exceeds the extra pump flux at the criterion (as in max_sustainable_rate_hz; J rises
+        # with [Na+]i). Comparing with the flux at saturating Na+ said "never" for rates between
+        # the sustainable rate and that much higher one.
+        spare = PUMP_NA_OUT * (flux(na_crit, k0) - j0)
         if rate * qna > spare and math.isfinite(n_off):
             n_on = math.nan  # reachable, but later than the simulated train
 

@@ -5,14 +5,12 @@ Nothing here knows about widgets. Figures are created without pyplot
 classroom never accumulate global figure state.
 """
 
-from .electrochem import EquilibriumPotentialPlot
-from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, render_png
+from nakmodel._lazy import lazy_exports
 
-__all__ = [
-    "ION_COLORS",
-    "ION_LINESTYLES",
-    "ION_LABELS",
-    "new_figure",
-    "render_png",
-    "EquilibriumPotentialPlot",
-]
+# imported on first use (PEP 562): ``nakmodel.plots.shared`` (colours, labels, grids) is read by the
+# live explorers in Voilà kernels, which must not import matplotlib just to reach it
+__getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), {
+    ".shared": ("ION_COLORS", "ION_LINESTYLES", "ION_LABELS"),
+    ".style": ("new_figure", "render_png"),
+    ".electrochem": ("EquilibriumPotentialPlot",),
+})

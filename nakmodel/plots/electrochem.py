@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .shared import REFERENCE_REST_MV
 from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, ceil_to, new_figure, nice_top, styled
-
-#: Typical resting potential drawn for reference, mV (the seeds' and textbooks' value).
-REFERENCE_REST_MV = -70.0
 
 
 def spread_labels(y_values, min_gap):

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .shared import CATEGORY_LABELS, RATE_GRID_HZ
 from .style import ION_COLORS, ION_LINESTYLES, ceil_to, new_figure, nice_top, styled
-
-#: Firing rates over which the per-cell ATP line is drawn, Hz.
-RATE_GRID_HZ = np.linspace(0.0, 100.0, 21)
-#: Display order and labels of budget categories.
-CATEGORY_LABELS = {
-    "postsynaptic": "postsynaptic receptors",
-    "action_potentials": "action potentials",
-    "resting_potentials": "resting potentials",
-    "presynaptic": "presynaptic Ca$^{2+}$/vesicles",
-    "glutamate_recycling": "glutamate recycling",
-    "housekeeping": "housekeeping (non-signalling)",
-}
 
 
 class EnergyBudgetPlot:

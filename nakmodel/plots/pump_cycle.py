@@ -54,6 +54,9 @@ class PumpCyclePlot:
         Voltage axis of the rate curve, mV.
     """
 
+    #: Points of the rate–voltage curve.
+    V_POINTS = 241
+
     def __init__(self, state_names, v_range_mV=(-300.0, 60.0)):
         self.state_names = tuple(state_names)
         if len(self.state_names) != len(STATE_XY):
@@ -75,9 +78,6 @@ class PumpCyclePlot:
         self._build_cycle(self.ax_cycle)
         self._build_rate(self.ax_rate)
         self._build_run(self.ax_run)
-        for artist in (self.hl_box, self.hl_name, self.hl_note, self.counter_text, self.now_text,
-                       self.cursor):
-            artist.set_animated(True)  # change on every animation frame (BlitCanvas draws them on top)
 
     def _build_cycle(self, ax):
         ax.set_xlim(-2.3, 2.3)
@@ -131,7 +131,7 @@ class PumpCyclePlot:
         self.now_text = ax.text(-2.25, -1.55, "", ha="left", va="bottom", fontsize=9, zorder=5)
 
     def _build_rate(self, ax):
-        v = np.linspace(*self.v_range, 241)
+        v = np.linspace(*self.v_range, self.V_POINTS)
         self.v_grid = v
         ax.axhline(0.0, color="0.5", lw=0.8)
         (self.rate_line,) = ax.plot(v, np.zeros_like(v), color=ION_COLORS["pump"], ls=ION_LINESTYLES["pump"],

@@ -6,12 +6,9 @@ import numpy as np
 from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.ticker import NullLocator
 
+from .shared import GLUCOSE_GRID_MM, LABEL_WIDTH_FRACTION, V_GRID_MV
 from .style import ION_COLORS, ION_LINESTYLES, decade_limits, new_figure, nice_top, styled
 
-#: Membrane potentials over which the accumulation curves are drawn, mV.
-V_GRID_MV = np.linspace(-120.0, 20.0, 29)
-#: Luminal glucose over which the flux curves are drawn, mM.
-GLUCOSE_GRID_MM = np.unique(np.r_[np.linspace(0.05, 2.0, 20), np.linspace(2.0, 30.0, 40)])
 #: Line style per transporter (colour alone never tells them apart).
 TRANSPORTER_STYLE = {
     "SGLT1": dict(color=ION_COLORS["glucose"], ls=ION_LINESTYLES["glucose"], lw=2.5),
@@ -118,9 +115,6 @@ class CotransportPlot:
                 "Right: net glucose influx against luminal glucose. "
                 + parts + ".")
 
-
-#: Width of the "cell glucose" label as a fraction of the flux axis' x range.
-LABEL_WIDTH_FRACTION = 0.36
 
 
 def label_window(x_mM, x_max_mM):

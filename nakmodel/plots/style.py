@@ -20,27 +20,11 @@ from matplotlib.ft2font import RenderMode
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.transforms import Bbox
 
+from .shared import ION_COLORS, ION_LABELS, ION_LINESTYLES  # noqa: F401 - re-exported
+
 # No matplotlib.use(): importing this module leaves the user's backend alone. Every figure
 # made here gets its Agg canvas explicitly (new_figure attaches a BlitCanvas, render_png an
 # Agg canvas when the figure has none), so no GUI backend is needed in kernels or builds.
-
-#: Okabe-Ito colours, one per species or quantity (same across all chapters).
-ION_COLORS = {
-    "Na": "#D55E00",  # vermillion
-    "K": "#0072B2",  # blue
-    "Cl": "#009E73",  # bluish green
-    "Ca": "#CC79A7",  # reddish purple
-    "glucose": "#E69F00",  # orange
-    "ATP": "#56B4E9",  # sky blue
-    "Vm": "#000000",  # black
-    "pump": "#E69F00",  # orange
-}
-#: Line styles that carry the same information as the colours.
-ION_LINESTYLES = {"Na": "-", "K": "--", "Cl": "-.", "Ca": ":", "glucose": "-", "ATP": ":", "Vm": "-",
-                  "pump": "-"}
-#: Typeset labels.
-ION_LABELS = {"Na": "Na$^+$", "K": "K$^+$", "Cl": "Cl$^-$", "Ca": "Ca$^{2+}$", "glucose": "glucose",
-              "ATP": "ATP"}
 
 _RC = {
     "font.size": 11,

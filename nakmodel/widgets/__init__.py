@@ -9,20 +9,17 @@ in the static book) live in :mod:`nakmodel.widgets.live`.
 from nakmodel._lazy import lazy_exports
 
 # Every app and the module that defines it, imported on first use (PEP 562): a dashboard kernel
-# that runs ``from nakmodel.widgets import NernstExplorer`` loads that app's model and plot modules
+# that runs ``from nakmodel.widgets import NernstLive`` loads that app's model and plot modules
 # only, not those of every chapter.
 _WHERE = {
     "._base": ("App", "Control", "FigureView", "display_mode"),
-    ".nernst": ("NernstExplorer",),
-    ".ouabain": ("OuabainDoseResponse", "PumpBlockTimeCourse"),
     ".pump_cycle": ("CycleExplorer",),
-    ".energy_bill": ("EnergyCalculator",),
     ".action_potentials": ("RundownExplorer",),
-    ".resting_potential": ("GHKExplorer",),
     ".live.nernst": ("NernstLive",),
     ".live.ghk": ("GHKLive",),
     ".live.energy": ("EnergyLive",),
     ".live.spike": ("SpikeLive",),
+    ".live.ouabain": ("OuabainDoseLive", "PumpBlockLive"),
     ".live.cotransport": ("CotransportLive",),
     ".live.epithelium": ("EpitheliumLive",),
     ".live.pump_leak": ("PumpLeakLive",),

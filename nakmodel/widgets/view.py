@@ -12,9 +12,6 @@ import html
 import time
 
 import ipywidgets as W
-from matplotlib.layout_engine import PlaceHolderLayoutEngine
-
-from ..plots.style import render_png
 
 __all__ = ["FigureView"]
 
@@ -39,6 +36,12 @@ class FigureView:
 
     def refresh(self, alt_text: str) -> None:
         """Render the figure and replace the image (the DOM element stays)."""
+        # matplotlib on first draw only: importing this module (every app's base does) stays cheap
+        # for the live explorers, whose Voilà kernels draw no PNG
+        from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+        from ..plots.style import render_png
+
         t0 = time.perf_counter()
         png = base64.b64encode(render_png(self.fig, self.dpi)).decode("ascii")
         if not isinstance(self.fig.get_layout_engine(), (PlaceHolderLayoutEngine, type(None))):

@@ -16,7 +16,7 @@ import urllib.parse
 import pytest
 
 from nakmodel.electrochem import nernst
-from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive, SpikeLive
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive, OuabainDoseLive, PumpBlockLive, SpikeLive
 from tests.conftest import ROOT
 from tests.frontend.pages import write_static_page
 from tests.frontend.test_spike_parity import near_threshold
@@ -224,8 +224,8 @@ def test_static_spike_explorer_keyboard_menu_and_in_browser_parity(browser, tmp_
     page.close()
 
 
-@pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive, SpikeLive],
-                         ids=["nernst", "ghk", "energy", "spike"])
+@pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive, SpikeLive, OuabainDoseLive, PumpBlockLive],
+                         ids=["nernst", "ghk", "energy", "spike", "ouabain_dose", "pump_block"])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
     require_axe()
@@ -239,6 +239,61 @@ def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
     assert not bad, bad
     # phone width: nothing wider than the screen
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    page.close()
+
+
+def test_static_ouabain_dose_by_keyboard(browser, tmp_path):
+    """The log concentration slider by keyboard: the table equals nakmodel's one-site block."""
+    from nakmodel.drugs import ouabain_pump_fraction
+
+    app = OuabainDoseLive()
+    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
+    page.goto(write_static_page(tmp_path, app).as_uri())
+    page.locator(".nak-live canvas").first.wait_for()
+    before = canvas_pixels(page)
+    conc = page.get_by_label("ouabain (µM)")
+    conc.focus()
+    for _ in range(8):  # eight steps of 0.25 in log10: 10 nM -> 1 µM
+        page.keyboard.press("ArrowRight")
+    assert conc.get_attribute("aria-valuetext") == "1 µM"
+    text = page.locator(".nak-readout").first.inner_text()
+    assert "Pump activity left at 1 µM" in text
+    pct = float(re.search(r"rat α1 \(resistant\)\s+(\d+\.\d) %", text).group(1))
+    assert pct == pytest.approx(100 * ouabain_pump_fraction(1.0, "rodent_alpha1"), abs=0.051)
+    assert canvas_pixels(page) != before
+    assert "with a line at 1 µM" in page.locator(".nak-figure").first.get_attribute("aria-label")
+    assert not page.external and not page.errors, (page.external, page.errors)
+    page.close()
+
+
+def test_static_pump_block_snaps_says_so_and_reads_the_grid(browser, tmp_path):
+    """The run-down page: the note says the sliders snap; a keyboard step on the size slider and the
+    anoxia menu show the grid's runs (readout equals nakmodel's run); the moot controls grey out."""
+    from nakmodel.pump_block import scenario
+
+    app = PumpBlockLive()
+    page = offline_page(browser, viewport={"width": 1000, "height": 1200})
+    page.goto(write_static_page(tmp_path, app).as_uri())
+    page.locator(".nak-live canvas").first.wait_for()
+    note = page.locator(".nak-note").first.inner_text()
+    assert "step on those settings" in note and "5, 10, 20, 40 µm" in note
+    before = canvas_pixels(page)
+    size = page.get_by_label("cell diameter (µm)")
+    size.focus()
+    page.keyboard.press("ArrowLeft")  # 20 -> 10 µm
+    assert size.get_attribute("aria-valuetext") == "10 µm"
+    run = scenario("ouabain", "human_alpha1", 1.0, 10.0, None)
+    text = page.locator(".nak-readout").first.inner_text().replace("−", "-")
+    assert "cell 10 µm" in text
+    v_end = float(re.search(r"\(20 s\) → (-?\d+\.\d) mV", text).group(1))
+    assert v_end == pytest.approx(float(run["v_mV"][-1]), abs=0.051)
+    assert canvas_pixels(page) != before
+    page.get_by_label("what stops the pump").select_option(index=1)
+    assert page.get_by_label("pump isoform").is_disabled() and page.get_by_label("ouabain (µM)").is_disabled()
+    text = page.locator(".nak-readout").first.inner_text()
+    assert "anoxia" in text and "ATP" in text
+    assert "anoxia" in page.locator(".nak-figure").first.get_attribute("aria-label")
+    assert not page.external and not page.errors, (page.external, page.errors)
     page.close()
 
 
@@ -278,6 +333,31 @@ def test_voila_spike_explorer_answers_a_key_press_from_the_kernel(browser, voila
     assert amp.input_value() == "9.5"
     want = app.compute({**app.values, "i_amp": 9.5})
     assert spike_readout(page)[:2] == (want["n_spikes"], round(want["rate_hz"]))
+
+
+def test_voila_ouabain_chapter_round_trip(browser, voila_server):
+    """The ouabain dashboard: both explorers drawn by the same modules; a key press on the
+    run-down's size slider comes back from the kernel with the grid run for 10 µm."""
+    from nakmodel.pump_block import scenario
+
+    page = offline_page(browser, viewport={"width": 1200, "height": 1200})
+    page.goto(voila_server + "/voila/render/ouabain.ipynb", wait_until="domcontentloaded", timeout=120000)
+    page.locator(".nak-pump_block canvas").first.wait_for(timeout=120000)
+    assert page.locator(".nak-ouabain_dose canvas").count() > 0
+    # each explorer is its own ES module here: the controls' ids (their labels' targets) stay unique
+    ids = page.evaluate("() => [...document.querySelectorAll('.nak-live [id]')].map((e) => e.id)")
+    assert len(ids) >= 8 and len(ids) == len(set(ids)), ids
+    host = page.locator(".nak-pump_block").first.locator("..")
+    n0 = int(host.get_attribute("data-updates"))
+    size = page.get_by_label("cell diameter (µm)")
+    size.focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("(n) => +document.querySelector('.nak-pump_block').parentElement"
+                           ".dataset.updates > n", arg=n0, timeout=30000)
+    text = page.locator(".nak-pump_block .nak-readout").first.inner_text().replace("−", "-")
+    v_end = float(re.search(r"\(20 s\) → (-?\d+\.\d) mV", text).group(1))
+    assert v_end == pytest.approx(float(scenario("ouabain", "human_alpha1", 1.0, 10.0, None)["v_mV"][-1]),
+                                  abs=0.051)
     assert not page.external, page.external
     page.close()
 

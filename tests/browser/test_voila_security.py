@@ -67,7 +67,7 @@ def test_other_code_paths_refused(opened, tmp_path):
 def test_no_source_in_page(opened):
     server, s = opened
     assert s.status == 200
-    for needle in ("from nakmodel", "import nakmodel", "NernstExplorer()", "glue(", "{cite}", "book-only"):
+    for needle in ("from nakmodel", "import nakmodel", "NernstLive()", "glue(", "{cite}", "book-only"):
         assert needle not in s.html, needle
     gallery = urllib.request.urlopen(server.base + "/", timeout=10).read().decode()
     assert "import " not in gallery

@@ -147,3 +147,115 @@ def test_epithelium_port_refuses_a_pump_fraction_out_of_range():
     app = EpitheliumLive()
     (got,) = run_port("epithelium", app.params(), [{**app.values, "pump_fraction": 1.5}])
     assert "between 0 and 1" in got["error"]
+
+
+# ----------------------------------------------------------------------------------------------
+# The ouabain chapter: closed forms (dose–response) and the build-time grid (run-down)
+# ----------------------------------------------------------------------------------------------
+def test_ouabain_dose_port_matches_nakmodel():
+    """Same closed forms: the port's exact exponentials vs nakmodel's step-by-step exact update
+    (241 steps) differ only by rounding; fractions 0–1, time constants in s (relative)."""
+    from nakmodel.widgets.live import OuabainDoseLive
+
+    app = OuabainDoseLive()
+    cases = random_values(app, np.random.default_rng(13), N_CASES)
+    js = run_port(app.name, app.params(), cases)
+    worst = 0.0
+    for values, got in zip(cases, js, strict=True):
+        assert "error" not in got, (values, got)
+        want, got = flatten(app.compute(values)), flatten(got)
+        assert set(got) == set(want)
+        for key, w in want.items():
+            rel = 1e-9 if key.startswith("tau_s") else 0.0
+            assert math.isclose(got[key], w, rel_tol=rel, abs_tol=1e-9), (key, values, got[key], w)
+            worst = max(worst, abs(got[key] - w) / (abs(w) if key.startswith("tau_s") else 1.0))
+    print(f"ouabain_dose: {N_CASES} random sets, largest difference {worst:.2e}")
+
+
+def test_ouabain_dose_port_closed_form():
+    """Independent: at c = K_d half the pumps are blocked, and after washout the block decays with
+    k_off = k_on K_d (Erdmann 1975: k_on 5e4 /M/s, K_d 2.8 nM for human α1), written out here."""
+    from nakmodel.widgets.live import OuabainDoseLive
+
+    app = OuabainDoseLive()
+    (got,) = run_port(app.name, app.params(), [{"conc_uM": 2.8e-3, "washout_min": 60.0}])
+    assert got["fraction"]["human_alpha1"] == pytest.approx(0.5, abs=1e-12)
+    kon, koff = 5e4 * 1e-6, 5e4 * 1e-6 * 2.8e-3
+    rate = kon * 2.8e-3 + koff
+    assert got["tau_s"]["human_alpha1"] == pytest.approx(1 / rate, rel=1e-12)
+    t = np.array(got["course"]["t_min"]) * 60
+    b60 = 0.5 * (1 - math.exp(-rate * 3600))
+    want = np.where(t <= 3600, 1 - 0.5 * (1 - np.exp(-rate * t)), 1 - b60 * np.exp(-koff * (t - 3600)))
+    np.testing.assert_allclose(got["course"]["human_alpha1"], want, atol=1e-12)
+
+
+def _pump_block_static():
+    from nakmodel.widgets.live import PumpBlockLive
+
+    app = PumpBlockLive()
+    return app, {**app.params(), **app.static_params()}
+
+
+def test_pump_block_port_reads_the_grid_as_nakmodel_does():
+    """The page's lookup (snap to the grid, decode the embedded runs) against the Python app's
+    compute (the same grid at full precision). Tolerance: half the integer step of the page's
+    encoding (0.005 mV, 0.005 mM, 5e-5 of control volume / rest activity, 5e-5 mM ATP,
+    0.005 kJ/mol); E_K from the rounded [K⁺]i within the error that rounding makes,
+    RT/F · 0.005 mM / [K⁺]i (first order); everything else exact."""
+    from nakmodel.widgets.live.ouabain import ANOXIA_FIELDS, GRID_FIELDS
+
+    app, params = _pump_block_static()
+    rng = np.random.default_rng(14)
+    cases = random_values(app, rng, N_CASES)
+    cases[0] = {**app.values, "cause": app.choices[0].options[1], "restart_min": 60.0}  # anoxia, restart
+    js = run_port(app.name, params, cases)
+    scales = {**GRID_FIELDS, **ANOXIA_FIELDS}
+    for values, got in zip(cases, js, strict=True):
+        assert "error" not in got, (values, got)
+        want = app.compute(values)
+        assert set(got) == set(want), (set(got) ^ set(want))
+        for key, w in want.items():
+            g = got[key]
+            if key in scales:
+                np.testing.assert_allclose(g, w, rtol=0, atol=0.5 / scales[key] + 1e-12, err_msg=key)
+            elif key == "e_k_mV":
+                # RT/F at 37 °C is 26.7 mV
+                bound = 26.8 * (0.5 / scales["k_in"]) / np.asarray(want["k_in"]) * 1.01 + 1e-9
+                assert np.all(np.abs(np.asarray(g) - w) <= bound), (key, values)
+            elif isinstance(w, list):
+                np.testing.assert_allclose(g, w, rtol=1e-12, atol=0, err_msg=key)
+            elif w is None:
+                assert g is None, (key, values, g)
+            else:
+                assert g == pytest.approx(w, rel=1e-12), (key, values, g, w)
+
+
+def test_pump_block_grid_in_the_page_equals_fresh_nakmodel_runs():
+    """Random entries of the grid the page carries, decoded by the port, against runs computed
+    now by nakmodel.pump_block (not from any cache); same tolerances as above."""
+    from nakmodel.pump_block import excitability_times, run_scenario
+    from nakmodel.widgets.live.ouabain import GRID_FIELDS
+
+    app, params = _pump_block_static()
+    rng = np.random.default_rng(15)
+    iso_labels = list(params["isoforms"].values())
+    cause_labels = list(params["causes"])
+    cases = []
+    for _ in range(4):
+        cases.append({"cause": cause_labels[int(rng.integers(2))],
+                      "isoform": iso_labels[int(rng.integers(3))],
+                      "conc_uM": float(rng.choice(params["grid_conc_uM"])),
+                      "diameter_um": float(rng.choice(params["grid_diameter_um"])),
+                      "restart_min": float(rng.choice(params["grid_restart_min"])), "duration_min": 120.0})
+    js = run_port(app.name, params, cases)
+    for values, got in zip(cases, js, strict=True):
+        cause, iso, conc, d, r = app.snapped(values)
+        restart = None if r >= params["max_duration_min"] else r
+        fresh = run_scenario(cause, iso, conc, d, restart)
+        fires, fail_s, recover_s = excitability_times(fresh)
+        for key, scale in GRID_FIELDS.items():
+            np.testing.assert_allclose(got[key], fresh[key], rtol=0, atol=0.5 / scale + 1e-6,
+                                       err_msg=str((key, values)))
+        assert got["fires"] == [int(x) for x in fires], values
+        for key, t in (("fail_min", fail_s), ("recover_min", recover_s)):
+            assert (got[key] is None and math.isnan(t)) or got[key] == pytest.approx(t / 60, abs=1e-6), key

@@ -111,3 +111,147 @@ def test_pump_cycle_port_refuses_out_of_range(bad, word):
     case = {"na_in_mM": 15.0, "k_out_mM": 5.0, "v_mV": -70.0, **bad}
     (got,) = run_port("pump_cycle", {"pump": pump_spec()}, [case], function="computeDeterministic")
     assert word in got["error"] and "outside" in got["error"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The cycle explorer's port (compute) against CycleExplorer.compute (nakmodel)
+# ---------------------------------------------------------------------------------------------
+
+def test_cycle_explorer_port_matches_nakmodel():
+    """Deterministic numbers on 60 random control sets (log-uniform [ATP]): rate, reversal
+    potential, the 241-point rate curve (same tolerances as above) and the run's duration
+    (the same rounding rule, exactly)."""
+    from nakmodel.widgets import CycleExplorer
+
+    from .test_parity import random_values
+
+    app = CycleExplorer()
+    cases = random_values(app, np.random.default_rng(13), 60)
+    js = run_port("pump_cycle", app.params(), cases)
+    for values, got in zip(cases, js, strict=True):
+        assert "error" not in got, (values, got)
+        want = app.compute(values)
+        scale = max(abs(x) for x in want["curve"])  # the one-way fluxes are at most this large
+        assert got["rate"] == pytest.approx(want["rate"], rel=RTOL, abs=RTOL * scale)
+        assert got["v_rev"] == pytest.approx(want["v_rev"], rel=RTOL, abs=1e-9)
+        assert got["curve"] == pytest.approx(want["curve"], rel=RTOL, abs=RTOL * scale)
+        assert got["run"]["duration_ms"] == want["run"]["duration_ms"]
+        assert set(got["run"]) == set(want["run"])
+
+
+def gillespie(pump, cases):
+    import json
+    import subprocess
+
+    from .node import ROOT, node_executable
+
+    proc = subprocess.run([node_executable(), str(ROOT / "frontend" / "tests" / "gillespie_cli.mjs")],
+                          input=json.dumps({"pump": pump, "cases": cases}), capture_output=True, text=True,
+                          timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+#: Independent runs per condition and the band the mean must fall in, in standard errors of the
+#: mean (estimated from the runs' spread). With 30 runs a correct generator leaves a 5-SE band
+#: with probability ~2e-5 per check (Student t, 29 d.o.f.), so 48 checks fail by chance < 0.1 %;
+#: the runs are seeded, so the test is deterministic anyway.
+N_RUNS = 30
+N_SE = 5.0
+
+
+def test_js_gillespie_mean_rate_and_occupancy_equal_the_deterministic_model():
+    """Statistical test of the page's stochastic pump: over long runs (≈ 200 cycles each) the mean
+    net turnover equals the deterministic cycle rate, and the fraction of time in each of the four
+    lumped states equals the steady-state occupancy (:func:`stateOccupancy`, itself checked against
+    linear algebra above), each within N_SE standard errors; every event
+    steps to a neighbouring named state and the E1-pool counts are 3 Na⁺ : 2 K⁺ : 1 ATP per cycle."""
+    pump = pump_spec()
+    base = {"na_in_mM": 12.0, "k_out_mM": 5.0, "v_mV": -70.0}
+    conds = [base, {**base, "na_in_mM": 30.0}, {**base, "atp_mM": 0.05},
+             {**base, "atp_free_energy_kJ_per_mol": -30.0},  # runs backwards
+             {**base, "v_mV": -260.0},  # below the reversal potential: backwards
+             {**base, "temperature_C": 25.0, "k_out_mM": 1.0},
+             {"na_in_mM": 60.0, "k_out_mM": 15.0, "v_mV": 20.0, "temperature_C": 42.0, "atp_mM": 8.0},
+             {**base, "v_mV": -200.0}]  # near the reversal potential (−192 mV): forward and backward steps
+    det = run_port("pump_cycle", {"pump": pump}, conds, function="computeDeterministic")
+    cases = []
+    for c, d in zip(conds, det, strict=True):
+        one_way = d["occupancy"][0] * d["a"][0]
+        cases.append({"conditions": c, "duration_s": 200.0 / max(abs(d["rate_per_s"]), 0.05 * one_way),
+                      "seeds": list(range(1, N_RUNS + 1))})
+    runs = gillespie(pump, cases)
+    directions = set()
+    for c, d, per_seed in zip(conds, det, runs, strict=True):
+        rates = np.array([r["mean_rate_per_s"] for r in per_seed])
+        se = rates.std(ddof=1) / math.sqrt(N_RUNS)
+        assert abs(rates.mean() - d["rate_per_s"]) < N_SE * se, (c, rates.mean(), d["rate_per_s"], se)
+        if abs(d["rate_per_s"]) > 5.0:  # power: a 10 % error of the rate would be caught
+            assert N_SE * se < 0.1 * abs(d["rate_per_s"]), (c, se)
+            directions.add(np.sign(d["rate_per_s"]))
+        occ = np.array([r["occupancy"] for r in per_seed])
+        se_occ = occ.std(axis=0, ddof=1) / math.sqrt(N_RUNS)
+        assert np.all(np.abs(occ.mean(axis=0) - d["occupancy"]) < N_SE * se_occ + 1e-12), (c, occ.mean(0))
+        assert np.allclose(occ.sum(axis=1), 1.0, atol=1e-9)
+        assert all(r["bad_steps"] == 0 and r["bad_counts"] == 0 for r in per_seed)
+    assert directions == {-1.0, 1.0}
+
+
+def test_js_gillespie_is_seeded():
+    pump = pump_spec()
+    case = {"conditions": {"na_in_mM": 12.0, "k_out_mM": 5.0, "v_mV": -70.0}, "duration_s": 0.5,
+            "seeds": [7, 7, 8]}
+    a, b, c = gillespie(pump, [case])[0]
+    assert a == b and a != c
+
+
+def test_xoshiro128ss_equals_an_independent_python_implementation():
+    """The page's generator (frontend/core/random.js) against splitmix32 + xoshiro128** written
+    here from Blackman & Vigna's reference description."""
+    import json
+    import subprocess
+
+    from .node import ROOT, node_executable
+
+    m32 = 0xFFFFFFFF
+
+    def splitmix32(a):
+        while True:
+            a = (a + 0x9E3779B9) & m32
+            t = a ^ (a >> 16)
+            t = (t * 0x21F0AAAD) & m32
+            t ^= t >> 15
+            t = (t * 0x735A2D97) & m32
+            t ^= t >> 15
+            yield t
+
+    def rotl(x, k):
+        return ((x << k) | (x >> (32 - k))) & m32
+
+    def xoshiro(seed):
+        g = splitmix32(seed)
+        s = [next(g) for _ in range(4)]
+        while True:
+            result = (rotl((s[1] * 5) & m32, 7) * 9) & m32
+            t = (s[1] << 9) & m32
+            s[2] ^= s[0]
+            s[3] ^= s[1]
+            s[1] ^= s[2]
+            s[0] ^= s[3]
+            s[2] ^= t
+            s[3] = rotl(s[3], 11)
+            yield result
+
+    script = ("import { xoshiro128ss } from './frontend/core/random.js';"
+              "const g = xoshiro128ss(7); const u = xoshiro128ss(7);"
+              "const ints = Array.from({length: 20}, () => g.nextUint32());"
+              "const unif = Array.from({length: 5}, () => u.uniform());"
+              "console.log(JSON.stringify({ints, unif}));")
+    proc = subprocess.run([node_executable(), "--input-type=module", "-e", script], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60, check=True)
+    got = json.loads(proc.stdout)
+    g = xoshiro(7)
+    assert got["ints"] == [next(g) for _ in range(20)]
+    g = xoshiro(7)
+    want = [((next(g) >> 5) * 2**26 + (next(g) >> 6)) / 2**53 for _ in range(5)]
+    assert got["unif"] == want

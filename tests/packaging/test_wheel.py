@@ -77,7 +77,7 @@ import nakmodel.widgets as widgets
 
 where = pathlib.Path(nakmodel.__file__).resolve()
 assert target in where.parents, f"nakmodel was imported from {where}, not from the installed wheel"
-from nakmodel.widgets.live._explorer import LiveExplorer
+from nakmodel.widgets.live._explorer import ESM_DIR, LiveExplorer
 
 built = []
 for name in widgets.__all__:
@@ -87,8 +87,8 @@ for name in widgets.__all__:
     if png_app or live:
         app = obj()  # builds the controls and computes, opening whatever files the app reads
         if live:
-            assert (pathlib.Path(sys.modules[type(app).__module__].__file__).parent / "esm"
-                    / f"{app.name}.js").exists(), f"{name}: its ES module is not in the wheel"
+            assert target in ESM_DIR.resolve().parents, ESM_DIR
+            assert (ESM_DIR / f"{app.name}.js").exists(), f"{name}: its ES module is not in the wheel"
         built.append(name)
 print(len(built), " ".join(built))
 """

@@ -15,13 +15,19 @@ APPS = [a for a in APPS if isinstance(a, type) and issubclass(a, App) and a is n
 
 
 def test_every_chapter_app_is_exported():
-    """Every app a chapter page shows (``from nakmodel.widgets import X``), PNG app or live explorer
-    (the PNG apps are being retired one by one, so their number is no test)."""
-    from .test_scenarios import CHAPTER_APPS
+    """Every class a chapter imports from nakmodel.widgets (PNG app or live explorer) is exported."""
+    import json
+    import re
+    from pathlib import Path
 
-    shown = [n for names in CHAPTER_APPS.values() for n in names]
-    assert len(CHAPTER_APPS) >= 8 and len(shown) >= 10
-    assert all(n in widgets.__all__ for n in shown), set(shown) - set(widgets.__all__)
+    chapters = Path(__file__).resolve().parents[2] / "chapters"
+    names = set()
+    for nb in chapters.glob("*.ipynb"):
+        src = "\n".join("".join(c["source"]) for c in json.loads(nb.read_text(encoding="utf-8"))["cells"])
+        names |= {n.strip() for m in re.findall(r"from nakmodel\.widgets import ([\w, ]+)", src)
+                  for n in m.split(",")}
+    assert len(names) >= 8
+    assert names <= set(widgets.__all__), sorted(names - set(widgets.__all__))
 
 
 @pytest.mark.parametrize("cls", APPS, ids=lambda c: c.__name__)
@@ -40,17 +46,17 @@ def test_constructs_in_both_modes(monkeypatch, mode, cls):
 def test_apps_freeze_the_garbage_collector_only_in_voila(monkeypatch):
     import gc
 
-    from nakmodel.widgets import NernstExplorer
+    from .probe_app import ProbeApp
 
     monkeypatch.setenv("NAKMODEL_DISPLAY", "live")
     monkeypatch.delenv("VOILA_SERVER_URL", raising=False)
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
     gc.unfreeze()
-    NernstExplorer()
+    ProbeApp()
     assert gc.get_freeze_count() == 0
     monkeypatch.setenv("VOILA_SERVER_URL", "/")
     try:
-        NernstExplorer()
+        ProbeApp()
         assert gc.get_freeze_count() > 1000
     finally:
         gc.unfreeze()

@@ -122,12 +122,11 @@ def test_failing_model_call_leaves_the_app_usable(cls, fault, caplog):
 
 def test_failure_during_build_still_gives_an_app(monkeypatch):
     """Even the first drawing may fail: the app is built, shows the message, and recovers."""
-    from nakmodel.widgets import NernstExplorer
-    from nakmodel.widgets import nernst as module
+    from . import probe_app as module
 
     real = module.nernst
     monkeypatch.setattr(module, "nernst", lambda *a, **k: (_ for _ in ()).throw(ModelError("broken")))
-    app = NernstExplorer()
+    app = module.ProbeApp()
     assert "could not be computed" in app.message.value and app.widget is not None
     monkeypatch.setattr(module, "nernst", real)
     app.sliders["k_out"].value = 10.0

@@ -10,7 +10,9 @@ import ipywidgets as W
 import pytest
 
 from nakmodel import widgets
-from nakmodel.widgets import App, NernstExplorer
+from nakmodel.widgets import App
+
+from .probe_app import ProbeApp
 
 
 @pytest.fixture(autouse=True)
@@ -22,14 +24,14 @@ def _unfreeze_gc():
     gc.unfreeze()
 
 
-class ScenarioExplorer(NernstExplorer):
+class ScenarioExplorer(ProbeApp):
     scenarios: ClassVar[dict] = {"hyperkalaemia": {"k_out": 10.0},
                                  "cold": {"temperature_C": 20.0, "k_out": 8.0}}
 
 
 def test_control_parameters_apply(monkeypatch):
     monkeypatch.setenv("QUERY_STRING", "k_out=10&temperature_C=20&voila-template=lab")
-    app = NernstExplorer()
+    app = ProbeApp()
     assert app.values["k_out"] == 10.0 and app.values["temperature_C"] == 20.0
     assert app.values["na_in"] == 12.0  # untouched controls keep their defaults
     assert "from the link" in app.message.value
@@ -62,13 +64,13 @@ def test_html_in_parameters_is_escaped(monkeypatch):
 def test_static_mode_ignores_links(monkeypatch, mode):
     monkeypatch.setenv("NAKMODEL_DISPLAY", mode)
     monkeypatch.setenv("QUERY_STRING", "k_out=10")
-    assert NernstExplorer().values["k_out"] == 5.0
+    assert ProbeApp().values["k_out"] == 5.0
 
 
 def test_no_query_outside_voila(monkeypatch):
     monkeypatch.delenv("QUERY_STRING", raising=False)
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    app = NernstExplorer()
+    app = ProbeApp()
     assert app.message.value == "" and app.values["k_out"] == 5.0
 
 
@@ -84,7 +86,7 @@ def test_preheated_kernel_never_waits_for_its_request(monkeypatch):
                         lambda url=None: pytest.fail("waited for the request"))
     monkeypatch.setattr(voila.utils, "wait_for_request",
                         lambda url=None: pytest.fail("waited for the request"))
-    app = NernstExplorer()
+    app = ProbeApp()
     assert app.values["k_out"] == 5.0 and app.message.value == ""
     reader = app.links.reader
     assert reader is not None and reader in app.widget.children  # shown, so the page renders it
@@ -99,7 +101,7 @@ def test_a_late_echo_of_the_first_drawing_does_not_undo_the_link(monkeypatch):
     """A slider view may send back its value before the link (rounded to its step grid) after the
     link was applied: the kernel keeps the link's value; a real move later is obeyed."""
     monkeypatch.setenv("VOILA_PREHEAT", "True")
-    app = NernstExplorer()
+    app = ProbeApp()
     app.links.reader.search = "?scenario=hyperkalaemia&temperature_C=20"
     n = app.n_updates
     app.sliders["temperature_C"].value = 37.00000000000001  # the echo, as Chromium sent it
@@ -113,7 +115,7 @@ def test_a_late_echo_of_the_first_drawing_does_not_undo_the_link(monkeypatch):
 def test_kernel_started_for_the_page_applies_its_query_at_once(monkeypatch):
     monkeypatch.setenv("VOILA_SERVER_URL", "/")
     monkeypatch.setenv("QUERY_STRING", "k_out=7")
-    app = NernstExplorer()
+    app = ProbeApp()
     assert app.values["k_out"] == 7.0
     app.links.reader.search = "?k_out=7"  # the page's own report then changes nothing
     assert app.values["k_out"] == 7.0 and app.n_updates == 3  # first draw, warm-up, the link
@@ -123,7 +125,7 @@ def test_a_huge_report_is_ignored(monkeypatch):
     from nakmodel.widgets.links import MAX_QUERY_CHARS
 
     monkeypatch.setenv("VOILA_PREHEAT", "True")
-    app = NernstExplorer()
+    app = ProbeApp()
     app.links.reader.search = "?k_out=10&" + "x" * MAX_QUERY_CHARS
     assert app.values["k_out"] == 5.0
 
@@ -131,10 +133,10 @@ def test_a_huge_report_is_ignored(monkeypatch):
 def test_no_reader_outside_voila_or_in_the_static_book(monkeypatch):
     monkeypatch.delenv("VOILA_PREHEAT", raising=False)
     monkeypatch.delenv("VOILA_SERVER_URL", raising=False)
-    assert NernstExplorer().links.reader is None
+    assert ProbeApp().links.reader is None
     monkeypatch.setenv("VOILA_SERVER_URL", "/")
     monkeypatch.setenv("NAKMODEL_DISPLAY", "static")
-    app = NernstExplorer()
+    app = ProbeApp()
     assert app.links.reader is None
     assert not any(type(w).__module__.startswith("anywidget") or hasattr(w, "_esm")
                    for w in app.widget.children)
@@ -148,7 +150,7 @@ def test_app_code_does_not_wait_for_voila():
 
 def test_link_notice_stays_until_reset(monkeypatch):
     monkeypatch.setenv("QUERY_STRING", "k_out=10")
-    app = NernstExplorer()
+    app = ProbeApp()
     app.sliders["na_in"].value = 20.0
     assert "from the link" in app.message.value
     app.reset()
@@ -288,38 +290,14 @@ def test_every_app_is_on_a_chapter_page():
     assert not missing, f"apps on no chapter page: {missing}"
 
 
-def test_other_app_on_the_page_ignores_a_sibling_scenario():
-    """A chapter link reaches every app of the page: the app that does not define it stays quiet."""
-    from nakmodel.widgets import OuabainDoseResponse, PumpBlockTimeCourse
-
-    app = _app(OuabainDoseResponse)
-    app.reset()
-    before = dict(app.values)
-    assert "anoxia-reoxygenation" in PumpBlockTimeCourse.scenarios
-    assert app.apply_url_parameters("scenario=anoxia-reoxygenation") == {}
-    assert app.values == before and app.message.value == ""
-
-
 def test_a_bad_scenario_setting_is_reported_not_raised():
-    class Broken(NernstExplorer):
+    class Broken(ProbeApp):
         scenarios: ClassVar[dict] = {"oops": {"k_out": 10.0, "nonexistent": 1.0}}
 
     app = Broken()
     applied = app.apply_url_parameters("scenario=oops")
     assert applied == {"k_out": 10.0}
     assert "nonexistent" in app.message.value and "alert" in app.message.value
-
-
-def test_scenario_and_explicit_control_combine():
-    from nakmodel.widgets import PumpBlockTimeCourse
-
-    app = _app(PumpBlockTimeCourse)
-    app.reset()
-    app.apply_url_parameters("scenario=anoxia-reoxygenation&diameter_um=10")
-    assert (app.cause.value == "anoxia" and app.values["restart_min"] == 60.0
-            and app.values["diameter_um"] == 10.0)
-    app.reset()
-    assert app.cause.value == "ouabain"
 
 
 def test_classroom_doc_lists_every_scenario_with_its_link():

@@ -25,4 +25,5 @@ __getattr__, __dir__, __all__ = lazy_exports(__name__, globals(), {
     ".epithelium": ("EpitheliumLive",),
     ".pump_leak": ("PumpLeakLive",),
     ".stoichiometry": ("StoichiometryLive",),
+    ".ouabain": ("OuabainDoseLive", "PumpBlockLive"),
 })

@@ -57,11 +57,13 @@ class Choice:
 
 def control_json(c: Control) -> dict:
     """One control as the front end reads it (decimals from its ``readout_format``; ``exp`` for a
-    ``.2e``-style format, shown as 1.00 × 10⁻⁶)."""
+    ``.2e``-style format, shown as 1.00 × 10⁻⁶; ``significant`` for a ``.3g``-style one, shown with
+    that many significant digits)."""
     m = re.fullmatch(r"\.(\d+)([fge])", c.readout_format or "")
     return {"name": c.name, "label": c.label, "unit": c.unit, "default": c.default, "min": c.minimum,
             "max": c.maximum, "step": c.step, "log": c.log, "decimals": int(m.group(1)) if m else 2,
-            "exp": bool(m and m.group(2) == "e")}
+            "exp": bool(m and m.group(2) == "e"),
+            "significant": int(m.group(1)) if m and m.group(2) == "g" else 0}
 
 
 def _widget_class(name: str):
@@ -91,7 +93,7 @@ class LiveExplorer:
     controls: tuple = ()
     choices: tuple = ()
     #: Teacher scenarios ``{name: {control: value}}`` for ``?scenario=name`` links, with a note each
-    #: (the same tables as the PNG apps', so docs/classroom.md's links keep working).
+    #: (listed in docs/classroom.md with their links).
     scenarios: dict = {}
     scenario_notes: dict = {}
 
@@ -127,6 +129,11 @@ class LiveExplorer:
     def fallback_figure(self, values: dict, result: dict):  # pragma: no cover - abstract
         """``(matplotlib Figure, alt text)`` for the no-JavaScript/print picture."""
         raise NotImplementedError
+
+    def static_params(self) -> dict:
+        """Parameters only the static page needs (e.g. a build-time result grid the page looks up),
+        added to ``spec["params"]`` in the placeholder's JSON but never sent to a live widget."""
+        return {}
 
     # -- shared ------------------------------------------------------------------------------
     def spec(self) -> dict:
@@ -230,7 +237,9 @@ class LiveExplorer:
 
         fig, alt = self.fallback_figure(self.values, self.result)
         png = base64.b64encode(render_png(fig, 100)).decode("ascii")
-        state = json.dumps({"spec": self.spec(), "values": self.values, "result": self.result},
+        spec = self.spec()
+        spec["params"] = {**spec["params"], **self.static_params()}
+        state = json.dumps({"spec": spec, "values": self.values, "result": self.result},
                            separators=(",", ":"), allow_nan=False).replace("</", "<\\/")
         return (
             f'<div class="nak-explorer" data-explorer="{self.name}">'

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from ..._validation import CONCENTRATION_RANGE_MM, TEMPERATURE_RANGE_C
 from ...constants import DEFAULTS, ELEMENTARY_CHARGE, FARADAY, GAS_CONSTANT, MAMMALIAN_NEURON, ZERO_CELSIUS_K
 from ...electrochem import ATP, PUMP_K_IN, PUMP_NA_OUT
-from ...pump import PUMP_INPUT_LIMITS, PUMP_STATES, PumpParams
+from ...pump import DISPLAY_BINDING_RATE_PER_S, PUMP_INPUT_LIMITS, PUMP_STATES, PUMP_STEP_COUNTS, PumpParams
 
 __all__ = ["pump_spec"]
 
@@ -39,6 +39,12 @@ def pump_spec(params: PumpParams | None = None) -> dict:
         ``[low, high]`` of each input nakmodel accepts (concentrations exclusive of 0 mM).
     ``states``
         Named states of the stochastic pump (:data:`nakmodel.pump.PUMP_STATES`).
+    ``step_counts``
+        ``[from, to, Na⁺ out, K⁺ in, ATP]`` per forward named step
+        (:data:`nakmodel.pump.PUMP_STEP_COUNTS`), so a run is sent as its states alone.
+    ``display_binding_rate_per_s``
+        Places the display sub-steps of a stochastic run, 1/s
+        (:data:`nakmodel.pump.DISPLAY_BINDING_RATE_PER_S`).
 
     Examples
     --------
@@ -61,4 +67,6 @@ def pump_spec(params: PumpParams | None = None) -> dict:
                    "temperature_C": list(TEMPERATURE_RANGE_C),
                    **{name: list(lo_hi) for name, (_unit, lo_hi) in PUMP_INPUT_LIMITS.items()}},
         "states": list(PUMP_STATES),
+        "step_counts": [[a, b, *moved] for (a, b), moved in PUMP_STEP_COUNTS.items()],
+        "display_binding_rate_per_s": DISPLAY_BINDING_RATE_PER_S,
     }

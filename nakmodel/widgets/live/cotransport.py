@@ -26,7 +26,7 @@ from ...cotransport import (
     sglt_max_accumulation,
 )
 from ...electrochem import nernst
-from ...plots.secondary_transport import GLUCOSE_GRID_MM, LABEL_WIDTH_FRACTION, V_GRID_MV, CotransportPlot
+from ...plots.shared import GLUCOSE_GRID_MM, LABEL_WIDTH_FRACTION, V_GRID_MV
 from ..controls import Control
 from ._explorer import LiveExplorer
 
@@ -108,6 +108,8 @@ class CotransportLive(LiveExplorer):
         }
 
     def fallback_figure(self, values: dict, result: dict):
+        from ...plots.secondary_transport import CotransportPlot  # the static book's fallback only
+
         plot = CotransportPlot(tuple(TRANSPORTERS))
         arrays = {k: {n: np.asarray(result[k][n]) for n in TRANSPORTERS} for k in ("curves", "flux")}
         plot.update(values["v_mV"], arrays["curves"], result["ratio"], arrays["flux"], values["glucose_in"])

@@ -3,7 +3,8 @@
 JavaScript twin: ``frontend/energy.js`` (figure) and ``frontend/ports/energy.js`` (the static
 book's port of :func:`nakmodel.energy.cell_energy_bill`: membrane area, ATP per spike and per
 second, :func:`nakmodel.energy.brain_energy_budget`). Na⁺ entry per spike comes from HH runs
-(:func:`nakmodel.hh.spike_ion_budget`), exported as one number per spike model.
+(:func:`nakmodel.hh.spike_ion_budget`), exported as one number per spike model. Its controls,
+menus and teacher scenarios are defined here, once.
 """
 
 from __future__ import annotations
@@ -11,17 +12,29 @@ from __future__ import annotations
 from ... import energy
 from ...constants import AVOGADRO
 from ...electrochem import PUMP_NA_OUT
-from ...energy import NeuronGeometry, cell_energy_bill, spike_na_entry_pmol_cm2
-from ...plots.energy_bill import CATEGORY_LABELS, RATE_GRID_HZ, EnergyBudgetPlot
-from ..energy_bill import SOURCES, SPIKE_MODELS, EnergyCalculator
+from ...energy import BUDGET_RATE_HZ, NeuronGeometry, cell_energy_bill, spike_na_entry_pmol_cm2
+from ...plots.shared import CATEGORY_LABELS, RATE_GRID_HZ
+from ..controls import Control, log_control
 from ._explorer import Choice, LiveExplorer
 from ._style import plain_label
+
+_GEOMETRY = NeuronGeometry()
+#: Spike models offered: label -> key of :data:`nakmodel.energy.SPIKE_MODELS`.
+SPIKE_MODELS = {
+    "mammalian neuron, 37 °C (Wang–Buzsáki)": "mammalian",
+    "squid axon, 6.3 °C (Hodgkin–Huxley)": "squid-6.3",
+    "squid axon, 18.5 °C (Hodgkin–Huxley)": "squid-18.5",
+}
+#: Brain budgets offered: label -> key of :data:`nakmodel.energy.BUDGETS`.
+SOURCES = {"Howarth et al. 2012 (cortex)": "howarth_2012_cortex",
+           "Attwell & Laughlin 2001": "attwell_laughlin_2001"}
 
 
 class EnergyLive(LiveExplorer):
     """Firing rate, axon geometry and spike model -> ATP per spike and per second; the brain budget.
 
-    Same controls and defaults as :class:`nakmodel.widgets.energy_bill.EnergyCalculator`.
+    Geometry defaults from :class:`nakmodel.energy.NeuronGeometry` (20 µm soma,
+    0.3 µm × 4 cm axon); rate default 4 Hz, the rate of the published budgets.
 
     Examples
     --------
@@ -31,14 +44,31 @@ class EnergyLive(LiveExplorer):
     """
 
     name = "energy"
-    title = EnergyCalculator.title
-    controls = EnergyCalculator.controls
+    title = "Energy calculator: what do spikes cost?"
+    controls = (
+        Control("rate_hz", "mean firing rate", "Hz", BUDGET_RATE_HZ, 0.0, 100.0, 0.5),
+        # log sliders on the browser's step grid through the default (about 0.1–20 µm, 0.1–100 mm)
+        log_control("axon_diameter_um", "axon diameter", "µm", _GEOMETRY.axon_diameter_um, 0.1, 20.0,
+                    fmt=".2f"),
+        log_control("axon_length_mm", "axon length", "mm", _GEOMETRY.axon_length_um / 1000.0, 0.1, 100.0,
+                    fmt=".1f"),
+    )
     choices = (Choice("spike_model", "spike model", tuple(SPIKE_MODELS), next(iter(SPIKE_MODELS))),
                Choice("budget_source", "brain budget", tuple(SOURCES), next(iter(SOURCES))))
-    # the PNG app's scenarios, its menu named as here
-    scenarios = {name: {("spike_model" if k == "model_choice" else k): v for k, v in values.items()}
-                 for name, values in EnergyCalculator.scenarios.items()}
-    scenario_notes = EnergyCalculator.scenario_notes
+    scenarios = {
+        "squid-spikes": {"spike_model": list(SPIKE_MODELS)[1]},
+        "thick-axon": {"axon_diameter_um": 1.0},
+        "silent-brain": {"rate_hz": 0.0},
+        "busy-brain": {"rate_hz": 40.0},
+    }
+    scenario_notes = {
+        "squid-spikes": "squid spikes at 6.3 °C: ATP per spike about ten times the mammalian one",
+        "thick-axon": "a 1 µm axon instead of 0.3 µm: the bill rises with the membrane area",
+        "silent-brain": "0 Hz: no spike bill; the pump's share of all the brain's ATP drops "
+                        "(resting potentials only)",
+        "busy-brain": "40 Hz: spikes and synapses take over the brain budget and the pump's share "
+                      "of all ATP grows",
+    }
 
     def params(self) -> dict:
         """Na⁺ entry per spike for each spike model (pmol/cm², HH runs), Avogadro's number,
@@ -48,7 +78,7 @@ class EnergyLive(LiveExplorer):
             "na_entry_pmol_cm2": {label: spike_na_entry_pmol_cm2(*energy.SPIKE_MODELS[key])
                                   for label, key in SPIKE_MODELS.items()},
             "avogadro": AVOGADRO, "na_per_atp": PUMP_NA_OUT,
-            "soma_diameter_um": NeuronGeometry().soma_diameter_um,
+            "soma_diameter_um": _GEOMETRY.soma_diameter_um,
             "sources": dict(SOURCES), "budgets": energy.BUDGETS, "budget_rate_hz": energy.BUDGET_RATE_HZ,
             "pump_share_of_category": energy.PUMP_SHARE_OF_CATEGORY,
             "housekeeping_fraction": energy.HOUSEKEEPING_FRACTION,
@@ -78,6 +108,8 @@ class EnergyLive(LiveExplorer):
         }
 
     def fallback_figure(self, values: dict, result: dict):
+        from ...plots.energy_bill import EnergyBudgetPlot  # the static book's fallback only
+
         plot = EnergyBudgetPlot()
         b = self.bill(values)
         plot.update(b.atp_per_second_grid, values["rate_hz"], b.cell.atp_per_second_molecules, b.budget)

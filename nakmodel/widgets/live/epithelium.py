@@ -25,7 +25,6 @@ from ...cotransport import (
     pump_site_constant_mM,
 )
 from ...electrochem import PUMP_K_IN, PUMP_NA_OUT
-from ...plots.secondary_transport import EpitheliumPlot
 from ..controls import Control
 from ._explorer import Choice, LiveExplorer
 
@@ -105,6 +104,8 @@ class EpitheliumLive(LiveExplorer):
         return {**asdict(r), "v_apical_mV": v}
 
     def fallback_figure(self, values: dict, result: dict):
+        from ...plots.secondary_transport import EpitheliumPlot  # the static book's fallback only
+
         plot = EpitheliumPlot()
         r = EpitheliumResult(**{f.name: result[f.name] for f in fields(EpitheliumResult)})
         plot.update(r, values["glucose_lumen"], values["glucose_blood"], result["v_apical_mV"])

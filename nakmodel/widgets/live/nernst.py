@@ -1,25 +1,35 @@
 """Chapter "Ion gradients and equilibrium potentials": the Nernst explorer, drawn in the browser.
 
 JavaScript twin: ``frontend/nernst.js`` (figure) and ``frontend/ports/nernst.js``
-(the static book's port of :func:`nakmodel.electrochem.nernst`).
+(the static book's port of :func:`nakmodel.electrochem.nernst`). Its controls and teacher
+scenarios are defined here, once.
 """
 
 from __future__ import annotations
 
-from ...constants import FARADAY, GAS_CONSTANT, VALENCE, ZERO_CELSIUS_K
+from ...constants import FARADAY, GAS_CONSTANT, MAMMALIAN_NEURON, VALENCE, ZERO_CELSIUS_K
 from ...electrochem import nernst
-from ...plots.electrochem import REFERENCE_REST_MV, EquilibriumPotentialPlot
-from ..nernst import NernstExplorer
+from ...plots.shared import REFERENCE_REST_MV
+from ..controls import Control
 from ._explorer import LiveExplorer
 
 IONS = ("Na", "K", "Cl")
+_SYMBOL = {"Na": "[Na⁺]", "K": "[K⁺]", "Cl": "[Cl⁻]"}
+
+
+def _conc_control(ion: str, side: str) -> Control:
+    """A concentration slider (mM, 1–500) defaulting to the book's mammalian neuron."""
+    default = (MAMMALIAN_NEURON.c_out_mM if side == "out" else MAMMALIAN_NEURON.c_in_mM)[ion]
+    where = "outside" if side == "out" else "inside"
+    return Control(f"{ion.lower()}_{side}", f"{_SYMBOL[ion]} {where}", "mM", default, 1.0, 500.0, 1.0,
+                   readout_format=".0f")
 
 
 class NernstLive(LiveExplorer):
     """Set inside/outside concentrations and temperature; see E_Na, E_K, E_Cl.
 
-    Same controls and defaults as :class:`nakmodel.widgets.nernst.NernstExplorer`
-    (the book's mammalian neuron, :data:`nakmodel.constants.MAMMALIAN_NEURON`).
+    Defaults are the book's mammalian neuron (Na 145/15, K 5/140, Cl 110/10 mM,
+    37 °C; :data:`nakmodel.constants.MAMMALIAN_NEURON`, Hille 2001).
 
     Examples
     --------
@@ -29,10 +39,22 @@ class NernstLive(LiveExplorer):
     """
 
     name = "nernst"
-    title = NernstExplorer.title
-    controls = NernstExplorer.controls
-    scenarios = NernstExplorer.scenarios
-    scenario_notes = NernstExplorer.scenario_notes
+    title = "Nernst explorer: where would each ion be at equilibrium?"
+    controls = tuple(_conc_control(ion, side) for ion in IONS for side in ("out", "in")) + (
+        Control("temperature_C", "temperature", "°C", MAMMALIAN_NEURON.temperature_C, 0.0, 45.0, 0.5),)
+    scenarios = {
+        "hyperkalaemia": {"k_out": 10.0},
+        "sodium-loaded": {"na_in": 30.0},
+        "squid-cold": {"temperature_C": 6.5},
+        "immature-neuron": {"cl_in": 30.0},
+    }
+    scenario_notes = {
+        "hyperkalaemia": "K⁺ outside doubled to 10 mM: E_K rises by about 18 mV (only the ratio counts)",
+        "sodium-loaded": "Na⁺ inside doubled to 30 mM, as after the pump stops: E_Na falls by about 18 mV",
+        "squid-cold": "6.5 °C, close to Hodgkin and Huxley's squid experiments: every E shrinks "
+                      "by only about 10 %",
+        "immature-neuron": "Cl⁻ inside 30 mM, as in immature neurons: E_Cl lies above the resting potential",
+    }
 
     def params(self) -> dict:
         """Gas constant (J/(mol K)), Faraday constant (C/mol), 0 °C in K (CODATA, via
@@ -55,6 +77,8 @@ class NernstLive(LiveExplorer):
 
     def fallback_figure(self, values: dict, result: dict):
         c_out, c_in = self.concentrations(values)
+        from ...plots.electrochem import EquilibriumPotentialPlot  # the static book's fallback only
+
         plot = EquilibriumPotentialPlot(IONS)
         plot.update(c_out, c_in, result["E"])
         return plot.fig, plot.alt_text(c_out, c_in, result["E"])

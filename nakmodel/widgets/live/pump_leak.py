@@ -15,7 +15,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ...cell import CellParams
-from ...plots.resting_potential import PumpLeakPlot
 from ...pump_leak import pump_leak_result
 from ..controls import log_control
 from ._cell import SOLVER, cell_json
@@ -101,6 +100,8 @@ class PumpLeakLive(LiveExplorer):
         }
 
     def fallback_figure(self, values: dict, result: dict):
+        from ...plots.resting_potential import PumpLeakPlot  # the static book's fallback only
+
         plot = PumpLeakPlot()
         c_out = dict(_CELL.c_out_mM)
         plot.update(result["E"], result["vm"], result["v_ghk"], result["pump"], result["leak"],
