@@ -28,10 +28,11 @@ def _explorer_class(name):
     import nakmodel.widgets as w
     import nakmodel.widgets.live as live
 
-    for cls_name in live.__all__:
-        cls = getattr(live, cls_name)
-        if getattr(cls, "name", None) == name:
-            return cls
+    for module in (live, w):
+        for cls_name in module.__all__:
+            cls = getattr(module, cls_name)
+            if isinstance(cls, type) and getattr(cls, "name", None) == name:
+                return cls
     return getattr(w, name)
 
 
@@ -167,10 +168,10 @@ def test_the_live_widget_reveal_reads_the_kernels_explorer(monkeypatch):
     assert "nak-q-right" in feedback.value and "Read from the explorer" in feedback.value
 
 
-def test_png_app_in_the_kernel_checks_the_setting(monkeypatch):
-    """A PNG app (no result trait) registers by class name; the setting is checked on its sliders and
-    the key computed for that setting judges."""
-    monkeypatch.setenv("NAKMODEL_DISPLAY", "live")
+def test_cycle_explorer_in_the_kernel_judges(monkeypatch):
+    """The cycle explorer (a live explorer outside widgets/live) registers by its name; the setting is
+    checked on its controls and its own V_rev judges."""
+    monkeypatch.setenv("NAKMODEL_DISPLAY", "static")
     from nakmodel.widgets import CycleExplorer
 
     monkeypatch.setattr(registry, "_LAST", {})
@@ -181,5 +182,5 @@ def test_png_app_in_the_kernel_checks_the_setting(monkeypatch):
     assert "not set as asked" in text and "ΔG of ATP hydrolysis" in text and "−30" in text
     app.set_values(dg_atp=-30.0)
     text = judge_prediction(q, up)
-    assert "nak-q-right" in text and "Computed for the explorer" in text
+    assert "nak-q-right" in text and "Read from the explorer" in text
     assert f"{q['result']:+.0f}".replace("-", "−") in text
