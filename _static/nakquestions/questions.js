@@ -58,6 +58,92 @@
     if (mj && mj.typesetPromise) mj.typesetPromise([node]).catch(function () {});
   }
 
+  /* ---- predict-then-test against the explorer on the page (frontend/core/registry.js) ---- */
+
+  function fmtSpec(value, spec) { /* Python's format(value, ".1f" / "+.1f"), with a true minus sign */
+    var m = /^(\+?)\.(\d)f$/.exec(spec || ".1f");
+    var text = value.toFixed(m ? parseInt(m[2], 10) : 1);
+    if (m && m[1] && value >= 0) text = "+" + text;
+    return text.replace("-", "\u2212");
+  }
+
+  function shown(c, v) {
+    var text = typeof v === "number" ? String(Number(v.toPrecision(4))).replace("-", "\u2212") : String(v);
+    return c.unit ? text + " " + c.unit : text;
+  }
+
+  function position(c, v) { return c.log ? Math.log10(v) : v; }
+
+  /* What the student still has to set: every control at the question's `given` value, every other
+     control and menu at its default (the key is computed that way). [] when all is as asked. */
+  function settingProblems(q, spec, values) {
+    var given = q.given || {};
+    var out = [];
+    (spec.controls || []).forEach(function (c) {
+      var want = Object.prototype.hasOwnProperty.call(given, c.name) ? Number(given[c.name]) : c["default"];
+      var have = values[c.name];
+      var off = typeof have !== "number" || !isFinite(have) ||
+        Math.abs(position(c, have) - position(c, want)) > c.step / 2 + 1e-9;
+      if (off) out.push("<strong>" + c.label + "</strong> to " + shown(c, want) + " (now " + shown(c, have) + ")");
+    });
+    (spec.choices || []).forEach(function (c) {
+      var want = Object.prototype.hasOwnProperty.call(given, c.name) ? String(given[c.name]) : c["default"];
+      if (values[c.name] !== want) out.push("<strong>" + c.label + "</strong> to " + want);
+    });
+    return out;
+  }
+
+  /* The key's number in the explorer's live result: q.read is a dotted path ("vm", "E.K"). */
+  function liveNumber(q, result) {
+    if (!q.read || !result) return null;
+    var v = result;
+    q.read.split(".").forEach(function (k) { v = v == null ? undefined : v[k]; });
+    return typeof v === "number" && isFinite(v) ? v * (q.read_scale || 1) : null;
+  }
+
+  function directionOf(delta, sameWithin) {
+    var same = sameWithin === undefined ? 0.5 : sameWithin;
+    return Math.abs(delta) <= same ? "same" : (delta > 0 ? "up" : "down");
+  }
+
+  function explorerOnPage(q) {
+    var registry = window.nakExplorers || {};
+    return q.explorer && registry[q.explorer] ? registry[q.explorer] : null;
+  }
+
+  /* Judge a committed prediction: with the explorer's live number if the explorer is on the page and
+     set as asked, else with the number nakmodel computed when the book was built. */
+  function judgePrediction(q, option, box, feedback) {
+    var head = function (ok) {
+      return ok ? "Your prediction matches the model." : "The model disagrees with your prediction.";
+    };
+    var entry = explorerOnPage(q);
+    if (entry) {
+      var problems = settingProblems(q, entry.spec, entry.values());
+      if (problems.length) {
+        box.setAttribute("data-judged-by", "waiting");
+        feedback.className = "nak-q-feedback nak-q-note";
+        feedback.innerHTML = "<p>The explorer is not set as asked yet. Set " + problems.join("; ") +
+          ", then press the button again.</p>";
+        return;
+      }
+      var value = liveNumber(q, entry.result());
+      if (value !== null) {
+        var dir = directionOf(value - q.baseline, q.same_within);
+        var ok = option.direction === dir;
+        var text = q.explain_live.split("{result}").join(fmtSpec(value, q.format))
+          .split("{change}").join(fmtSpec(value - q.baseline, "+" + (q.format || ".1f").replace(/^\+/, "")));
+        box.setAttribute("data-judged-by", "explorer");
+        box.setAttribute("data-live-value", String(value));
+        say(feedback, ok, text + " <span class='nak-q-source'>(Read from the explorer on this page.)</span>",
+            head(ok));
+        return;
+      }
+    }
+    box.setAttribute("data-judged-by", "build");
+    say(feedback, option.correct, q.explain, head(option.correct));
+  }
+
   function radios(q, name, fieldset) {
     return q.options.map(function (o, i) {
       var id = name + "-" + i;
@@ -137,9 +223,7 @@
         reveal.focus();
       });
       reveal.addEventListener("click", function () {
-        var o = q.options[chosen(pinputs)];
-        say(feedback, o.correct, q.explain,
-            o.correct ? "Your prediction matches the model." : "The model disagrees with your prediction.");
+        judgePrediction(q, q.options[chosen(pinputs)], box, feedback);
       });
       actions.appendChild(commit);
       box.appendChild(actions);
@@ -170,7 +254,8 @@
     Array.prototype.forEach.call(document.querySelectorAll(".nak-questions"), mount);
   }
 
-  window.nakQuestions = { parseNumber: parseNumber, mountAll: mountAll };
+  window.nakQuestions = { parseNumber: parseNumber, mountAll: mountAll, settingProblems: settingProblems,
+                          liveNumber: liveNumber, fmtSpec: fmtSpec };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
 })();

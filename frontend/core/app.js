@@ -10,6 +10,7 @@
 import uplotCss from "../../_static/vendor/uplot/uPlot.min.css";
 import css from "./style.css";
 import { buildControls } from "./controls.js";
+import { announce, register } from "./registry.js";
 import { themeColors, watchTheme } from "./theme.js";
 
 function injectStyle() {
@@ -70,6 +71,7 @@ export function mount({ model, el }, explorer) {
     figEl.setAttribute("aria-label", r.text);
     el.dataset.updates = String(++updates);
     el.dispatchEvent(new CustomEvent("nak-updated", { detail: { updates } }));
+    announce(el, spec, values, result);
   };
   const actions = {
     setValue(name, v) {
@@ -82,6 +84,7 @@ export function mount({ model, el }, explorer) {
     figure = explorer.figure(figEl, spec, themeColors(root), actions);
     redraw();
   };
+  const unregister = register(el, spec, model);
   build();
   const onResult = () => redraw();
   const onValues = () => controls.setValues(model.get("values"));
@@ -94,6 +97,7 @@ export function mount({ model, el }, explorer) {
   model.on("change:notice", onNotice);
   const unwatch = watchTheme(() => requestAnimationFrame(build));
   return () => {
+    unregister();
     unwatch();
     model.off("change:result", onResult);
     model.off("change:values", onValues);

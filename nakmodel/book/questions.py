@@ -29,7 +29,17 @@ from pathlib import Path
 
 from ..cell import CellParams
 from ..constants import MAMMALIAN_NEURON
-from ..electrochem import ghk_voltage, membrane_charge_ions, nernst
+from ..cotransport import SGLT1, CotransportConditions, sglt_max_accumulation
+from ..drugs import ouabain_pump_fraction
+from ..electrochem import (
+    ATP,
+    PUMP_NA_OUT,
+    cycle_free_energy,
+    ghk_voltage,
+    membrane_charge_ions,
+    nernst,
+    pump_reversal_potential,
+)
 
 __all__ = ["KEYS", "QUESTIONS_DIR", "SCHEMA_PATH", "compute", "load"]
 
@@ -93,8 +103,99 @@ def ions_per_um2(dv_mV: float) -> float:
     return float(membrane_charge_ions(float(dv_mV)))
 
 
+def min_atp_per_um2(dv_mV: float) -> float:
+    """Fewest ATP the pump must split to export the Na⁺ that changes 1 µm² of membrane
+    (1 µF/cm²) by ``dv_mV`` (mV): :func:`ions_per_um2` Na⁺, 3 Na⁺ per ATP."""
+    return ions_per_um2(dv_mV) / PUMP_NA_OUT
+
+
+def cycle_work_kJ(n_na: int = 3, n_k: int = 2, **values) -> float:
+    """Free energy (kJ/mol) one cycle moving ``n_na`` Na⁺ out and ``n_k`` K⁺ in needs at the
+    membrane potential ``v_mV`` (mV; default the reference neuron's −70 mV) and the
+    concentrations given (mM); :func:`nakmodel.electrochem.cycle_free_energy`."""
+    _check_names(values, _CONC_NAMES | {"v_mV"}, "cycle_work_kJ")
+    out, inside = _concentrations(values)
+    v = float(values.get("v_mV", MAMMALIAN_NEURON.v_rest_mV))
+    return float(cycle_free_energy(n_na, n_k, v, out, inside, MAMMALIAN_NEURON.temperature_C))
+
+
+def cycle_energy_left_kJ(**values) -> float:
+    """Free energy (kJ/mol) left over per 3 Na⁺ : 2 K⁺ cycle at rest, −(ΔG_ATP + work): what ATP
+    (``dg_atp``, kJ/mol; default the model's :data:`nakmodel.electrochem.ATP`) gives beyond the
+    work of :func:`cycle_work_kJ` at the reference neuron's resting state. Negative: ATP cannot pay."""
+    _check_names(values, {"dg_atp"}, "cycle_energy_left_kJ")
+    dg = float(values.get("dg_atp", ATP.free_energy_kJ_per_mol))
+    return -(dg + cycle_work_kJ(3, 2))
+
+
+def pump_reversal_mV(**values) -> float:
+    """Membrane potential (mV) at which the 3 Na⁺ : 2 K⁺ pump stops, for ``dg_atp`` (kJ/mol) and
+    the concentrations (mM) given; :func:`nakmodel.electrochem.pump_reversal_potential`."""
+    _check_names(values, _CONC_NAMES | {"dg_atp"}, "pump_reversal_mV")
+    out, inside = _concentrations(values)
+    dg = float(values.get("dg_atp", ATP.free_energy_kJ_per_mol))
+    return float(pump_reversal_potential(out, inside, dg, MAMMALIAN_NEURON.temperature_C))
+
+
+def spike_peak_mV(**values) -> float:
+    """Highest voltage (mV, the tallest spike's peak) of the squid axon model (Hodgkin & Huxley 1952,
+    6.3 °C) in a 50 ms run from rest with a current step of ``i_amp`` (µA/cm²) lasting ``pulse_ms``
+    (ms), both required, from 5 ms on: the spike explorer's protocol and its "peaking at" readout.
+    :func:`nakmodel.hh.simulate_hh`."""
+    from ..hh import simulate_hh
+
+    _check_names(values, {"i_amp", "pulse_ms"}, "spike_peak_mV")
+    if set(values) != {"i_amp", "pulse_ms"}:
+        raise ValueError("key 'spike_peak_mV' needs i_amp (µA/cm²) and pulse_ms (ms)")
+    run = simulate_hh(float(values["i_amp"]), 50.0, onset_ms=5.0, pulse_ms=float(values["pulse_ms"]),
+                      model="squid")
+    return float(run.v_mV.max())
+
+
+def ouabain_left_pct(**values) -> float:
+    """Pump activity left (%) at steady state in ``conc_uM`` (µM, required) ouabain for
+    ``isoform`` (``human_alpha1`` default, ``rodent_alpha1``, ``rodent_alpha3``);
+    :func:`nakmodel.drugs.ouabain_pump_fraction`."""
+    _check_names(values, {"conc_uM", "isoform"}, "ouabain_left_pct")
+    if "conc_uM" not in values:
+        raise ValueError("key 'ouabain_left_pct' needs conc_uM (ouabain, µM)")
+    conc = float(values["conc_uM"])
+    return 100.0 * float(ouabain_pump_fraction(conc, str(values.get("isoform", "human_alpha1"))))
+
+
+def sglt_ratio(**values) -> float:
+    """Highest glucose ratio inside/outside (dimensionless) SGLT1 (2 Na⁺ per glucose) can reach at
+    ``v_mV`` (mV), ``na_out`` and ``na_in`` (mM); defaults
+    :class:`~nakmodel.cotransport.CotransportConditions`;
+    :func:`nakmodel.cotransport.sglt_max_accumulation`."""
+    _check_names(values, {"v_mV", "na_out", "na_in", "n_na"}, "sglt_ratio")
+    c = CotransportConditions()
+    return float(sglt_max_accumulation(int(values.get("n_na", SGLT1.n_na)), float(values.get("v_mV", c.v_mV)),
+                                       float(values.get("na_out", c.na_out_mM)),
+                                       float(values.get("na_in", c.na_in_mM)), c.temperature_C))
+
+
+def atp_per_spike_million(**values) -> float:
+    """ATP (millions of molecules) one neuron splits to pump out the Na⁺ of one spike, for the
+    energy calculator's ``rate_hz`` (Hz), ``axon_diameter_um`` (µm) and ``axon_length_mm`` (mm);
+    :func:`nakmodel.energy.cell_energy_bill` (mammalian spike, :class:`~nakmodel.energy.NeuronGeometry`)."""
+    from ..energy import BUDGET_RATE_HZ, NeuronGeometry, cell_energy_bill
+
+    _check_names(values, {"rate_hz", "axon_diameter_um", "axon_length_mm"}, "atp_per_spike_million")
+    geo = NeuronGeometry()
+    length_mm = float(values.get("axon_length_mm", geo.axon_length_um / 1000.0))
+    bill = cell_energy_bill(float(values.get("rate_hz", BUDGET_RATE_HZ)),
+                            axon_diameter_um=float(values.get("axon_diameter_um", geo.axon_diameter_um)),
+                            axon_length_um=1000.0 * length_mm)
+    return bill.cell.atp_per_spike_molecules / 1e6
+
+
 #: Key functions by the name a question file uses.
-KEYS = {"nernst_mV": nernst_mV, "ghk_rest_mV": ghk_rest_mV, "ions_per_um2": ions_per_um2}
+KEYS = {"nernst_mV": nernst_mV, "ghk_rest_mV": ghk_rest_mV, "ions_per_um2": ions_per_um2,
+        "min_atp_per_um2": min_atp_per_um2, "cycle_work_kJ": cycle_work_kJ,
+        "cycle_energy_left_kJ": cycle_energy_left_kJ, "pump_reversal_mV": pump_reversal_mV,
+        "spike_peak_mV": spike_peak_mV, "ouabain_left_pct": ouabain_left_pct, "sglt_ratio": sglt_ratio,
+        "atp_per_spike_million": atp_per_spike_million}
 
 
 def compute(key: str, given: dict | None = None) -> float:
@@ -135,6 +236,8 @@ def _resolve(q: dict) -> dict:
         q["result"], q["baseline"], q["direction"] = result, baseline, direction
         numbers = {"result": _fmt(result, spec), "baseline": _fmt(baseline, spec),
                    "change": _fmt(delta, "+" + spec.lstrip("+"))}
+        # the page fills {result} and {change} again from the explorer's live number (docs/questions.md)
+        q["explain_live"] = _fill(q["explain"], baseline=numbers["baseline"])
         q["explain"] = _fill(q["explain"], **numbers)
         q["options"] = [dict(o, correct=o["direction"] == direction) for o in q["options"]]
     return q

@@ -40,6 +40,7 @@ from .controls import ControlPanel, choice_widgets, fit_descriptions
 from .gcfreeze import freeze_after_build
 from .links import LinkAdapter
 from .mode import display_mode
+from .registry import register_explorer
 from .view import FigureView
 
 __all__ = ["App", "log"]
@@ -106,6 +107,7 @@ class App(metaclass=_BuildAfterInit):
         self.last_error: Exception | None = None
         self._building = False
         self._built = False
+        register_explorer(type(self).__name__, self)  # for the chapter's questions (widgets/registry.py)
 
     # ----- to be provided by subclasses -------------------------------------------------
     def make_figure(self):  # pragma: no cover - abstract

@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 
-from ..book.questions import load
+from ..book.questions import _fmt, load
 from ._base import display_mode
+from .registry import find_explorer
 
-__all__ = ["Questions", "check_numeric", "parse_number"]
+__all__ = ["Questions", "check_numeric", "judge_prediction", "live_number", "parse_number",
+           "setting_problems"]
 
 _NUMBER = re.compile(r"^[+\-−–]?\s*(\d+(?:[.,]\d*)?|[.,]\d+)(?:\s*[eE]\s*([+\-−]?\d+))?$")
 
@@ -57,6 +60,85 @@ def check_numeric(question: dict, text: str) -> bool | None:
     if value is None:
         return None
     return abs(value - question["answer"]) <= question["tolerance"]
+
+
+def _explorer_controls(explorer) -> tuple[list, list]:
+    """``(controls, choices)`` of an explorer as the front end's spec lists them (dicts)."""
+    from .live._explorer import control_json
+
+    menus = getattr(explorer, "choices", ())
+    choices = [{"name": c.name, "label": c.label, "default": c.default} for c in menus]
+    return [control_json(c) for c in explorer.controls], choices
+
+
+def setting_problems(q: dict, controls: list, choices: list, values: dict) -> list[str]:
+    """What the student still has to set for predict question ``q``: each control at ``q["given"]``'s
+    value, every other control and menu at its default, within half a slider step (on the log10 scale
+    for log controls). ``[]`` when the explorer is set as asked. The page's twin is
+    ``settingProblems`` in ``_static/nakquestions/questions.js``."""
+    given = q.get("given") or {}
+    out = []
+    for c in controls:
+        want = float(given.get(c["name"], c["default"]))
+        have = values.get(c["name"])
+        pos = (lambda v: math.log10(v)) if c["log"] else (lambda v: v)
+        try:
+            off = not math.isfinite(float(have)) or abs(pos(float(have)) - pos(want)) > c["step"] / 2 + 1e-9
+        except (TypeError, ValueError):
+            off = True
+        if off:
+            unit = f" {c['unit']}" if c["unit"] else ""
+            now = f" (now {_fmt(float(have), 'g')}{unit})" if isinstance(have, (int, float)) else ""
+            out.append(f"<strong>{c['label']}</strong> to {_fmt(want, 'g')}{unit}{now}")
+    for c in choices:
+        want = str(given.get(c["name"], c["default"]))
+        if values.get(c["name"]) != want:
+            out.append(f"<strong>{c['label']}</strong> to {want}")
+    return out
+
+
+def live_number(q: dict, explorer) -> tuple[float, str]:
+    """The number that judges ``q``: the live explorer's result at ``q["read"]`` (× ``read_scale``),
+    source ``"explorer"``; for an explorer without a result (a PNG app) the key computed for the
+    setting just checked, which is ``q["result"]``, source ``"key"``."""
+    result = getattr(explorer, "result", None)
+    if q.get("read") and isinstance(result, dict):
+        value = result
+        for part in q["read"].split("."):
+            value = value[part]
+        return float(value) * q.get("read_scale", 1.0), "explorer"
+    return float(q["result"]), "key"
+
+
+def judge_prediction(q: dict, option: dict, explorer=None) -> str:
+    """Feedback HTML for the committed ``option`` of predict question ``q``.
+
+    With the question's explorer in this kernel (``q["explorer"]``, found through
+    :mod:`nakmodel.widgets.registry` unless given): first checks that it is set as asked (else says
+    what to set), then judges with its live number. Without it: with the result computed at build time.
+    """
+    explorer = explorer if explorer is not None else find_explorer(q.get("explorer"))
+    if explorer is None:
+        return _verdict(option["correct"], q["explain"], _head(option["correct"]))
+    problems = setting_problems(q, *_explorer_controls(explorer), dict(explorer.values))
+    if problems:
+        return _note("The explorer is not set as asked yet. Set " + "; ".join(problems)
+                     + ", then press the button again.")
+    value, source = live_number(q, explorer)
+    delta = value - q["baseline"]
+    same = q.get("same_within", 0.5)
+    direction = "same" if abs(delta) <= same else ("up" if delta > 0 else "down")
+    ok = option["direction"] == direction
+    spec = q.get("format", ".1f")
+    text = q["explain_live"].replace("{result}", _fmt(value, spec)).replace(
+        "{change}", _fmt(delta, "+" + spec.lstrip("+")))
+    where = ("Read from the explorer above." if source == "explorer"
+             else "Computed for the explorer's setting.")
+    return _verdict(ok, f"{text} <span class='nak-q-source'>({where})</span>", _head(ok))
+
+
+def _head(ok: bool) -> str:
+    return "Your prediction matches the model." if ok else "The model disagrees with your prediction."
 
 
 _NOT_A_NUMBER = "Type a number (for example −12.5); the unit is optional."
@@ -106,7 +188,8 @@ class Questions:
         return self._box
 
     def _live_question(self, w, number, q):
-        prompt = w.HTMLMath(f"<p><b>{number}.</b> {q['prompt']}</p>", layout=w.Layout(width="100%"))
+        style = _LIVE_STYLE if number == 1 else ""  # once per chapter, with the first question
+        prompt = w.HTMLMath(f"{style}<p><b>{number}.</b> {q['prompt']}</p>", layout=w.Layout(width="100%"))
         feedback = w.HTMLMath("", layout=w.Layout(width="100%"))
         feedback.add_class("nak-q-feedback")
         parts = [prompt]
@@ -120,8 +203,9 @@ class Questions:
                     feedback.value = _note("Choose an answer first.")
                     return
                 o = q["options"][radios.value]
-                extra = f"<p class='nak-q-exam'><b>In the exam:</b> {q['exam']}</p>" if q.get("exam") else ""
-                feedback.value = _verdict(o["correct"], o["feedback"]) + (extra if o["correct"] else "")
+                exam = o["correct"] and q.get("exam")
+                extra = f"</p><p class='nak-q-exam'><b>In the exam:</b> {q['exam']}" if exam else ""
+                feedback.value = _verdict(o["correct"], o["feedback"] + extra)
 
             check.on_click(on_check)
             parts += [radios, check]
@@ -163,10 +247,7 @@ class Questions:
                 action.value = f"<p class='nak-q-action'><b>Now test it.</b> {q['action']}</p>"
 
             def on_reveal(_b):
-                o = q["options"][radios.value]
-                head = ("Your prediction matches the model." if o["correct"]
-                        else "The model disagrees with your prediction.")
-                feedback.value = _verdict(o["correct"], q["explain"], head)
+                feedback.value = judge_prediction(q, q["options"][radios.value])
 
             commit.on_click(on_commit)
             reveal.on_click(on_reveal)
@@ -182,6 +263,18 @@ class Questions:
                     "text/plain":
                         f"Questions({self.data['chapter']!r}): {len(self.data['questions'])} questions"}
         return self.widget._repr_mimebundle_(include=include, exclude=exclude)
+
+
+#: ipywidgets gives each radio label one fixed 24 px line, so a long option wraps over the next one
+#: (and covers its button). A style element (not a script: the classroom CSP allows inline styles),
+#: scoped to the questions, lets labels grow with their text.
+_LIVE_STYLE = """<style>
+.nak-questions-live .widget-radio-box label, .nak-questions-live .jupyter-widget-radio-box label {
+  height: auto; line-height: 1.4; white-space: normal; display: flex; align-items: flex-start;
+  gap: 0.5em; margin: 0 0 0.5em 0; }
+.nak-questions-live .widget-radio-box input, .nak-questions-live .jupyter-widget-radio-box input {
+  flex: none; float: none; order: -1; height: 1.4em; margin: 0; }
+</style>"""
 
 
 def _plain(text: str) -> str:

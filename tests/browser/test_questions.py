@@ -1,8 +1,12 @@
-"""Questions with feedback in a real browser: the static book page from file:// (no kernel, every
-non-file request aborted) and the same cell live in Voilà; one right and one wrong answer in each.
+"""Questions with feedback in a real browser: the static book pages from file:// (no kernel, every
+non-file request aborted) and the same cells live in Voilà; one right and one wrong answer in each
+mode for every chapter, a prediction judged by the explorer on the page, axe-core on a page with
+questions.
 
-The static test builds a one-page book in a temporary folder with the chapter's own questions
-cell (the whole book takes minutes; the renderer is the same)."""
+The static tests build a small book in a temporary folder: one page per chapter with the chapter's
+own questions cell, and for three chapters whose explorers are drawn in the browser (ion gradients,
+energy bill, secondary transport) the explorer cells too (the whole book takes minutes; the renderer
+is the same)."""
 
 from __future__ import annotations
 
@@ -20,11 +24,15 @@ import threading
 import pytest
 import yaml
 
+from nakmodel.book import CHAPTERS
+from nakmodel.book.questions import load
 from tests.conftest import ROOT, VENV_BIN, free_port, running_server
 
 pytestmark = pytest.mark.browser
 
 CHAPTER = "ion_gradients"
+#: pages that carry their chapter's live explorer as well as its questions
+WITH_EXPLORER = ("ion_gradients", "energy_bill", "secondary_transport")
 
 
 def _questions_cell(chapter):
@@ -37,20 +45,26 @@ def _questions_cell(chapter):
     return cell
 
 
-def _page_notebook(chapter, folder):
-    """A page with the chapter's visible code cells (its explorer and its questions cell), as students
-    see them together; the glue and prose are left out."""
-    _questions_cell(chapter)
+def _page_notebook(chapter, folder, with_explorer=True):
+    """A page ``<chapter>.ipynb`` with the chapter's questions cell and, if ``with_explorer``, its
+    other visible code cells (the explorers), as students see them together; the glue and prose are
+    left out."""
+    qcell = _questions_cell(chapter)
     nb = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8"))
     cells = [dict(c, outputs=[], execution_count=None) for c in nb["cells"] if c["cell_type"] == "code"
-             and "remove-output" not in c["metadata"].get("tags", [])]
-    nb = {"cells": [{"cell_type": "markdown", "id": "t0", "metadata": {}, "source": ["# Questions test\n"]},
-                    *cells],
+             and "remove-output" not in c["metadata"].get("tags", [])] if with_explorer else [qcell]
+    nb = {"cells": [{"cell_type": "markdown", "id": "t0", "metadata": {},
+                     "source": [f"# Questions test: {chapter}\n"]}, *cells],
           "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
           "nbformat": 4, "nbformat_minor": 5}
-    path = folder / "page.ipynb"
+    path = folder / f"{chapter}.ipynb"
     path.write_text(json.dumps(nb), encoding="utf-8")
     return path
+
+
+def _all_pages(folder):
+    for chapter in CHAPTERS:
+        _page_notebook(chapter, folder, with_explorer=chapter in WITH_EXPLORER)
 
 
 def nernst_closed_form(z, c_out, c_in, t_c=37.0):
@@ -65,10 +79,11 @@ E_K_4_160 = nernst_closed_form(+1, 4.0, 160.0)
 @pytest.fixture(scope="module")
 def static_page(tmp_path_factory):
     book = tmp_path_factory.mktemp("qbook")
-    _page_notebook(CHAPTER, book)
+    _all_pages(book)
     shutil.copytree(ROOT / "_ext", book / "_ext")
     shutil.copytree(ROOT / "_static", book / "_static", symlinks=True)
-    (book / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
+    others = "".join(f"- file: {c}\n" for c in CHAPTERS if c != CHAPTER)
+    (book / "_toc.yml").write_text(f"format: jb-book\nroot: {CHAPTER}\nchapters:\n{others}", encoding="utf-8")
     # the book's own configuration (vendored MathJax and widget manager, the nakbook extension),
     # without the bibliography this one page does not cite
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -82,7 +97,7 @@ def static_page(tmp_path_factory):
     proc = subprocess.run([str(VENV_BIN / "jupyter-book"), "build", str(book), "-W", "-n", "--keep-going"],
                           check=False, capture_output=True, text=True, timeout=900, env=env)
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
-    return book / "_build" / "html" / "page.html"
+    return book / "_build" / "html" / f"{CHAPTER}.html"
 
 
 def _offline(page, allowed_prefix):
@@ -127,7 +142,8 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
     page = browser.new_page(viewport={"width": 1000, "height": 900})
     base = "file://" if scheme == "file" else static_http
     outside, problems = _offline(page, base)
-    page.goto(static_page.as_uri() if scheme == "file" else f"{static_http}/page.html", wait_until="load")
+    url = static_page.as_uri() if scheme == "file" else f"{static_http}/{CHAPTER}.html"
+    page.goto(url, wait_until="load")
     page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
 
     # nothing of an answer is visible before the student acts
@@ -162,14 +178,33 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
     box.press("Enter")
     assert "Right" in n.locator(".nak-q-feedback").inner_text()
 
+    # a prediction, judged by the explorer on the page: first not set as asked, then set by keyboard
     p = page.locator('fieldset[data-qid="ig-predict-kout"]')
     p.get_by_text("It becomes more negative.").click()
     p.get_by_role("button", name="Commit my prediction").click()
     assert "10 mM" in p.locator(".nak-q-action").inner_text()
-    p.get_by_role("button", name=re.compile("show the model")).click()
+    reveal = p.get_by_role("button", name=re.compile("show the model"))
+    reveal.click()
+    out = p.locator(".nak-q-feedback").inner_text()
+    assert "not set as asked" in out and "[K⁺] outside to 10 mM (now 5 mM)" in out, out
+    assert p.get_attribute("data-judged-by") == "waiting"
+    k_out = page.locator(".nak-explorer").get_by_label("[K⁺] outside (mM)")
+    k_out.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    assert k_out.input_value() == "10"
+    reveal.click()
     result = nernst_closed_form(+1, 10.0, 140.0)
     out = p.locator(".nak-q-feedback").inner_text()
-    assert "disagrees" in out and f"{result:+.1f}".replace("-", "−") in out
+    assert "disagrees" in out and f"{result:+.1f}".replace("-", "−") in out and "explorer on this page" in out
+    _screenshot(p, f"static-predict-{scheme}")
+    assert p.get_attribute("data-judged-by") == "explorer"
+    assert float(p.get_attribute("data-live-value")) == pytest.approx(result, abs=1e-6)
+    # one more step: the page judges what the explorer shows now, not the stored number
+    k_out.focus()
+    page.keyboard.press("ArrowRight")
+    reveal.click()
+    assert "now 11 mM" in p.locator(".nak-q-feedback").inner_text()
 
     assert not outside, f"requests left the page: {outside}"
     if scheme == "http":
@@ -180,7 +215,7 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
 @pytest.fixture(scope="module")
 def voila_questions(tmp_path_factory):
     folder = tmp_path_factory.mktemp("qvoila")
-    _page_notebook(CHAPTER, folder)
+    _all_pages(folder)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -210,7 +245,8 @@ def _press_until(page, button, region, text, tries=8):
 def test_voila_questions_live(browser, voila_questions):
     page = browser.new_page(viewport={"width": 1000, "height": 900})
     outside, problems = _offline(page, voila_questions)
-    page.goto(f"{voila_questions}/voila/render/page.ipynb", wait_until="domcontentloaded", timeout=150000)
+    page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
+              timeout=150000)
     q = page.locator(".nak-question").first
     q.wait_for(state="visible", timeout=150000)
     assert "Right" not in _visible_text(page)
@@ -233,6 +269,188 @@ def test_voila_questions_live(browser, voila_questions):
     assert not outside, f"requests left the server: {outside}"
     # the shared environment's jupyter-server-proxy lab extension fails to load in Voilà (not ours)
     assert not [p for p in problems if "jupyter-server-proxy" not in p], problems
+    page.close()
+
+
+def _screenshot(locator, name):
+    """Save a picture for review when NAK_SCREENSHOTS names a folder."""
+    folder = os.environ.get("NAK_SCREENSHOTS")
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        locator.screenshot(path=os.path.join(folder, f"{name}.png"))
+
+
+def _first_choice(chapter):
+    """The chapter's first multiple-choice question, a wrong option's and the right option's index."""
+    q = next(q for q in load(chapter, validate=False)["questions"] if q["kind"] == "choice")
+    right = next(i for i, o in enumerate(q["options"]) if o["correct"])
+    wrong = next(i for i, o in enumerate(q["options"]) if not o["correct"])
+    return q, wrong, right
+
+
+def _plain(text):
+    return re.sub(r"<[^>]+>", "", text).split(".")[0][:40]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_static_every_chapter_right_and_wrong(browser, static_page, chapter):
+    """Every chapter's page from file:// with every other request aborted: a wrong option gives that
+    option's own feedback (✗), the right one ✓ and the exam point where there is one."""
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    outside, problems = _offline(page, "file://")
+    page.goto((static_page.parent / f"{chapter}.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    assert page.locator("fieldset.nak-question").count() == len(load(chapter, validate=False)["questions"])
+    text = _visible_text(page)  # nothing of an answer shows before the student acts
+    assert "Right" not in text and "Not quite" not in text and "Hint:" not in text
+    q, wrong, right = _first_choice(chapter)
+    box = page.locator(f'fieldset[data-qid="{q["id"]}"]')
+    feedback = box.locator(".nak-q-feedback")
+    box.locator("input[type=radio]").nth(wrong).check()
+    box.get_by_role("button", name="Check").click()
+    assert feedback.inner_text().startswith("✗")
+    assert _plain(q["options"][wrong]["feedback"]) in feedback.inner_text()
+    box.locator("input[type=radio]").nth(right).check()
+    box.get_by_role("button", name="Check").click()
+    assert feedback.inner_text().startswith("✓")
+    if q.get("exam"):
+        assert "In the exam:" in feedback.inner_text()
+    _screenshot(box, f"static-{chapter}")
+    assert not outside, f"requests left the page: {outside}"
+    page.close()
+
+
+def test_static_energy_prediction_through_the_explorer(browser, static_page):
+    """The energy calculator on its page judges "ATP per spike when the rate doubles" live."""
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    outside, _ = _offline(page, "file://")
+    page.goto((static_page.parent / "energy_bill.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    page.locator(".nak-live canvas").first.wait_for()
+    p = page.locator('fieldset[data-qid="eb-predict-rate"]')
+    p.get_by_text("It doubles.").click()
+    p.get_by_role("button", name="Commit my prediction").click()
+    rate = page.locator(".nak-explorer").get_by_label(re.compile("mean firing rate"))
+    rate.focus()
+    for _ in range(8):  # 4 Hz -> 8 Hz in 0.5 Hz steps
+        page.keyboard.press("ArrowRight")
+    assert float(rate.input_value()) == 8.0
+    p.get_by_role("button", name=re.compile("show the model")).click()
+    out = p.locator(".nak-q-feedback").inner_text()
+    assert "disagrees" in out and p.get_attribute("data-judged-by") == "explorer", out
+    live = float(p.get_attribute("data-live-value"))
+    # the page's number equals the build-time key within the port's precision
+    q = next(q for q in load("energy_bill", validate=False)["questions"] if q["id"] == "eb-predict-rate")
+    assert live == pytest.approx(q["result"], rel=1e-9)
+    assert not outside, f"requests left the page: {outside}"
+    page.close()
+
+
+def test_static_cotransport_prediction_through_the_explorer(browser, static_page):
+    """The cotransport explorer judges "SGLT1's limit when the cell depolarises" live; the number
+    on the page is SGLT1's equilibrium written out here: (145/12)² exp(−2FV/RT) at −30 mV, 37 °C."""
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    outside, _ = _offline(page, "file://")
+    page.goto((static_page.parent / "secondary_transport.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    page.locator(".nak-live canvas").first.wait_for()
+    p = page.locator('fieldset[data-qid="sec-predict-voltage"]')
+    p.get_by_text("It falls.").click()
+    p.get_by_role("button", name="Commit my prediction").click()
+    v = page.locator(".nak-explorer").first.get_by_role("slider", name="membrane potential (mV)")
+    v.focus()
+    for _ in range(30):  # −60 mV -> −30 mV in 1 mV steps
+        page.keyboard.press("ArrowRight")
+    assert float(v.input_value()) == -30.0
+    p.get_by_role("button", name=re.compile("show the model")).click()
+    out = p.locator(".nak-q-feedback").inner_text()
+    assert out.startswith("✓") and p.get_attribute("data-judged-by") == "explorer", out
+    expected = (145.0 / 12.0) ** 2 * math.exp(2 * 96485.33212 * 0.030 / (8.314462618 * 310.15))
+    assert float(p.get_attribute("data-live-value")) == pytest.approx(expected, rel=1e-9)
+    assert not outside, f"requests left the page: {outside}"
+    page.close()
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_static_questions_axe(browser, static_page, dark):
+    """axe-core: no serious or critical violation in the questions, feedback showing, light and dark,
+    at phone width."""
+    from tests.browser.test_frontend import AXE, require_axe
+
+    require_axe()
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    _offline(page, "file://")
+    mode = "dark" if dark else "light"
+    page.add_init_script(f"localStorage.setItem('theme', '{mode}'); localStorage.setItem('mode', '{mode}');")
+    page.goto(static_page.as_uri(), wait_until="load")
+    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    q, wrong, _ = _first_choice(CHAPTER)
+    box = page.locator(f'fieldset[data-qid="{q["id"]}"]')
+    box.locator("input[type=radio]").nth(wrong).check()
+    box.get_by_role("button", name="Check").click()
+    n = page.locator('fieldset[data-qid="ig-ek-numeric"]')
+    n.get_by_role("button", name="Show a worked hint").click()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document.querySelector('.nak-questions'))")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    assert page.evaluate("() => document.querySelector('.nak-questions').scrollWidth") <= 390
+    page.close()
+
+
+@pytest.mark.parametrize("chapter", [c for c in CHAPTERS if c != CHAPTER])
+def test_voila_every_chapter_right_and_wrong(browser, voila_questions, chapter):
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    outside, _ = _offline(page, voila_questions)
+    page.goto(f"{voila_questions}/voila/render/{chapter}.ipynb", wait_until="domcontentloaded",
+              timeout=150000)
+    q, wrong, right = _first_choice(chapter)
+    number = load(chapter, validate=False)["questions"].index(q)
+    item = page.locator(".nak-question").nth(number)
+    item.wait_for(state="visible", timeout=150000)
+    feedback = item.locator(".nak-q-feedback")
+    item.locator("input[type=radio]").nth(wrong).check()
+    _press_until(page, item.get_by_role("button", name="Check"), feedback, "✗")
+    assert _plain(q["options"][wrong]["feedback"]) in feedback.inner_text()
+    item.locator("input[type=radio]").nth(right).check()
+    _press_until(page, item.get_by_role("button", name="Check"), feedback, "✓")
+    # long options wrap inside their own label: each radio button can be clicked, none is covered
+    for i in range(item.locator("input[type=radio]").count()):
+        item.locator("input[type=radio]").nth(i).click(trial=True, timeout=5000)
+    _screenshot(item, f"voila-{chapter}")
+    assert not outside, f"requests left the server: {outside}"
+    page.close()
+
+
+def test_voila_prediction_through_the_explorer(browser, voila_questions):
+    """In Voilà the Questions widget reads the Nernst explorer of the same kernel."""
+    page = browser.new_page(viewport={"width": 1000, "height": 1000})
+    outside, _ = _offline(page, voila_questions)
+    page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
+              timeout=150000)
+    page.locator(".nak-live canvas").first.wait_for(timeout=150000)
+    p = page.locator(".nak-question", has_text="double it")
+    p.get_by_text("It becomes more negative.").click()
+    feedback = p.locator(".nak-q-feedback")
+    _press_until(page, p.get_by_role("button", name="Commit my prediction"), p, "Now test it")
+    reveal = p.get_by_role("button", name=re.compile("show the model"))
+    _press_until(page, reveal, feedback, "not set as asked")
+    host = page.locator(".nak-live").first.locator("..")
+    k_out = page.get_by_label("[K⁺] outside (mM)")
+    for _ in range(5):
+        n0 = int(host.get_attribute("data-updates"))
+        k_out.focus()
+        page.keyboard.press("ArrowRight")
+        updated = "(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n"
+        page.wait_for_function(updated, arg=n0, timeout=30000)
+    assert k_out.input_value() == "10"
+    _press_until(page, reveal, feedback, "disagrees")
+    result = nernst_closed_form(+1, 10.0, 140.0)
+    out = feedback.inner_text()
+    assert f"{result:+.1f}".replace("-", "−") in out and "Read from the explorer" in out
+    _screenshot(p, "voila-predict")
+    assert not outside, f"requests left the server: {outside}"
     page.close()
 
 

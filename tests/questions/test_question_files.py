@@ -15,7 +15,7 @@ from nakmodel.book.questions import KEYS, QUESTIONS_DIR, SCHEMA_PATH, load
 FILES = sorted(QUESTIONS_DIR.glob("*.yaml"))
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 #: chapters that have their questions so far (the others still have Check-yourself markdown)
-DONE = ("ion_gradients", "resting_potential")
+DONE = tuple(CHAPTERS)
 
 
 def _raw(path):
@@ -73,8 +73,12 @@ def test_keys_exist_and_resolve(path):
     for q in data["questions"]:
         if q["kind"] in ("numeric", "predict"):
             assert q["key"] in KEYS
+        live = q.pop("explain_live", None)
         text = json.dumps(q, ensure_ascii=False)
         assert not re.search(r"\{(answer|result|baseline|change)\}", text), f"{q['id']}: unfilled placeholder"
+        if live is not None:  # the page fills {result} and {change} from the explorer's live number
+            assert not re.search(r"\{(answer|baseline)\}", live), f"{q['id']}: explain_live: only live fields"
+            assert "{result}" in live, f"{q['id']}: explain must show the model's number ({{result}})"
 
 
 def test_bad_file_gives_a_clear_error(tmp_path, monkeypatch):

@@ -38,6 +38,7 @@ from urllib.parse import parse_qs
 from ..._validation import ModelError, ParameterError
 from .._base import Control, _freeze_garbage_collector, _in_voila, display_mode
 from ..links import MAX_QUERY_CHARS, LocationReport, request_query
+from ..registry import register_explorer
 from ._style import ion_style
 
 ESM_DIR = Path(__file__).resolve().parent / "esm"
@@ -107,6 +108,7 @@ class LiveExplorer:
         self._widget = None
         self._reader = None
         self._link_applied = False
+        register_explorer(self.name, self)  # the chapter's questions read it (nakmodel.widgets.registry)
         if self.mode == "live":
             query = request_query()  # None in a preheated kernel: the page reports it later
             if query:
