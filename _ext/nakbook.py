@@ -2,7 +2,7 @@
 
 * Sets ``NAKMODEL_DISPLAY=static`` before the chapters are executed, so the
   widgets know they are being frozen into a static page (see
-  ``nakmodel.widgets._base.display_mode``); kernels inherit the environment.
+  ``nakmodel.widgets.mode.display_mode``); kernels inherit the environment.
 * Adds "Interactive app (Voilà)" next to the Binder button of every chapter
   page, pointing at ``?urlpath=voila/render/<chapter>.ipynb`` on the same
   Binder image.

@@ -30,7 +30,7 @@ WIDTH_PX = 360
 def app_class_for(nb_path: Path):
     from nakmodel import widgets
 
-    names = [n for n in widgets.__all__ if n[0].isupper() and n not in ("App", "Control", "FigureView")]
+    names = [n for n in widgets.__all__ if n[0].isupper() and n != "Control"]
     nb = json.loads(nb_path.read_text(encoding="utf-8"))
     for cell in nb["cells"]:
         if cell["cell_type"] != "code":

@@ -14,11 +14,6 @@ import numpy as np
 from .style import ION_COLORS, ION_LABELS, ION_LINESTYLES, new_figure, nice_ceiling, styled
 
 
-def _animate(*artists):
-    for a in artists:
-        a.set_animated(True)
-
-
 def _doubling_ceiling(x: float, base: float) -> float:
     """``base`` doubled until it is >= ``x``: axis limits that change only at factors of 2."""
     top = base
@@ -37,8 +32,8 @@ class SpikePlot:
     Left column (shared time axis, ms): membrane potential (mV); Na+ and K+
     channel currents (µA/cm², inward negative); gates m, h, n (0–1). Right:
     firing rate (Hz) against stimulus current (µA/cm²) with the operating
-    point of the current run. Axis limits are quantised so that most slider
-    moves only redraw the data (:class:`nakmodel.plots.style.BlitCanvas`).
+    point of the current run. (The static book's fallback for the spike explorer,
+    which the browser draws live.)
     """
 
     def __init__(self, max_current_uA_cm2: float = 50.0, current_bound_uA_cm2: float = 2000.0):
@@ -104,9 +99,6 @@ class SpikePlot:
         ax.legend(loc="upper left", fontsize=9)
         self.fi_note = ax.text(0.98, 0.02, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=8.5,
                                color="0.35")
-        _animate(self.stim_span, self.line_v, self.line_ena, self.line_ek, self.text_ena, self.text_ek,
-                 self.line_ina, self.line_ik, self.clip_note, *self.gate_lines.values(), self.line_fi,
-                 self.point, self.fi_note)
 
     def update(self, result, fi_currents, fi_rates, point_current, point_rate, stim_on_ms, stim_off_ms,
                fi_label):
@@ -202,8 +194,6 @@ class RundownPlot:
         ax.set_xlabel("spike number (log scale)")
         ax.set_title("Na$^+$ equilibrium potential")
         ax.legend(loc="lower left", fontsize=9)
-        _animate(self.line_na_ref, self.line_na, self.line_na_crit, self.text_crit, self.line_e_ref,
-                 self.line_e, self.line_e_crit, self.mark, self.mark_text)
 
     def set_limits(self, na_range_mM, e_range_mV):
         """Fix the concentration (mM) and potential (mV) ranges, e.g. once per neuron model."""

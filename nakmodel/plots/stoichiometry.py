@@ -147,8 +147,6 @@ class StoichiometryPlot:
         self.select_box = Rectangle((-0.5, -0.5), 1, 1, fill=False, ec=ION_COLORS["pump"], lw=3.0)
         ax.add_patch(self.select_box)
         self.grid_note = ax.text(0.5, -0.17, "", transform=ax.transAxes, ha="center", va="top", fontsize=8.5)
-        for artist in self.dynamic_artists():
-            artist.set_animated(True)  # known in advance: BlitCanvas need not learn them
 
     def dynamic_artists(self):
         """Artists that change on every update (drawn over the cached background)."""

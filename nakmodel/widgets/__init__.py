@@ -1,9 +1,9 @@
-"""Interactive apps (ipywidgets) for the chapters; one class per app.
+"""The chapters' explorers, one class each, imported on first use.
 
-Each app holds a figure from :mod:`nakmodel.plots` and calls pure functions of
-:mod:`nakmodel`; see :mod:`nakmodel.widgets._base` for the shared behaviour.
-Explorers whose figure the browser draws (live in Voilà, computed in the page
-in the static book) live in :mod:`nakmodel.widgets.live`.
+Every explorer's figure is drawn in the reader's browser by one front end
+(``frontend/<name>.js``): live in Jupyter and Voilà (the Python explorer computes
+with :mod:`nakmodel` and sends numbers), and in the static book (a JavaScript port
+computes in the page). See :mod:`nakmodel.widgets.live` and ``docs/frontend.md``.
 """
 
 from nakmodel._lazy import lazy_exports
@@ -12,7 +12,8 @@ from nakmodel._lazy import lazy_exports
 # that runs ``from nakmodel.widgets import NernstLive`` loads that app's model and plot modules
 # only, not those of every chapter.
 _WHERE = {
-    "._base": ("App", "Control", "FigureView", "display_mode"),
+    ".controls": ("Control", "log_control"),
+    ".mode": ("display_mode",),
     ".pump_cycle": ("CycleExplorer",),
     ".action_potentials": ("RundownExplorer",),
     ".live.nernst": ("NernstLive",),

@@ -27,7 +27,7 @@ from ..hh import (
     spike_train_rundown,
 )
 from ..plots.action_potentials import RundownPlot
-from ._base import Control
+from .controls import Control
 from .live._explorer import Choice, LiveExplorer
 from .live._pump import pump_spec
 

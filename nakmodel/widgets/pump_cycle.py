@@ -36,7 +36,7 @@ from ..pump import (
     pump_cycle_rate,
     run_duration_s,
 )
-from ._base import Control
+from .controls import Control
 from .live._explorer import LiveExplorer
 from .live._pump import pump_spec
 

@@ -25,7 +25,7 @@ import math
 import re
 
 from ..book.questions import _fmt, load
-from ._base import display_mode
+from .mode import display_mode
 from .registry import find_explorer
 
 __all__ = ["Questions", "check_numeric", "judge_prediction", "live_number", "parse_number",

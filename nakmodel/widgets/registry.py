@@ -4,8 +4,8 @@ A question's predict-then-test (``nakmodel.widgets.questions``) judges the predi
 explorer the student has just moved. In the static book the page's script finds it through
 ``window.nakExplorers`` (``frontend/core/registry.js``); live (Jupyter, Voilà) the Questions widget
 and the explorer are objects in the same kernel, and this module links them: every live explorer
-registers under its ``name`` (``"ghk"``), every PNG app under its class name (``"CycleExplorer"``),
-the one created last winning. Weak references: registering keeps nothing alive.
+registers under its ``name`` (``"ghk"``), the one created last winning. Weak references:
+registering keeps nothing alive.
 """
 
 from __future__ import annotations

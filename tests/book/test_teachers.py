@@ -34,7 +34,7 @@ _TIMING = re.compile(r"^\| \d+–\d+ min \||\b50 minutes\b|\bfive minutes\b|\bfo
 #: typed quantities recomputed here from nakmodel: (page, phrase) -> (computed value, decimals)
 def _checked():
     from nakmodel.electrochem import nernst
-    from nakmodel.widgets import NernstExplorer
+    from nakmodel.widgets import NernstLive as NernstExplorer
 
     d = {c.name: c.default for c in NernstExplorer.controls}
     na_in = NernstExplorer.scenarios["sodium-loaded"]["na_in"]

@@ -1,8 +1,7 @@
 """What a browser test waits for on an app page, whichever engine draws the figure.
 
-A PNG app (``nakmodel.widgets._base.App``) shows ``.nak-figure img`` and ipywidgets sliders;
-a live explorer (``nakmodel.widgets.live``) draws canvases in ``.nak-live`` with range inputs and
-counts its redraws in ``data-updates`` on its host element.
+Every explorer is a live explorer (``nakmodel.widgets.live``): it draws canvases in ``.nak-live``
+with range inputs and counts its redraws in ``data-updates`` on its host element.
 """
 
 from __future__ import annotations

@@ -37,4 +37,4 @@ def test_import_keeps_the_chosen_backend(backend):
     before, after, canvas = proc.stdout.split()
     assert before == backend
     assert after == backend, f"importing nakmodel.plots switched the backend from {before} to {after}"
-    assert canvas == "BlitCanvas"  # the book's figures draw with Agg all the same
+    assert canvas == "FigureCanvasAgg"  # the book's figures draw with Agg all the same

@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import logging
 import math
 import re
 import time
@@ -36,11 +37,13 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from ..._validation import ModelError, ParameterError
-from .._base import Control, _freeze_garbage_collector, _in_voila, display_mode
+from ..controls import Control
 from ..links import MAX_QUERY_CHARS, LocationReport, request_query
+from ..mode import display_mode, in_voila
 from ..registry import register_explorer
 from ._style import ion_style
 
+_log = logging.getLogger(__name__)
 ESM_DIR = Path(__file__).resolve().parent / "esm"
 
 
@@ -114,8 +117,6 @@ class LiveExplorer:
             if query:
                 self.apply_url_parameters(query)
                 self._link_applied = True
-            if _in_voila():
-                _freeze_garbage_collector()
 
     # -- what subclasses provide -----------------------------------------------------------
     def params(self) -> dict:  # pragma: no cover - abstract
@@ -229,6 +230,10 @@ class LiveExplorer:
             self.set_values(**change["new"])
         except (ParameterError, ModelError) as err:
             self._widget.error = str(err)
+        except Exception:  # noqa: BLE001 - a model fault must never leave the page without an answer
+            _log.exception("%s: the model failed for %r", self.name, change["new"])
+            self._widget.error = ("This setting could not be computed (a fault in the model, logged for "
+                                  "the teacher). Move a control or press Reset to go on.")
 
     # -- display -------------------------------------------------------------------------------
     def static_html(self) -> str:
@@ -266,7 +271,7 @@ class LiveExplorer:
     def _repr_mimebundle_(self, include=None, exclude=None):
         if self.mode == "static":
             return {"text/html": self.static_html(), "text/plain": self.title}
-        if _in_voila() and not self._link_applied:
+        if in_voila() and not self._link_applied:
             import ipywidgets
 
             # the hidden reader sends window.location.search once the page is drawn

@@ -29,7 +29,7 @@ from ...hh import MODELS, rate_table, simulate_hh, spike_ion_budget, steady_rate
 from ...hh.protocols import _BUDGET_STIM
 from ...hh.rundown import MOLECULES_PER_UM2_PER_PMOL_CM2
 from ...hh.simulate import NC_TO_PMOL, rest_brackets
-from .._base import Control
+from ..controls import Control
 from ._explorer import Choice, LiveExplorer
 
 __all__ = ["MODEL_CHOICES", "STIM_ONSET_MS", "WINDOW_MS", "SpikeLive"]
