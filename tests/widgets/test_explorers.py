@@ -114,7 +114,7 @@ def test_scenario_is_url_safe_in_range_and_changes_what_the_reader_sees(monkeypa
     for key, value in settings.items():
         if key in controls:
             c = controls[key]
-            assert c.minimum <= value <= c.maximum, f"{name}: {key}={value} outside [{c.minimum}, {c.maximum}]"
+            assert c.minimum <= value <= c.maximum, f"{name}: {key}={value} not in [{c.minimum}, {c.maximum}]"
         else:
             assert key in menus and value in menus[key].options, f"{name}: {key}={value!r}"
     fresh = cls()

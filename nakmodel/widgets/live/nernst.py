@@ -50,7 +50,8 @@ class NernstLive(LiveExplorer):
     }
     scenario_notes = {
         "hyperkalaemia": "K⁺ outside doubled to 10 mM: E_K rises by about 18 mV (only the ratio counts)",
-        "sodium-loaded": "Na⁺ inside raised to 30 mM (2.5 times rest), as after the pump stops: E_Na falls by about 24 mV",
+        "sodium-loaded": "Na⁺ inside raised to 30 mM (2.5 times rest), as after the pump stops: "
+                         "E_Na falls by about 24 mV",
         "squid-cold": "6.5 °C, close to Hodgkin and Huxley's squid experiments: every E shrinks "
                       "by only about 10 %",
         "immature-neuron": "Cl⁻ inside 30 mM, as in immature neurons: E_Cl lies above the resting potential",
