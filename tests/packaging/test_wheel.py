@@ -82,13 +82,11 @@ from nakmodel.widgets.live._explorer import ESM_DIR, LiveExplorer
 built = []
 for name in widgets.__all__:
     obj = getattr(widgets, name)
-    png_app = inspect.isclass(obj) and issubclass(obj, widgets.App) and obj is not widgets.App
-    live = inspect.isclass(obj) and issubclass(obj, LiveExplorer)
-    if png_app or live:
-        app = obj()  # builds the controls and computes, opening whatever files the app reads
-        if live:
-            assert target in ESM_DIR.resolve().parents, ESM_DIR
-            assert (ESM_DIR / f"{app.name}.js").exists(), f"{name}: its ES module is not in the wheel"
+    if inspect.isclass(obj) and issubclass(obj, LiveExplorer):
+        app = obj()  # builds the controls and computes, opening whatever files the explorer reads
+        assert target in ESM_DIR.resolve().parents, ESM_DIR
+        assert (ESM_DIR / f"{app.name}.js").exists(), f"{name}: its ES module is not in the wheel"
+        app.static_html()  # the static book's placeholder: the fallback figure is drawn from the wheel
         built.append(name)
 print(len(built), " ".join(built))
 """
@@ -105,4 +103,4 @@ def test_installed_wheel_imports_and_builds_every_app(wheel, tmp_path):
                           env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]
     count, *names = proc.stdout.split()
-    assert int(count) >= 10, proc.stdout
+    assert int(count) >= 13, proc.stdout  # every chapter explorer (13 on 8 pages)
