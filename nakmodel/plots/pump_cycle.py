@@ -23,19 +23,9 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Rectangle
 
+from .shared import RATE_CURVE_POINTS, STATE_NOTES, STATE_XY, STEP_EVENTS  # noqa: F401 - re-exported
 from .style import ION_COLORS, ION_LINESTYLES, new_figure, nice_range, styled
 
-#: Position of each named state on the diagram (x, y), in PUMP_STATES order:
-#: E1 pool below the membrane (inward-facing), E2P above (outward-facing),
-#: occluded states inside the membrane band.
-STATE_XY = ((-0.78, -1.05), (0.78, -1.05), (1.32, 0.0), (0.78, 1.05), (-0.78, 1.05), (-1.32, 0.0))
-#: What each named state is, shown under its name.
-STATE_NOTES = ("inward-open, empty", "3 Na⁺ bound", "3 Na⁺ occluded", "outward-open",
-               "2 K⁺ bound", "2 K⁺ occluded")
-#: What happens on the step *leaving* state i forwards (to state i+1).
-STEP_EVENTS = ("3 Na⁺ bind\nfrom inside", "ATP → ADP\n(phosphorylation)", "3 Na⁺ released\noutside",
-               "2 K⁺ bind\nfrom outside", "Pi released\n(dephosphorylation)",
-               "ATP binds;\n2 K⁺ released inside")
 _BOX_W, _BOX_H = 0.86, 0.44
 _MEMBRANE_HALF = 0.3
 _NODE_FACE = "white"
@@ -55,7 +45,7 @@ class PumpCyclePlot:
     """
 
     #: Points of the rate–voltage curve.
-    V_POINTS = 241
+    V_POINTS = RATE_CURVE_POINTS
 
     def __init__(self, state_names, v_range_mV=(-300.0, 60.0)):
         self.state_names = tuple(state_names)

@@ -68,3 +68,19 @@ def concentration_text(c_uM: float) -> str:
     if c_uM >= 1:
         return f"{c_uM:.3g} µM"
     return f"{c_uM * 1000:.3g} nM"
+
+
+# --- the pump-cycle diagram (nakmodel.plots.pump_cycle and frontend/pump_cycle.js)
+#: Position of each named state on the diagram (x, y), in PUMP_STATES order:
+#: E1 pool below the membrane (inward-facing), E2P above (outward-facing),
+#: occluded states inside the membrane band.
+STATE_XY = ((-0.78, -1.05), (0.78, -1.05), (1.32, 0.0), (0.78, 1.05), (-0.78, 1.05), (-1.32, 0.0))
+#: What each named state is, shown under its name.
+STATE_NOTES = ("inward-open, empty", "3 Na⁺ bound", "3 Na⁺ occluded", "outward-open",
+               "2 K⁺ bound", "2 K⁺ occluded")
+#: What happens on the step *leaving* state i forwards (to state i+1).
+STEP_EVENTS = ("3 Na⁺ bind\nfrom inside", "ATP → ADP\n(phosphorylation)", "3 Na⁺ released\noutside",
+               "2 K⁺ bind\nfrom outside", "Pi released\n(dephosphorylation)",
+               "ATP binds;\n2 K⁺ released inside")
+#: Points of the rate–voltage curve (the figure and the explorer's spec).
+RATE_CURVE_POINTS = 241

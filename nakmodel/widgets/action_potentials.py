@@ -26,7 +26,6 @@ from ..hh import (
     spike_ion_budget,
     spike_train_rundown,
 )
-from ..plots.action_potentials import RundownPlot
 from .controls import Control
 from .live._explorer import Choice, LiveExplorer
 from .live._pump import pump_spec
@@ -222,6 +221,8 @@ class RundownExplorer(LiveExplorer):
     def fallback_figure(self, values: dict, result: dict):
         r, pump_on, rtf = self.run(values)
         model, temp = RUNDOWN_CASES[values["case"]]
+        from ..plots.action_potentials import RundownPlot  # the static book's fallback only
+
         plot = RundownPlot(max_spikes=MAX_SPIKES_SHOWN)
         plot.set_limits(*_case_limits(model, temp))
         plot.update(r, pump_on, rtf)

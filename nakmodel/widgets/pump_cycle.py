@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from ..constants import MAMMALIAN_NEURON
 from ..electrochem import ATP, pump_reversal_potential
-from ..plots.electrochem import REFERENCE_REST_MV
-from ..plots.pump_cycle import STATE_NOTES, STATE_XY, STEP_EVENTS, PumpCyclePlot
+from ..plots.shared import RATE_CURVE_POINTS, REFERENCE_REST_MV, STATE_NOTES, STATE_XY, STEP_EVENTS
 from ..pump import (
     MAX_RUN_S,
     MIN_RUN_S,
@@ -99,7 +98,7 @@ class CycleExplorer(LiveExplorer):
         :func:`nakmodel.pump.run_duration_s`), the diagram (state positions, notes, step events
         of :mod:`nakmodel.plots.pump_cycle`) and the Play speeds (events/s)."""
         return {
-            "pump": pump_spec(_PUMP), "v_range_mV": list(V_RANGE_MV), "v_points": PumpCyclePlot.V_POINTS,
+            "pump": pump_spec(_PUMP), "v_range_mV": list(V_RANGE_MV), "v_points": RATE_CURVE_POINTS,
             "run": {"seed": RUN_SEED, "target_cycles": TARGET_CYCLES, "min_s": MIN_RUN_S, "max_s": MAX_RUN_S},
             "diagram": {"xy": [list(p) for p in STATE_XY], "notes": list(STATE_NOTES),
                         "steps": list(STEP_EVENTS)},
@@ -124,7 +123,7 @@ class CycleExplorer(LiveExplorer):
 
         na_in, k_out, v = values["na_in"], values["k_out"], values["v_mV"]
         kw = self.conditions(values)
-        v_grid = np.linspace(*V_RANGE_MV, PumpCyclePlot.V_POINTS)
+        v_grid = np.linspace(*V_RANGE_MV, RATE_CURVE_POINTS)
         curve = pump_cycle_rate(na_in, k_out, v_grid, **kw)
         rate = pump_cycle_rate(na_in, k_out, v, **kw)
         run, _rate, dur = cycle_run(na_in, k_out, values["atp"], v, values["dg_atp"])
@@ -142,6 +141,8 @@ class CycleExplorer(LiveExplorer):
     def fallback_figure(self, values: dict, result: dict):
         """The figure at the end of the run (every event shown), with its text alternative."""
         import numpy as np
+
+        from ..plots.pump_cycle import PumpCyclePlot  # the static book's fallback only
 
         plot = PumpCyclePlot(PUMP_STATES, v_range_mV=V_RANGE_MV)
         run, _rate, _dur = cycle_run(values["na_in"], values["k_out"], values["atp"], values["v_mV"],

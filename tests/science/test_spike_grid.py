@@ -23,8 +23,11 @@ def check_sample(curves, seed, n=3):
         assert c["currents_uA_cm2"] == list(FI_CURRENTS_UA_CM2)
         for k in rng.choice(len(FI_CURRENTS_UA_CM2), size=n, replace=False):
             i = c["currents_uA_cm2"][k]
-            # same code, same inputs: only the platform's rounding could differ (1e-6 Hz)
-            assert c["rates_hz"][k] == pytest.approx(fresh_rate(model, i), abs=1e-6), (model, i, seed)
+            # same code, same inputs; the file may have been written with another scipy (the floor
+            # check reads the cache the main venv wrote): LSODA's step choices then move a rate by
+            # up to ~1e-5 relative (measured: 251.3759 vs 251.3779 Hz, scipy 1.13 vs current)
+            fresh = fresh_rate(model, i)
+            assert c["rates_hz"][k] == pytest.approx(fresh, rel=1e-4, abs=1e-6), (model, i, seed)
 
 
 def test_built_curves_equal_fresh_runs(tmp_path):
