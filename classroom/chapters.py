@@ -63,6 +63,8 @@ def describe(nb: dict) -> tuple[str, str]:
     if m:
         duration = m.group(1).strip().rstrip(".")
         first = first[m.end():]
+        if not first.strip() and len(paragraphs) > 1:  # the reading time is a paragraph of its own
+            first = paragraphs[1]
     if meta.get("description"):
         return str(meta["description"]), duration
     plain = _plain(first)
