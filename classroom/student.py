@@ -193,12 +193,16 @@ class Student:
         before = state.get("result")
         values = {**state.get("values", {}), name: value}
         t0 = time.perf_counter()
-        self.send("comm_msg", {"comm_id": cid, "data": {"method": "update", "state": {"values": values},
-                                                        "buffer_paths": []}})
+        update = {"method": "update", "state": {"values": values}, "buffer_paths": []}
+        sent = self.send("comm_msg", {"comm_id": cid, "data": update})
         state["values"] = values
         deadline = time.time() + timeout
         while True:
             msg = self.recv(deadline)
+            if (msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
+                    and msg.get("parent_header", {}).get("msg_id") == sent):
+                # handled, and the result did not change (traitlets sends no unchanged state)
+                return time.perf_counter() - t0
             if msg["msg_type"] != "comm_msg" or msg["content"]["comm_id"] != cid:
                 continue
             data = msg["content"]["data"]

@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser.figures import move_first_control, wait_figure
 from tests.hub.hub import CHP, Hub, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -64,19 +65,10 @@ class Student:
 
 
 def _figure_changes_after_keys(page, key: str = "ArrowRight", presses: int = 5) -> None:
-    figure = page.locator(".nak-figure").first
-    figure.wait_for(state="visible", timeout=180000)
-    before = figure.screenshot()
-    handle = page.locator(".widget-slider .noUi-handle").first
-    handle.focus()
-    for _ in range(presses):
-        page.keyboard.press(key)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        page.wait_for_timeout(300)
-        if figure.screenshot() != before:
-            return
-    raise AssertionError("the figure did not change after a slider move")
+    """The explorer draws, and a key press on its first control comes back with a new figure
+    (tests/browser/figures.py: the live explorer counts its redraws)."""
+    wait_figure(page, timeout=180000)
+    move_first_control(page, presses=presses, key=key, timeout=30000)
 
 
 def test_two_students_use_apps_privately_and_are_culled(browser, hub, tmp_path):
