@@ -84,3 +84,17 @@ STEP_EVENTS = ("3 Na⁺ bind\nfrom inside", "ATP → ADP\n(phosphorylation)", "3
                "ATP binds;\n2 K⁺ released inside")
 #: Points of the rate–voltage curve (the figure and the explorer's spec).
 RATE_CURVE_POINTS = 241
+
+#: Stoichiometry chapter: one marker per variant (matplotlib's names, drawn the same in the
+#: browser) so that variants are told apart without colour.
+VARIANT_MARKERS = {(3, 2): "o", (3, 3): "s", (2, 2): "D", (1, 1): "^", (0, 0): "x"}
+#: Stoichiometry chapter, panel D: colormap of work per cycle / |ΔG_ATP| from 0 to GRID_VMAX; cell
+#: text turns white above GRID_WHITE_TEXT_ABOVE of that range.
+GRID_CMAP = "cividis_r"
+GRID_VMAX = 1.4
+GRID_WHITE_TEXT_ABOVE = 0.55
+#: GRID_CMAP sampled at 15 evenly spaced points, as CSS colours, for the browser's panel D
+#: (written out so that a live kernel needs no matplotlib; ``tests/plots`` checks them against
+#: matplotlib's colormap).
+GRID_COLORS = ("#fee838", "#edd54a", "#d9c55c", "#c5b568", "#b1a570", "#9f9775", "#8e8978", "#7c7b78",
+               "#6c6e72", "#5d616e", "#4c556c", "#39486c", "#213b6e", "#002f6d", "#00224e")

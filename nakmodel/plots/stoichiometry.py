@@ -22,18 +22,12 @@ import numpy as np
 from matplotlib.colors import Normalize
 from matplotlib.patches import Rectangle
 
+from .shared import GRID_CMAP, GRID_VMAX, GRID_WHITE_TEXT_ABOVE, VARIANT_MARKERS
 from .style import ION_COLORS, ION_LINESTYLES, ceil_to, floor_to, new_figure, styled
 
 __all__ = ["GRID_CMAP", "GRID_VMAX", "GRID_WHITE_TEXT_ABOVE", "StoichiometryPlot", "VARIANT_MARKERS"]
 
-#: One marker per variant so that variants are told apart without colour.
-VARIANT_MARKERS = {(3, 2): "o", (3, 3): "s", (2, 2): "D", (1, 1): "^", (0, 0): "x"}
 _GRADIENT_GREY = "0.72"
-#: Panel D: colormap of work per cycle / |ΔG_ATP| from 0 to GRID_VMAX; cell text turns white above
-#: GRID_WHITE_TEXT_ABOVE of that range (the live front end reads the same values).
-GRID_CMAP = "cividis_r"
-GRID_VMAX = 1.4
-GRID_WHITE_TEXT_ABOVE = 0.55
 
 
 #: Time ticks of panels A and C (s) with plain-text labels (no mathtext: cheaper to draw).

@@ -41,13 +41,8 @@ app = {cls}()
 app._repr_mimebundle_()  # what Voila displays
 print(json.dumps(sorted(sys.modules)))
 """
-# still loads matplotlib in Voila: reads its colormap from matplotlib to build its spec (to precompute);
-# strict, so this mark must go when it no longer does
-STILL_IMPORTS_MATPLOTLIB = {"StoichiometryLive"}
-LIVE_EXPLORERS = [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="colormap read from matplotlib"))
-    if name in STILL_IMPORTS_MATPLOTLIB else name
-    for module, names in widgets._WHERE.items() if module not in (".controls", ".mode") for name in names]
+LIVE_EXPLORERS = [name for module, names in widgets._WHERE.items() if module not in (".controls", ".mode")
+                  for name in names]
 
 
 @pytest.mark.parametrize("cls", LIVE_EXPLORERS)

@@ -164,3 +164,17 @@ def test_stoichiometry_static_placeholder():
     assert 'data-explorer="stoichiometry"' in html and 'alt="Four-panel figure comparing pump' in html
     state = state_of(html)
     assert state["values"]["variant"] == "3:3" and len(state["spec"]["params"]["t_eval"]) == 90
+
+
+def test_grid_colours_are_matplotlibs_colormap():
+    """The browser's panel D colours (written out so a live kernel needs no matplotlib) are the
+    PNG's colormap sampled evenly, first colour at 0 and last at GRID_VMAX."""
+    from matplotlib import colormaps
+    from matplotlib.colors import to_hex
+
+    from nakmodel.plots.shared import GRID_CMAP, GRID_COLORS
+
+    cmap = colormaps[GRID_CMAP]
+    n = len(GRID_COLORS)
+    assert list(GRID_COLORS) == [to_hex(cmap(i / (n - 1))) for i in range(n)]
+    assert StoichiometryLive().params()["grid_colors"]["colors"] == list(GRID_COLORS)

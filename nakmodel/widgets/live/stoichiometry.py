@@ -17,13 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from ...cell import CellParams
-from ...plots.stoichiometry import (
-    GRID_CMAP,
-    GRID_VMAX,
-    GRID_WHITE_TEXT_ABOVE,
-    VARIANT_MARKERS,
-    StoichiometryPlot,
-)
+from ...plots.shared import GRID_COLORS, GRID_VMAX, GRID_WHITE_TEXT_ABOVE, VARIANT_MARKERS
 from ...stoichiometry import (
     GRID_K,
     GRID_NA,
@@ -49,16 +43,11 @@ BASES = {"same pumps": "same_atp", "same Na⁺ pumping": "same_na_flux"}
 _LABEL = {v: k for k, v in HIGHLIGHTS.items()}
 
 
-def grid_colors(n=15) -> dict:
-    """Panel D's colour scale as the page draws it: ``n`` CSS colours of the matplotlib colormap
-    over work/|ΔG_ATP| from 0 to ``vmax``, and the value above which cell text turns white
-    (as :class:`~nakmodel.plots.stoichiometry.StoichiometryPlot`)."""
-    from matplotlib import colormaps
-    from matplotlib.colors import to_hex
-
-    cmap = colormaps[GRID_CMAP]
-    return {"colors": [to_hex(cmap(i / (n - 1))) for i in range(n)], "vmax": GRID_VMAX,
-            "white_text_above": GRID_WHITE_TEXT_ABOVE}
+def grid_colors() -> dict:
+    """Panel D's colour scale as the page draws it: CSS colours of the matplotlib colormap
+    (:data:`~nakmodel.plots.shared.GRID_COLORS`) over work/|ΔG_ATP| from 0 to ``vmax``, and the
+    value above which cell text turns white (as :class:`~nakmodel.plots.stoichiometry.StoichiometryPlot`)."""
+    return {"colors": list(GRID_COLORS), "vmax": GRID_VMAX, "white_text_above": GRID_WHITE_TEXT_ABOVE}
 
 
 @lru_cache(maxsize=512)
@@ -143,6 +132,8 @@ class StoichiometryLive(LiveExplorer):
         }
 
     def fallback_figure(self, values: dict, result: dict):
+        from ...plots.stoichiometry import StoichiometryPlot  # the static book's PNG only
+
         plot = StoichiometryPlot(VARIANTS, GRID_NA, GRID_K, T_MAX_S)
         rows, c = result["rows"], result["course"]
         rest = rows[0]
