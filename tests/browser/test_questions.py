@@ -566,3 +566,28 @@ def test_voila_prediction_through_the_explorer(browser, voila_questions):
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+def test_classroom_questions_under_its_csp(browser):
+    """The classroom server (Content-Security-Policy script-src 'self' blob:, the book's template): a
+    chapter's questions show their live regions, a choice is judged, and the page reports no refused
+    script or other console error."""
+    from classroom.chapters import discover
+    from tests.classroom.server import shared_server
+
+    server = shared_server()
+    chapter = next(ch for ch in discover() if ch.stem == "stoichiometry")
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    outside, problems = _offline(page, server.base)
+    response = page.goto(f"{server.base}/{chapter.url}", wait_until="domcontentloaded", timeout=150000)
+    assert "script-src 'self' blob:" in response.headers.get("content-security-policy", "")
+    q, wrong, right = _first_choice("stoichiometry")
+    item = page.locator(".nak-question").nth(load("stoichiometry", validate=False)["questions"].index(q))
+    item.wait_for(state="visible", timeout=150000)
+    _live_regions_before_answering(item)
+    item.locator("input[type=radio]").nth(wrong).check()
+    _press_until(page, item.get_by_role("button", name="Check"), item.locator(".nak-q-feedback"), "✗")
+    _same_live_region(item, "✗")
+    assert not outside, f"requests left the server: {outside}"
+    assert not [p for p in problems if "jupyter-server-proxy" not in p], problems
+    page.close()
