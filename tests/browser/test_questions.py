@@ -591,3 +591,27 @@ def test_classroom_questions_under_its_csp(browser):
     assert not outside, f"requests left the server: {outside}"
     assert not [p for p in problems if "jupyter-server-proxy" not in p], problems
     page.close()
+
+
+def test_voila_questions_axe(browser, voila_questions):
+    """axe-core in Voilà: no serious or critical violation in the live questions with feedback showing
+    (a wrong answer, a numeric answer) at phone width."""
+    from tests.browser.test_frontend import AXE, require_axe
+
+    require_axe()
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    _offline(page, voila_questions)
+    page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
+              timeout=150000)
+    q, wrong, _ = _first_choice(CHAPTER)
+    item = page.locator(".nak-question").nth(load(CHAPTER, validate=False)["questions"].index(q))
+    item.wait_for(state="visible", timeout=150000)
+    item.locator("input[type=radio]").nth(wrong).check()
+    _press_until(page, item.get_by_role("button", name="Check"), item.locator(".nak-q-feedback"), "✗")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document.querySelector('.nak-questions-live'))")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    _screenshot(item, "voila-390-feedback")
+    page.close()
