@@ -194,3 +194,23 @@ def test_a_predict_question_without_read_is_refused():
 
     with pytest.raises(ValueError, match="no 'read'"):
         live_number({"id": "x", "explorer": "ghk"}, object())
+
+
+def test_an_explorer_without_a_finite_number_asks_to_change_the_setting():
+    """Set as asked, but the explorer's last update failed (no finite number at ``read``): the student is
+    asked to change the setting; nothing is judged, and the stored number is not used instead."""
+    from nakmodel.widgets import GHKLive
+
+    q = _ghk_question()
+
+    class Failed:  # GHKLive's controls, set as the question asks, with a failed update's result
+        controls = GHKLive.controls
+        choices = ()
+        values = {c.name: float(q["given"].get(c.name, c.default)) for c in GHKLive.controls}
+        result = {"vm": float("nan")}
+
+    for result in ({"vm": float("nan")}, {}, None):
+        Failed.result = result
+        text = judge_prediction(q, next(o for o in q["options"] if o["correct"]), explorer=Failed())
+        assert "no result for this setting" in text
+        assert "nak-q-right" not in text and "nak-q-wrong" not in text
