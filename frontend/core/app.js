@@ -62,11 +62,8 @@ export function mount({ model, el }, explorer) {
   let figure = null;
   let updates = 0;
   const redraw = () => {
+    const values = model.get("values");
     const result = model.get("result");
-    // the kernel's result names the values it was computed for (LiveExplorer._result_for): draw
-    // with those, so the figure never mixes a newer control value with an older result; the
-    // static page's port computes at once, so there the model's values are the result's
-    const values = result.for_values ?? model.get("values");
     figure.update(values, result);
     if (explorer.disabled) controls.setDisabled(explorer.disabled(values));
     const r = explorer.readout(spec, values, result);

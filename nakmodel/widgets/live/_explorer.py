@@ -105,7 +105,7 @@ class LiveExplorer:
         self.values = {c.name: float(c.default) for c in self.controls}
         self.values.update({c.name: c.default for c in self.choices})
         self.values.update(self.check_values(initial_values))
-        self.result = self._result_for(self.values)
+        self.result = self.compute(self.values)
         self.last_update_s = 0.0
         self.notice = ""
         self._widget = None
@@ -137,14 +137,6 @@ class LiveExplorer:
         return {}
 
     # -- shared ------------------------------------------------------------------------------
-    def _result_for(self, values: dict) -> dict:
-        """:meth:`compute` plus ``for_values``, the values it was computed for. The page draws
-        the figure from those, so figure and numbers always belong together (in Voilà the
-        controls can be a move ahead of the last result), and a control that changes only what
-        is shown (a time window, a firing rate in the text) still brings a new result: the
-        widget sends no message for an unchanged one, and the figure would not follow."""
-        return {**self.compute(values), "for_values": dict(values)}
-
     def spec(self) -> dict:
         """Controls, parameters and style: everything the front end needs, as JSON."""
         return {"explorer": self.name, "title": self.title,
@@ -182,7 +174,7 @@ class LiveExplorer:
         """Change some controls' values, recompute; returns the new result (raises on bad input)."""
         t0 = time.perf_counter()
         new = {**self.values, **self.check_values(values)}
-        self.result = self._result_for(new)
+        self.result = self.compute(new)
         self.values = new
         if self._widget is not None:
             with self._widget.hold_sync():
