@@ -10,8 +10,6 @@ is the same)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import math
 import os
@@ -19,13 +17,13 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 
 import pytest
 import yaml
 
 from nakmodel.book import CHAPTERS
 from nakmodel.book.questions import load
+from tests.browser.helpers import assert_accessible, offline_page, require_axe, serve_folder
 from tests.conftest import ROOT, VENV_BIN, free_port, running_server
 
 pytestmark = pytest.mark.browser
@@ -100,20 +98,16 @@ def static_page(tmp_path_factory):
     return book / "_build" / "html" / f"{CHAPTER}.html"
 
 
-def _offline(page, allowed_prefix):
-    outside, problems = [], []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-
-    def route(r):
-        if r.request.url.startswith(allowed_prefix):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    return outside, problems
+def _open_static(browser, static_page, chapter, explorer=False, viewport=None, theme=None):
+    """The chapter's page of the small book from file:// (nothing else may load), once its questions
+    are drawn (and, with ``explorer``, its explorer)."""
+    page = offline_page(browser, allow="file://", theme=theme,
+                        viewport=viewport or {"width": 1000, "height": 900})
+    page.goto((static_page.parent / f"{chapter}.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    if explorer:
+        page.locator(".nak-live canvas").first.wait_for()
+    return page
 
 
 def _visible_text(page):
@@ -122,12 +116,8 @@ def _visible_text(page):
 
 @pytest.fixture(scope="module")
 def static_http(static_page):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(static_page.parent))
-    handler.log_message = lambda *a, **k: None
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
+    with serve_folder(static_page.parent) as url:
+        yield url
 
 
 @pytest.mark.parametrize("scheme", ["file", "http"])
@@ -139,9 +129,9 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
     # no inline script carries the questions: their data is JSON, their code a file
     assert 'type="application/json" class="nak-q-data"' in html
     assert "nakquestions/questions.js" in html
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
     base = "file://" if scheme == "file" else static_http
-    outside, problems = _offline(page, base)
+    page = offline_page(browser, allow=base, viewport={"width": 1000, "height": 900})
+    outside, problems = page.external, page.errors
     url = static_page.as_uri() if scheme == "file" else f"{static_http}/{CHAPTER}.html"
     page.goto(url, wait_until="load")
     page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
@@ -243,8 +233,8 @@ def _press_until(page, button, region, text, tries=8):
 
 
 def test_voila_questions_live(browser, voila_questions):
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, problems = _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 1000, "height": 900})
+    outside, problems = page.external, page.errors
     page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     q = page.locator(".nak-question").first
@@ -296,10 +286,8 @@ def _plain(text):
 def test_static_every_chapter_right_and_wrong(browser, static_page, chapter):
     """Every chapter's page from file:// with every other request aborted: a wrong option gives that
     option's own feedback (✗), the right one ✓ and the exam point where there is one."""
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, problems = _offline(page, "file://")
-    page.goto((static_page.parent / f"{chapter}.html").as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    page = _open_static(browser, static_page, chapter)
+    outside = page.external
     assert page.locator("fieldset.nak-question").count() == len(load(chapter, validate=False)["questions"])
     text = _visible_text(page)  # nothing of an answer shows before the student acts
     assert "Right" not in text and "Not quite" not in text and "Hint:" not in text
@@ -322,11 +310,8 @@ def test_static_every_chapter_right_and_wrong(browser, static_page, chapter):
 
 def test_static_energy_prediction_through_the_explorer(browser, static_page):
     """The energy calculator on its page judges "ATP per spike when the rate doubles" live."""
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, _ = _offline(page, "file://")
-    page.goto((static_page.parent / "energy_bill.html").as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
-    page.locator(".nak-live canvas").first.wait_for()
+    page = _open_static(browser, static_page, "energy_bill", explorer=True)
+    outside = page.external
     p = page.locator('fieldset[data-qid="eb-predict-rate"]')
     p.get_by_text("It doubles.").click()
     p.get_by_role("button", name="Commit my prediction").click()
@@ -349,11 +334,8 @@ def test_static_energy_prediction_through_the_explorer(browser, static_page):
 def test_static_cotransport_prediction_through_the_explorer(browser, static_page):
     """The cotransport explorer judges "SGLT1's limit when the cell depolarises" live; the number
     on the page is SGLT1's equilibrium written out here: (145/12)² exp(−2FV/RT) at −30 mV, 37 °C."""
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, _ = _offline(page, "file://")
-    page.goto((static_page.parent / "secondary_transport.html").as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
-    page.locator(".nak-live canvas").first.wait_for()
+    page = _open_static(browser, static_page, "secondary_transport", explorer=True)
+    outside = page.external
     p = page.locator('fieldset[data-qid="sec-predict-voltage"]')
     p.get_by_text("It falls.").click()
     p.get_by_role("button", name="Commit my prediction").click()
@@ -375,34 +357,24 @@ def test_static_cotransport_prediction_through_the_explorer(browser, static_page
 def test_static_questions_axe(browser, static_page, dark):
     """axe-core: no serious or critical violation in the questions, feedback showing, light and dark,
     at phone width."""
-    from tests.browser.test_frontend import AXE, require_axe
-
     require_axe()
-    page = browser.new_page(viewport={"width": 390, "height": 900})
-    _offline(page, "file://")
-    mode = "dark" if dark else "light"
-    page.add_init_script(f"localStorage.setItem('theme', '{mode}'); localStorage.setItem('mode', '{mode}');")
-    page.goto(static_page.as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    page = _open_static(browser, static_page, CHAPTER, theme="dark" if dark else "light",
+                        viewport={"width": 390, "height": 900})
     q, wrong, _ = _first_choice(CHAPTER)
     box = page.locator(f'fieldset[data-qid="{q["id"]}"]')
     box.locator("input[type=radio]").nth(wrong).check()
     box.get_by_role("button", name="Check").click()
     n = page.locator('fieldset[data-qid="ig-ek-numeric"]')
     n.get_by_role("button", name="Show a worked hint").click()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-questions'))")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
+    assert_accessible(page, ".nak-questions")
     assert page.evaluate("() => document.querySelector('.nak-questions').scrollWidth") <= 390
     page.close()
 
 
 @pytest.mark.parametrize("chapter", [c for c in CHAPTERS if c != CHAPTER])
 def test_voila_every_chapter_right_and_wrong(browser, voila_questions, chapter):
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, _ = _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 1000, "height": 900})
+    outside = page.external
     page.goto(f"{voila_questions}/voila/render/{chapter}.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     q, wrong, right = _first_choice(chapter)
@@ -425,8 +397,8 @@ def test_voila_every_chapter_right_and_wrong(browser, voila_questions, chapter):
 
 def test_voila_prediction_through_the_explorer(browser, voila_questions):
     """In Voilà the Questions widget reads the Nernst explorer of the same kernel."""
-    page = browser.new_page(viewport={"width": 1000, "height": 1000})
-    outside, _ = _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 1000, "height": 1000})
+    outside = page.external
     page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     page.locator(".nak-live canvas").first.wait_for(timeout=150000)
