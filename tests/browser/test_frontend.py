@@ -14,19 +14,7 @@ import re
 import pytest
 
 from nakmodel.electrochem import nernst
-from nakmodel.widgets import CycleExplorer, RundownExplorer
-from nakmodel.widgets.live import (
-    CotransportLive,
-    EnergyLive,
-    EpitheliumLive,
-    GHKLive,
-    NernstLive,
-    OuabainDoseLive,
-    PumpBlockLive,
-    PumpLeakLive,
-    SpikeLive,
-    StoichiometryLive,
-)
+from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive, OuabainDoseLive, PumpBlockLive, SpikeLive
 from tests.browser.helpers import (
     assert_accessible,
     canvas_pixels,
@@ -40,7 +28,7 @@ from tests.browser.helpers import (
     require_axe,
     set_control,
 )
-from tests.frontend.pages import write_static_page
+from tests.frontend.pages import explorers, write_static_page
 from tests.frontend.test_spike_parity import near_threshold
 
 pytestmark = pytest.mark.browser
@@ -199,12 +187,7 @@ def test_static_spike_explorer_keyboard_menu_and_in_browser_parity(browser, tmp_
     page.close()
 
 
-#: every explorer of the book (its static page is checked by axe-core, light and dark, at phone width)
-EXPLORERS = (NernstLive, GHKLive, EnergyLive, SpikeLive, OuabainDoseLive, PumpBlockLive, PumpLeakLive,
-             StoichiometryLive, CycleExplorer, RundownExplorer, CotransportLive, EpitheliumLive)
-
-
-@pytest.mark.parametrize("cls", EXPLORERS, ids=[cls.name for cls in EXPLORERS])
+@pytest.mark.parametrize("cls", explorers(), ids=[cls.name for cls in explorers()])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
     """No serious or critical axe-core violation and nothing wider than a 390 px phone; the figure
