@@ -5,7 +5,7 @@
 // hatched total.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, hatch, hookSeries, lineKey, panels, swatchKey, withPoint } from "./core/chart.js";
+import { axis, chart, dash, hatch, hookSeries, lineKey, panels, swatchKey, textStyle, withPoint } from "./core/chart.js";
 import { ceilTo, fmt, niceTop } from "./core/format.js";
 
 const SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
@@ -64,11 +64,8 @@ function figure(figEl, spec, theme) {
     hooks: { draw: [(u) => {
       if (!budget) return;
       const ctx = u.ctx;
-      const pattern = hatch(ctx, theme.muted);
       ctx.save();
-      ctx.font = `${10.5 * dpr}px ${theme.font}`;
-      ctx.textBaseline = "middle";
-      ctx.textAlign = "left";
+      textStyle(ctx, theme.font, 10.5, "left", "middle");
       const x0 = u.valToPos(0, "x", true);
       cats.forEach((c, i) => {
         const y = cats.length - 1 - i; // first category on top
@@ -77,7 +74,7 @@ function figure(figEl, spec, theme) {
         const yc = u.valToPos(y, "y", true);
         const h = Math.abs(u.valToPos(0.4, "y", true) - u.valToPos(0, "y", true)) * 2;
         const xs = u.valToPos(share, "x", true);
-        ctx.fillStyle = pattern;
+        ctx.fillStyle = hatch(ctx, theme.muted);
         ctx.fillRect(x0, yc - h / 2, xs - x0, h);
         ctx.strokeStyle = theme.muted;
         ctx.lineWidth = dpr;

@@ -5,7 +5,7 @@
 // and apical Vm in a box. Right: glucose in lumen, cell and blood.
 
 import { mount } from "./core/app.js";
-import { axis, chart, hatch, hookSeries, swatchKey } from "./core/chart.js";
+import { axis, chart, hatch, hookSeries, swatchKey, textStyle } from "./core/chart.js";
 import { fmt, niceTop } from "./core/format.js";
 import { withAlpha } from "./core/theme.js";
 
@@ -220,11 +220,8 @@ function figure(figEl, spec, theme) {
     series: hookSeries(),
     hooks: { draw: [(u) => {
       const ctx = u.ctx;
-      const pattern = hatch(ctx, theme.text);
       ctx.save();
-      ctx.font = `${11 * dpr}px ${theme.font}`;
-      ctx.textAlign = "center";
-      ctx.textBaseline = "bottom";
+      textStyle(ctx, theme.font, 11, "center");
       const y0 = u.valToPos(0, "y", true);
       heights.forEach((h, i) => {
         const xa = u.valToPos(i - 0.38, "x", true);
@@ -232,7 +229,7 @@ function figure(figEl, spec, theme) {
         const yh = u.valToPos(h, "y", true);
         ctx.fillStyle = ions.glucose.color;
         ctx.fillRect(xa, yh, xb - xa, y0 - yh);
-        if (i === 1) { ctx.fillStyle = pattern; ctx.fillRect(xa, yh, xb - xa, y0 - yh); }
+        if (i === 1) { ctx.fillStyle = hatch(ctx, theme.text); ctx.fillRect(xa, yh, xb - xa, y0 - yh); }
         ctx.strokeStyle = theme.text;
         ctx.lineWidth = dpr;
         ctx.strokeRect(xa, yh, xb - xa, y0 - yh);

@@ -4,7 +4,7 @@
 // potential on a membrane-potential axis, with the typical resting potential for reference.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, hatch, hookSeries, lineKey, panels, subscripted, swatchKey } from "./core/chart.js";
+import { axis, chart, dash, hatch, hookSeries, lineKey, panels, subscripted, swatchKey, textStyle } from "./core/chart.js";
 import { ceilTo, fmt, fmtg, niceTop } from "./core/format.js";
 import { placeLabels } from "./core/labels.js";
 
@@ -30,9 +30,7 @@ function figure(figEl, spec, theme) {
   const drawBars = (u) => {
     const ctx = u.ctx;
     ctx.save();
-    ctx.font = `${11 * dpr}px ${theme.font}`;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "bottom";
+    textStyle(ctx, theme.font, 11, "center");
     const y0 = u.valToPos(0, "y", true);
     ions.forEach((ion, i) => {
       const color = style[ion].color;

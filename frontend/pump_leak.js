@@ -83,7 +83,6 @@ function figure(figEl, spec, theme) {
     hooks: { draw: [(u) => {
       if (!r) return;
       const ctx = u.ctx;
-      const pattern = hatch(ctx, theme.text);
       ctx.save();
       const y0 = rule(u, "y", 0, theme.text);
       ctx.lineWidth = dpr; // the bars' outlines
@@ -97,7 +96,7 @@ function figure(figEl, spec, theme) {
           ctx.fillStyle = color;
           ctx.fillRect(xa, Math.min(y0, yh), xb - xa, Math.abs(yh - y0));
           if (hatched) {
-            ctx.fillStyle = pattern;
+            ctx.fillStyle = hatch(ctx, theme.text);
             ctx.fillRect(xa, Math.min(y0, yh), xb - xa, Math.abs(yh - y0));
           }
           ctx.strokeStyle = theme.text;

@@ -103,7 +103,6 @@ function figure(figEl, spec, theme) {
     hooks: { draw: [(u) => {
       if (!r) return;
       const ctx = u.ctx;
-      const pattern = hatch(ctx, theme.text);
       ctx.save();
       const x0 = u.valToPos(0, "x", true);
       r.rows.forEach((row, k) => {
@@ -122,7 +121,7 @@ function figure(figEl, spec, theme) {
         if (Math.abs(xv - xg) > 0.5) {
           ctx.fillStyle = style.pump.color;
           ctx.fillRect(xv, yc - h / 2, xg - xv, h);
-          ctx.fillStyle = pattern;
+          ctx.fillStyle = hatch(ctx, theme.text);
           ctx.fillRect(xv, yc - h / 2, xg - xv, h);
           ctx.strokeRect(xv, yc - h / 2, xg - xv, h);
         }

@@ -111,14 +111,18 @@ export function panels(figEl, keys, n = 2) {
   return boxes;
 }
 
-// Text on a chart's canvas at (x, y) in canvas pixels; `px` is the size in CSS px.
-export function canvasText(ctx, s, x, y, { color, font, px = 10.5, align = "left", baseline = "bottom" }) {
-  const dpr = window.devicePixelRatio || 1;
-  ctx.save();
-  ctx.fillStyle = color;
-  ctx.font = `${px * dpr}px ${font}`;
+// The canvas's text settings: `px` in CSS px of the font family `font`, alignment and baseline.
+export function textStyle(ctx, font, px, align = "left", baseline = "bottom") {
+  ctx.font = `${px * (window.devicePixelRatio || 1)}px ${font}`;
   ctx.textAlign = align;
   ctx.textBaseline = baseline;
+}
+
+// Text on a chart's canvas at (x, y) in canvas pixels; `px` is the size in CSS px.
+export function canvasText(ctx, s, x, y, { color, font, px = 10.5, align = "left", baseline = "bottom" }) {
+  ctx.save();
+  ctx.fillStyle = color;
+  textStyle(ctx, font, px, align, baseline);
   ctx.fillText(s, x, y);
   ctx.restore();
 }
