@@ -273,6 +273,14 @@ def test_voila_spike_explorer_answers_a_key_press_from_the_kernel(browser, voila
     assert amp.input_value() == "9.5"
     want = app.compute({**app.values, "i_amp": 9.5})
     assert spike_readout(page)[:2] == (want["n_spikes"], round(want["rate_hz"]))
+    # the temperature greys out when the menu moves (the front end's rule), not when the kernel answers
+    temp = page.get_by_label("temperature (squid only) (°C)")
+    at_once = page.evaluate("() => { const s = document.querySelector('.nak-spike select[name=model]');"
+                            " s.selectedIndex = 1; s.dispatchEvent(new Event('change', {bubbles: true}));"
+                            " return document.querySelector('.nak-spike [name=temperature_C]').disabled; }")
+    assert at_once is True  # in the same turn as the change event: before any kernel message
+    assert temp.is_disabled()
+    page.close()
 
 
 def test_voila_ouabain_chapter_round_trip(browser, voila_server):
