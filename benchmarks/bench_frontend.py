@@ -48,6 +48,8 @@ os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 from nakmodel.widgets.live import PumpBlockLive  # noqa: E402
 from tests.frontend.pages import explorers, write_static_page  # noqa: E402
 
+from _timing import ensure_grids  # noqa: E402 - benchmarks/ is sys.path[0] when run as a script
+
 LIVE = list(explorers())
 # --explorers=pump_cycle,rundown: only these in parts 1 and 2
 _ONLY = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--explorers=")), None)
@@ -233,7 +235,10 @@ def bench_voila(browser):
     nagle = voila_round_trips(browser, rng, [f"--Voila.kernel_websocket_connection_class={STOCK_CONNECTION}"],
                               only=("nernst",))
     for (name, control), (times, unchanged) in served.items():
-        extra = f"  ({unchanged} unchanged)" if unchanged else ""
+        if len(times) < 4:
+            print(f"  {name}: {control}: {len(times)} moves answered, {unchanged} without a new result")
+            continue
+        extra = f"; {unchanged} moves without a new result" if unchanged else ""
         line(f"{name}: {control}", times[3:], "p95 <= 50" + extra)
     times, _ = nagle[("nernst", "k_out")]
     _, p_nagle = line("baseline: nernst k_out, stock connection (Nagle on)", times[3:])
@@ -304,6 +309,7 @@ def main():
     from playwright.sync_api import sync_playwright
 
     print(f"bench_frontend on {os.cpu_count()} cores (the machine may be shared: compare with the baselines)")
+    ensure_grids()  # as make voila does before it serves
     if "--only-voila" not in sys.argv:
         bench_size()
         bench_kernel()
