@@ -23,7 +23,7 @@ import yaml
 
 from nakmodel.book import CHAPTERS
 from nakmodel.book.questions import load
-from tests.browser.helpers import assert_accessible, offline_page, require_axe, serve_folder
+from tests.browser.helpers import assert_accessible, offline_page, press, redrawn, require_axe, serve_folder
 from tests.conftest import ROOT, VENV_BIN, free_port, running_server
 
 pytestmark = pytest.mark.browser
@@ -410,11 +410,9 @@ def _check_energy_left(out, live, shown_to=0.0):
 def test_static_stoichiometry_prediction_through_the_explorer(browser, static_page):
     """The stoichiometry explorer judges "energy left per cycle when ΔG of ATP is −45" live in the
     static page; its readout shows the same number."""
-    page = browser.new_page(viewport={"width": 1000, "height": 1000})
-    outside, _ = _offline(page, "file://")
-    page.goto((static_page.parent / "stoichiometry.html").as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
-    page.locator(".nak-live canvas").first.wait_for()
+    page = _open_static(browser, static_page, "stoichiometry", explorer=True,
+                        viewport={"width": 1000, "height": 1000})
+    outside = page.external
     p = page.locator('fieldset[data-qid="sto-predict-dg"]')
     p.get_by_text("Less energy is left over").click()
     p.get_by_role("button", name="Commit my prediction").click()
@@ -436,8 +434,8 @@ def test_static_stoichiometry_prediction_through_the_explorer(browser, static_pa
 
 def test_voila_stoichiometry_prediction_through_the_explorer(browser, voila_questions):
     """In Voilà the Questions widget reads the stoichiometry explorer of the same kernel."""
-    page = browser.new_page(viewport={"width": 1000, "height": 1000})
-    outside, _ = _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 1000, "height": 1000})
+    outside = page.external
     page.goto(f"{voila_questions}/voila/render/stoichiometry.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     page.locator(".nak-live canvas").first.wait_for(timeout=150000)
@@ -448,10 +446,8 @@ def test_voila_stoichiometry_prediction_through_the_explorer(browser, voila_ques
     reveal = p.get_by_role("button", name=re.compile("show the model"))
     _press_until(page, reveal, feedback, "not set as asked")
     host = page.locator(".nak-live").first.locator("..")
-    n0 = int(host.get_attribute("data-updates"))
-    _set_dg_atp(page, page.locator(".nak-live").first.locator(".."))
-    page.wait_for_function("(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n",
-                           arg=n0, timeout=30000)
+    with redrawn(page):
+        _set_dg_atp(page, host)
     _press_until(page, reveal, feedback, "Read from the explorer")
     out = feedback.inner_text()
     assert out.startswith("✓"), out
@@ -518,14 +514,9 @@ def test_voila_prediction_through_the_explorer(browser, voila_questions):
     _press_until(page, p.get_by_role("button", name="Commit my prediction"), p, "Now test it")
     reveal = p.get_by_role("button", name=re.compile("show the model"))
     _press_until(page, reveal, feedback, "not set as asked")
-    host = page.locator(".nak-live").first.locator("..")
     k_out = page.get_by_label("[K⁺] outside (mM)")
     for _ in range(5):
-        n0 = int(host.get_attribute("data-updates"))
-        k_out.focus()
-        page.keyboard.press("ArrowRight")
-        updated = "(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n"
-        page.wait_for_function(updated, arg=n0, timeout=30000)
+        press(page, k_out)
     assert k_out.input_value() == "10"
     _press_until(page, reveal, feedback, "disagrees")
     result = nernst_closed_form(+1, 10.0, 140.0)
@@ -535,9 +526,6 @@ def test_voila_prediction_through_the_explorer(browser, voila_questions):
     assert not outside, f"requests left the server: {outside}"
     page.close()
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(pytest.main([__file__, "-q"]))
 
 
 def test_classroom_questions_under_its_csp(browser):
@@ -549,8 +537,8 @@ def test_classroom_questions_under_its_csp(browser):
 
     server = shared_server()
     chapter = next(ch for ch in discover() if ch.stem == "stoichiometry")
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, problems = _offline(page, server.base)
+    page = offline_page(browser, allow=server.base, viewport={"width": 1000, "height": 900})
+    outside, problems = page.external, page.errors
     response = page.goto(f"{server.base}/{chapter.url}", wait_until="domcontentloaded", timeout=150000)
     assert "script-src 'self' blob:" in response.headers.get("content-security-policy", "")
     q, wrong, right = _first_choice("stoichiometry")
@@ -568,11 +556,8 @@ def test_classroom_questions_under_its_csp(browser):
 def test_voila_questions_axe(browser, voila_questions):
     """axe-core in Voilà: no serious or critical violation in the live questions with feedback showing
     (a wrong answer, a numeric answer) at phone width."""
-    from tests.browser.test_frontend import AXE, require_axe
-
     require_axe()
-    page = browser.new_page(viewport={"width": 390, "height": 900})
-    _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 390, "height": 900})
     page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     q, wrong, _ = _first_choice(CHAPTER)
@@ -580,10 +565,10 @@ def test_voila_questions_axe(browser, voila_questions):
     item.wait_for(state="visible", timeout=150000)
     item.locator("input[type=radio]").nth(wrong).check()
     _press_until(page, item.get_by_role("button", name="Check"), item.locator(".nak-q-feedback"), "✗")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-questions-live'))")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
+    assert_accessible(page, ".nak-questions-live")
     _screenshot(item, "voila-390-feedback")
     page.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
