@@ -45,26 +45,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NAKMODEL_DISPLAY", "live")
 
-from nakmodel.widgets.action_potentials import RundownExplorer  # noqa: E402
-from nakmodel.widgets.live import (  # noqa: E402
-    CotransportLive,
-    EnergyLive,
-    EpitheliumLive,
-    GHKLive,
-    NernstLive,
-    OuabainDoseLive,
-    PumpBlockLive,
-    PumpLeakLive,
-    SpikeLive,
-    StoichiometryLive,
-)
-from nakmodel.widgets.pump_cycle import CycleExplorer  # noqa: E402
-from tests.frontend.pages import write_static_page  # noqa: E402
+from nakmodel.widgets.live import PumpBlockLive  # noqa: E402
+from tests.frontend.pages import explorers, write_static_page  # noqa: E402
 
 from _timing import ensure_grids  # noqa: E402 - benchmarks/ is sys.path[0] when run as a script
 
-LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive, CotransportLive, EpitheliumLive, PumpLeakLive,
-        StoichiometryLive, CycleExplorer, RundownExplorer, OuabainDoseLive, PumpBlockLive]
+LIVE = list(explorers())
 # --explorers=pump_cycle,rundown: only these in parts 1 and 2
 _ONLY = next((a.split("=", 1)[1].split(",") for a in sys.argv if a.startswith("--explorers=")), None)
 if _ONLY:

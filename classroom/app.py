@@ -7,6 +7,7 @@ import contextvars
 import html
 import json
 import os
+import re
 from pathlib import Path
 from urllib.parse import quote, urlparse
 
@@ -66,6 +67,20 @@ def _page(name: str, **values) -> str:
     for key, value in values.items():
         text = text.replace("{{" + key + "}}", value)
     return text
+
+
+#: the frame (head, style, 30 s refresh) of the pages that refuse politely and retry by themselves
+RETRY_FRAME = "retry.html"
+
+
+def retry_page(name: str, **values) -> str:
+    """The page body ``name`` (its ``{{key}}`` fields filled from ``values``) in the frame of the
+    pages that retry by themselves; the document's title is the body's ``<h1>``."""
+    body = _page(name, **values)
+    title = re.search(r"<h1>(.*?)</h1>", body, re.S)
+    if title is None:
+        raise ValueError(f"classroom page {name} has no <h1> to title it")
+    return _page(RETRY_FRAME, title=title.group(1), body=body)
 
 
 def _safe_next(target: str, base: str) -> str:
@@ -234,21 +249,20 @@ class ClassroomVoilaHandler(TornadoVoilaHandler):
     """Voilà's page handler: refuses politely when the kernel cap (503) or the per-client limit (429)
     is reached, and cross-site subresource loads (403); ignores ``?template=`` and ``?theme=``."""
 
-    def _refuse(self, cap: int):
+    def _refuse_with(self, status: int, page: str, **values):
+        """Answer ``status`` with the retrying page ``page`` (the browser tries again in 30 s)."""
         self.clear()
-        self.set_status(503)
+        self.set_status(status)
         self.set_header("Retry-After", "30")
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-cache, no-store")
-        self.finish(_page("full.html", cap=str(cap), base=self.settings.get("base_url", "/")))
+        self.finish(retry_page(page, base=self.settings.get("base_url", "/"), **values))
+
+    def _refuse(self, cap: int):
+        self._refuse_with(503, "full.html", cap=str(cap))
 
     def _refuse_client(self, limit: int):
-        self.clear()
-        self.set_status(429)
-        self.set_header("Retry-After", "30")
-        self.set_header("Content-Type", "text/html; charset=UTF-8")
-        self.set_header("Cache-Control", "no-cache, no-store")
-        self.finish(_page("too_many.html", limit=str(limit), base=self.settings.get("base_url", "/")))
+        self._refuse_with(429, "too_many.html", limit=str(limit))
 
     async def get(self, path=None):
         if gates.cross_site_subresource(self):

@@ -5,15 +5,14 @@
 // glucose marked by a dotted line whose label sits where no curve runs.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, lineKey } from "./core/chart.js";
-import { fmt, niceTop, sig3, spreadLabels } from "./core/format.js";
+import { axis, chart, dash, lineKey, panels, rule } from "./core/chart.js";
+import { fmt, fmtg, niceTop, spreadLabels, superscript } from "./core/format.js";
 
-const SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 const DOTTED = [2, 3];
 
 // 12,345× or 0.123× (as the readout of the PNG app)
 export function ratioText(r) {
-  return r >= 100 ? `${Math.round(r).toLocaleString("en-US")}×` : `${sig3(r)}×`;
+  return r >= 100 ? `${Math.round(r).toLocaleString("en-US")}×` : `${fmtg(r, 3)}×`;
 }
 
 // Log-axis limits widened to whole powers of ten (nakmodel.plots.style.decade_limits).
@@ -57,7 +56,7 @@ function tickLabel(v) {
   if (v == null) return "";
   const k = Math.round(Math.log10(v));
   if (k >= -1 && k <= 3) return String(Number(v.toPrecision(1)));
-  return `10${String(k).split("").map((c) => SUP[c]).join("")}`;
+  return `10${superscript(k)}`;
 }
 
 function styles(spec, theme) {
@@ -72,17 +71,8 @@ function figure(figEl, spec, theme) {
   const st = styles(spec, theme);
   const glucose = spec.style.ions.glucose.color;
   const dpr = window.devicePixelRatio || 1;
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(...p.transporters.map((t) => lineKey(`${t.name} (${t.n_na} Na⁺ : 1 glucose)`, st[t.name].color, st[t.name].dash, st[t.name].width)),
-    lineKey("your Vm", theme.text, DOTTED, 1.2), lineKey("glucose in the cell", glucose, DOTTED, 1.2));
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const left = document.createElement("div");
-  const right = document.createElement("div");
-  left.className = right.className = "nak-chart";
-  charts.append(left, right);
-  figEl.replaceChildren(legend, charts);
+  const [left, right] = panels(figEl, [...p.transporters.map((t) => lineKey(`${t.name} (${t.n_na} Na⁺ : 1 glucose)`, st[t.name].color, st[t.name].dash, st[t.name].width)),
+    lineKey("your Vm", theme.text, DOTTED, 1.2), lineKey("glucose in the cell", glucose, DOTTED, 1.2)]);
 
   const vGrid = p.v_grid_mV;
   const gGrid = p.glucose_grid_mM;
@@ -100,18 +90,8 @@ function figure(figEl, spec, theme) {
     ctx.save();
     const top = u.bbox.top;
     const bottom = top + u.bbox.height;
-    // the chosen Vm
-    ctx.setLineDash([]);
-    const xv = u.valToPos(v, "x", true);
-    ctx.strokeStyle = theme.text;
-    ctx.lineWidth = dpr;
-    ctx.setLineDash(dash(DOTTED));
-    ctx.beginPath(); ctx.moveTo(xv, top); ctx.lineTo(xv, bottom); ctx.stroke();
-    ctx.setLineDash([]);
-    // no gradient: ratio 1
-    const y1 = u.valToPos(1, "y", true);
-    ctx.strokeStyle = theme.faint;
-    ctx.beginPath(); ctx.moveTo(u.bbox.left, y1); ctx.lineTo(u.bbox.left + u.bbox.width, y1); ctx.stroke();
+    const xv = rule(u, "x", v, theme.text, 1, DOTTED); // the chosen Vm
+    const y1 = rule(u, "y", 1, theme.faint); // no gradient: ratio 1
     // its label at the end of the axis where the curves run farther from 1
     ctx.font = `${10 * dpr}px ${theme.font}`;
     ctx.fillStyle = theme.muted;
@@ -148,18 +128,8 @@ function figure(figEl, spec, theme) {
   const drawFlux = (u) => {
     const ctx = u.ctx;
     ctx.save();
-    const top = u.bbox.top;
-    const bottom = top + u.bbox.height;
-    ctx.setLineDash([]); // uPlot leaves the last series' dash on the context
-    const y0 = u.valToPos(0, "y", true);
-    ctx.strokeStyle = theme.faint;
-    ctx.lineWidth = dpr;
-    ctx.beginPath(); ctx.moveTo(u.bbox.left, y0); ctx.lineTo(u.bbox.left + u.bbox.width, y0); ctx.stroke();
-    const xg = u.valToPos(gIn, "x", true);
-    ctx.strokeStyle = glucose;
-    ctx.setLineDash(dash(DOTTED));
-    ctx.beginPath(); ctx.moveTo(xg, top); ctx.lineTo(xg, bottom); ctx.stroke();
-    ctx.setLineDash([]);
+    rule(u, "y", 0, theme.faint);
+    rule(u, "x", gIn, glucose, 1, DOTTED);
     ctx.fillStyle = theme.text;
     ctx.font = `${10.5 * dpr}px ${theme.font}`;
     ctx.textAlign = gLabel.align;
@@ -212,11 +182,11 @@ function readout(spec, values, result) {
     html: `<b>At these settings</b><table><tr><th></th><th style="padding:0 0.8em">max. [G]ᵢ/[G]ₒ</th><th>influx at ${fmt(ref, 0)} mM</th></tr>${rows}</table>`
       + `E<sub>Na</sub> = ${fmt(result.e_na, 0, { sign: true })} mV<br>`
       + `NCX (${p.ncx_na_per_ca} Na⁺ : 1 Ca²⁺): E<sub>NCX</sub> = ${fmt(result.e_ncx, 0, { sign: true })} mV → ${mode}<br>`
-      + `<span class="nak-muted">influx as a fraction of J<sub>max</sub>; Ca²⁺ ${sig3(p.ca_out_mM)} mM out, ${caNM} nM in</span>`,
+      + `<span class="nak-muted">influx as a fraction of J<sub>max</sub>; Ca²⁺ ${fmtg(p.ca_out_mM, 3)} mM out, ${caNM} nM in</span>`,
     text: "Two panels. Left: log-scale maximal glucose accumulation ratio against membrane potential "
       + `for SGLT1 and SGLT2, marked at ${fmt(values.v_mV, 0)} mV. Right: net glucose influx against luminal glucose, `
       + `with the cell's glucose of ${fmt(values.glucose_in, 1)} mM marked. `
-      + p.transporters.map((t) => `${t.name}: maximal accumulation ${sig3(result.ratio[t.name])}-fold, influx at ${fmt(ref, 0)} mM `
+      + p.transporters.map((t) => `${t.name}: maximal accumulation ${fmtg(result.ratio[t.name], 3)}-fold, influx at ${fmt(ref, 0)} mM `
         + `luminal glucose ${fmt(result.flux_ref[t.name], 2)} of its maximum`).join("; ") + ".",
   };
 }

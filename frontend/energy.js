@@ -5,7 +5,7 @@
 // hatched total.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, hatch, lineKey, swatchKey } from "./core/chart.js";
+import { axis, chart, dash, hatch, hookSeries, lineKey, panels, swatchKey, textStyle, withPoint } from "./core/chart.js";
 import { ceilTo, fmt, niceTop } from "./core/format.js";
 
 const SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
@@ -22,18 +22,9 @@ function figure(figEl, spec, theme) {
   const style = spec.style.ions;
   const cats = Object.keys(p.categories);
   const dpr = window.devicePixelRatio || 1;
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(lineKey("ATP to pump out spike Na⁺", style.ATP.color, style.Na.dash),
-    swatchKey("share of total ATP", theme.text, true), swatchKey("of which Na⁺/K⁺ pump", style.pump.color, false));
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const left = document.createElement("div");
-  const right = document.createElement("div");
-  left.className = right.className = "nak-chart";
+  const [left, right] = panels(figEl, [lineKey("ATP to pump out spike Na⁺", style.ATP.color, style.Na.dash),
+    swatchKey("share of total ATP", theme.text, true), swatchKey("of which Na⁺/K⁺ pump", style.pump.color, false)]);
   right.style.flexGrow = "1.2";
-  charts.append(left, right);
-  figEl.replaceChildren(legend, charts);
 
   let rate = 0;
   let now = 0;
@@ -64,21 +55,17 @@ function figure(figEl, spec, theme) {
     return Math.ceil(Math.max(...labels.map((t) => u.ctx.measureText(String(t)).width)) / dpr) + 16;
   };
   let xmax = 60;
-  let pattern = null;
   const bars = chart(right, {
     title: " ",
     scales: { x: { time: false, range: () => [0, xmax] }, y: { range: [-0.6, cats.length - 0.4] } },
     axes: [axis(theme, { label: "share of brain ATP use (%)" }),
       axis(theme, { size: labelWidth, splits: () => cats.map((_, i) => i), values: () => cats.map((c) => p.categories[c]).reverse().map((s, i, a) => a[i]), grid: { show: false }, font: `11px ${theme.font}` })],
-    series: [{}, { stroke: "transparent", points: { show: false } }],
+    series: hookSeries(),
     hooks: { draw: [(u) => {
       if (!budget) return;
       const ctx = u.ctx;
-      if (!pattern) pattern = hatch(ctx, theme.muted);
       ctx.save();
-      ctx.font = `${10.5 * dpr}px ${theme.font}`;
-      ctx.textBaseline = "middle";
-      ctx.textAlign = "left";
+      textStyle(ctx, theme.font, 10.5, "left", "middle");
       const x0 = u.valToPos(0, "x", true);
       cats.forEach((c, i) => {
         const y = cats.length - 1 - i; // first category on top
@@ -87,7 +74,7 @@ function figure(figEl, spec, theme) {
         const yc = u.valToPos(y, "y", true);
         const h = Math.abs(u.valToPos(0.4, "y", true) - u.valToPos(0, "y", true)) * 2;
         const xs = u.valToPos(share, "x", true);
-        ctx.fillStyle = pattern;
+        ctx.fillStyle = hatch(ctx, theme.muted);
         ctx.fillRect(x0, yc - h / 2, xs - x0, h);
         ctx.strokeStyle = theme.muted;
         ctx.lineWidth = dpr;
@@ -108,19 +95,7 @@ function figure(figEl, spec, theme) {
       rate = values.rate_hz;
       now = result.atp_per_s;
       budget = result.budget;
-      const marker = grid.map(() => null);
-      const xs = [...grid];
-      let curve = result.curve_atp_per_s.map((v) => v / 1e9);
-      if (!grid.includes(rate)) {
-        const at = grid.findIndex((g) => g > rate);
-        xs.splice(at, 0, rate);
-        curve = [...curve];
-        curve.splice(at, 0, now / 1e9);
-        marker.splice(at, 0, now / 1e9);
-      } else {
-        marker[grid.indexOf(rate)] = now / 1e9;
-      }
-      cell.u.setData([xs, curve, marker]);
+      cell.u.setData(withPoint(grid, result.curve_atp_per_s.map((v) => v / 1e9), rate, now / 1e9));
       const hi = Math.max(...cats.map((c) => 100 * budget.total_shares[c]));
       xmax = Math.max(60, ceilTo(hi * 1.2, 20));
       const src = values.budget_source.split(" (")[0];

@@ -5,7 +5,7 @@
 // and apical Vm in a box. Right: glucose in lumen, cell and blood.
 
 import { mount } from "./core/app.js";
-import { axis, chart, hatch, swatchKey } from "./core/chart.js";
+import { axis, chart, hatch, hookSeries, swatchKey, textStyle } from "./core/chart.js";
 import { fmt, niceTop } from "./core/format.js";
 import { withAlpha } from "./core/theme.js";
 
@@ -211,21 +211,17 @@ function figure(figEl, spec, theme) {
 
   let heights = [0, 0, 0];
   let top = 1;
-  let pattern = null;
   const names = ["lumen", "cell", "blood"];
   const bars = chart(right, {
     title: "Glucose in each compartment",
     scales: { x: { time: false, range: [-0.6, 2.6] }, y: { range: () => [0, top] } },
     axes: [axis(theme, { splits: () => [0, 1, 2], values: () => names, grid: { show: false } }),
       axis(theme, { label: "glucose (mM)", size: 45 })],
-    series: [{}, { stroke: "transparent", points: { show: false } }],
+    series: hookSeries(),
     hooks: { draw: [(u) => {
       const ctx = u.ctx;
-      if (!pattern) pattern = hatch(ctx, theme.text);
       ctx.save();
-      ctx.font = `${11 * dpr}px ${theme.font}`;
-      ctx.textAlign = "center";
-      ctx.textBaseline = "bottom";
+      textStyle(ctx, theme.font, 11, "center");
       const y0 = u.valToPos(0, "y", true);
       heights.forEach((h, i) => {
         const xa = u.valToPos(i - 0.38, "x", true);
@@ -233,7 +229,7 @@ function figure(figEl, spec, theme) {
         const yh = u.valToPos(h, "y", true);
         ctx.fillStyle = ions.glucose.color;
         ctx.fillRect(xa, yh, xb - xa, y0 - yh);
-        if (i === 1) { ctx.fillStyle = pattern; ctx.fillRect(xa, yh, xb - xa, y0 - yh); }
+        if (i === 1) { ctx.fillStyle = hatch(ctx, theme.text); ctx.fillRect(xa, yh, xb - xa, y0 - yh); }
         ctx.strokeStyle = theme.text;
         ctx.lineWidth = dpr;
         ctx.strokeRect(xa, yh, xb - xa, y0 - yh);

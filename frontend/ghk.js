@@ -4,39 +4,20 @@
 // at the chosen ratio. Right: E_Na, E_K, E_Cl and Vm (thick) on the same voltage axis.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, lineKey, subscripted } from "./core/chart.js";
-import { ceilTo, fmt, sig3 } from "./core/format.js";
+import { axis, chart, dash, decades, lineKey, panels, shadeX, subscripted, svgKey, withPoint } from "./core/chart.js";
+import { ceilTo, fmt, fmtg } from "./core/format.js";
 import { placeLabels } from "./core/labels.js";
 
 const LADDER_X = [0, 0.02, 0.05, 0.45, 0.48, 1];
-
-// Whole powers of ten from lo to hi (the log axis' ticks, as the matplotlib figure's).
-function decades(lo, hi) {
-  const out = [];
-  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) out.push(10 ** k);
-  return out;
-}
 
 function figure(figEl, spec, theme) {
   const { ions, sweep_min: lo, sweep_max: hi } = spec.params;
   const style = spec.style.ions;
   const vmColor = theme.text; // the book's Vm is black on white: the page's text colour in any theme
   const dpr = window.devicePixelRatio || 1;
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  const marker = document.createElement("span");
-  marker.className = "nak-key";
-  marker.innerHTML = `<svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="none" stroke="${vmColor}" stroke-width="2.2"/></svg>`;
-  marker.append("your setting");
-  legend.append(lineKey("Vm (GHK)", vmColor, [], 3), ...["Na", "K", "Cl"].map((ion) => lineKey(`E${ion} (${style[ion].label} alone)`, style[ion].color, style[ion].dash, 2)), marker);
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const left = document.createElement("div");
-  const right = document.createElement("div");
-  left.className = right.className = "nak-chart";
+  const marker = svgKey("your setting", `<svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="5" fill="none" stroke="${vmColor}" stroke-width="2.2"/></svg>`);
+  const [left, right] = panels(figEl, [lineKey("Vm (GHK)", vmColor, [], 3), ...["Na", "K", "Cl"].map((ion) => lineKey(`E${ion} (${style[ion].label} alone)`, style[ion].color, style[ion].dash, 2)), marker]);
   left.style.flexGrow = "1.5";
-  charts.append(left, right);
-  figEl.replaceChildren(legend, charts);
 
   let span = 110;
   let E = { Na: 0, K: 0, Cl: 0 };
@@ -45,11 +26,8 @@ function figure(figEl, spec, theme) {
   const drawBand = (u) => {
     const [a, b] = spec.params.typical_pna_pk;
     const ctx = u.ctx;
-    const xa = u.valToPos(a, "x", true);
-    const xb = u.valToPos(b, "x", true);
+    const [xa, xb] = shadeX(u, a, b, theme.grid);
     ctx.save();
-    ctx.fillStyle = theme.grid;
-    ctx.fillRect(xa, u.bbox.top, xb - xa, u.bbox.height);
     ctx.fillStyle = theme.muted;
     ctx.font = `${10 * dpr}px ${theme.font}`;
     ctx.textAlign = "center";
@@ -107,14 +85,8 @@ function figure(figEl, spec, theme) {
       vm = result.vm;
       const all = [...ions.map((i) => E[i]), vm, ...result.sweep.vm].map(Math.abs);
       span = ceilTo(Math.max(110, Math.max(...all) + 20), 25);
-      const r = result.sweep.ratio;
-      const marker = r.map(() => null);
-      // the marker sits on its own x: insert the chosen ratio into the curve's x values
-      const xs = [...r, values.pna_pk].sort((a, b) => a - b);
-      const at = xs.indexOf(values.pna_pk);
-      const curve = [...result.sweep.vm];
-      curve.splice(at, 0, vm);
-      marker.splice(at, 0, vm);
+      // the marker sits on its own x: the chosen ratio goes into the curve's x values
+      const [xs, curve, marker] = withPoint(result.sweep.ratio, result.sweep.vm, values.pna_pk, vm);
       sweepChart.u.setData([xs, curve, xs.map(() => E.Na), xs.map(() => E.K), marker]);
       ladder.u.setData(ladderData());
     },
@@ -130,8 +102,8 @@ function readout(spec, values, result) {
   return {
     html: `<b>Resting potential (GHK)</b><table><tr><td><b>V<sub>m</sub></b></td><td style="text-align:right"><b>${fmt(vm, 1, { sign: true })} mV</b></td></tr>${rows}</table>`
       + `<span class="nak-muted">V<sub>m</sub> − E<sub>K</sub> = ${fmt(vm - E.K, 1, { sign: true })} mV (${fmt(100 * frac, 0)} % of the way from E<sub>K</sub> to E<sub>Na</sub>) at ${fmt(t, 0)} °C</span>`,
-    text: `Left: the GHK membrane potential as the Na+/K+ permeability ratio rises from ${sig3(spec.params.sweep_min)} to ${sig3(spec.params.sweep_max)}, `
-      + `climbing from near E_K towards E_Na; the chosen ratio P_Na/P_K = ${sig3(values.pna_pk)} (P_Cl/P_K = ${sig3(values.pcl_pk)}) is marked at Vm = ${fmt(vm, 1, { sign: true })} mV. `
+    text: `Left: the GHK membrane potential as the Na+/K+ permeability ratio rises from ${fmtg(spec.params.sweep_min, 3)} to ${fmtg(spec.params.sweep_max, 3)}, `
+      + `climbing from near E_K towards E_Na; the chosen ratio P_Na/P_K = ${fmtg(values.pna_pk, 3)} (P_Cl/P_K = ${fmtg(values.pcl_pk, 3)}) is marked at Vm = ${fmt(vm, 1, { sign: true })} mV. `
       + `Right: a voltage axis with ${ions.map((i) => `E_${i} = ${fmt(E[i], 1, { sign: true })} mV`).join(", ")} and Vm as a thick line.`,
   };
 }

@@ -4,8 +4,8 @@
 // potential on a membrane-potential axis, with the typical resting potential for reference.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, hatch, lineKey, subscripted, swatchKey } from "./core/chart.js";
-import { ceilTo, fmt, niceTop, sig3 } from "./core/format.js";
+import { axis, chart, dash, hatch, hookSeries, lineKey, panels, subscripted, swatchKey, textStyle } from "./core/chart.js";
+import { ceilTo, fmt, fmtg, niceTop } from "./core/format.js";
 import { placeLabels } from "./core/labels.js";
 
 // Least distance between two potential labels, CSS px (12 px text with its subscript).
@@ -19,39 +19,26 @@ function figure(figEl, spec, theme) {
   const { ions, reference_rest_mV: rest } = spec.params;
   const style = spec.style.ions;
   const dpr = window.devicePixelRatio || 1;
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(swatchKey("outside (hatched)", theme.text, true), swatchKey("inside (solid)", theme.text, false),
-    ...ions.map((ion) => lineKey(style[ion].label, style[ion].color, style[ion].dash)));
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const left = document.createElement("div");
-  const right = document.createElement("div");
-  left.className = right.className = "nak-chart";
-  charts.append(left, right);
-  figEl.replaceChildren(legend, charts);
+  const [left, right] = panels(figEl, [swatchKey("outside (hatched)", theme.text, true), swatchKey("inside (solid)", theme.text, false),
+    ...ions.map((ion) => lineKey(style[ion].label, style[ion].color, style[ion].dash))]);
 
   let conc = concentrations(ions, spec.controls.reduce((o, c) => ({ ...o, [c.name]: c.default }), {}));
   let E = ions.map(() => 0);
   let span = 130;
   const w = 0.38;
-  const patterns = new Map();
 
   const drawBars = (u) => {
     const ctx = u.ctx;
     ctx.save();
-    ctx.font = `${11 * dpr}px ${theme.font}`;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "bottom";
+    textStyle(ctx, theme.font, 11, "center");
     const y0 = u.valToPos(0, "y", true);
     ions.forEach((ion, i) => {
       const color = style[ion].color;
-      if (!patterns.has(ion)) patterns.set(ion, hatch(ctx, color));
       conc[i].forEach((c, side) => {
         const xa = u.valToPos(i + (side === 0 ? -w : 0), "x", true);
         const xb = u.valToPos(i + (side === 0 ? 0 : w), "x", true);
         const yc = u.valToPos(c, "y", true);
-        ctx.fillStyle = side === 0 ? patterns.get(ion) : color;
+        ctx.fillStyle = side === 0 ? hatch(ctx, color) : color;
         ctx.fillRect(xa, yc, xb - xa, y0 - yc);
         ctx.strokeStyle = color;
         ctx.lineWidth = 1.5 * dpr;
@@ -69,7 +56,7 @@ function figure(figEl, spec, theme) {
       axis(theme, { splits: () => ions.map((_, i) => i), values: () => ions.map((ion) => style[ion].label), grid: { show: false } }),
       axis(theme, { label: "concentration (mM)", size: 50 }),
     ],
-    series: [{}, { stroke: "transparent", points: { show: false } }],
+    series: hookSeries(),
     hooks: { draw: [drawBars] },
   }, [[-0.6, ions.length - 0.4], [0, 100]]);
 
@@ -127,7 +114,7 @@ function readout(spec, values, result) {
   const style = spec.style.ions;
   const conc = concentrations(ions, values);
   const rows = ions.map((ion, i) => `<tr><td>E<sub>${ion}</sub></td><td style="text-align:right">${fmt(result.E[ion], 1, { sign: true })} mV</td>`
-    + `<td class="nak-muted">ratio out/in ${sig3(conc[i][0] / conc[i][1])}</td></tr>`).join("");
+    + `<td class="nak-muted">ratio out/in ${fmtg(conc[i][0] / conc[i][1], 3)}</td></tr>`).join("");
   const t = values.temperature_C;
   const parts = ions.map((ion, i) => `${style[ion].label}: ${fmt(conc[i][0], 0)} mM outside, ${fmt(conc[i][1], 0)} mM inside, `
     + `E${ion} ${fmt(result.E[ion], 1, { sign: true })} mV`);

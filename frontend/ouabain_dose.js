@@ -6,7 +6,7 @@
 // two hours after ouabain is added, with the washout time marked.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, lineKey } from "./core/chart.js";
+import { axis, chart, dash, lineKey, panels, rule } from "./core/chart.js";
 import { fmt, fmtg } from "./core/format.js";
 
 const CONC_TICKS = [1e-4, 1e-2, 1, 100, 1e4];
@@ -32,16 +32,7 @@ function figure(figEl, spec, theme) {
   const dpr = window.devicePixelRatio || 1;
   // the human α1 line is black in the PNG: the page's text colour here (dark mode too)
   const color = (iso) => (st[iso].color === "#000000" ? theme.text : st[iso].color);
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(...isos.map((iso) => lineKey(st[iso].label, color(iso), st[iso].dash, 2)));
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const left = document.createElement("div");
-  const right = document.createElement("div");
-  left.className = right.className = "nak-chart";
-  charts.append(left, right);
-  figEl.replaceChildren(legend, charts);
+  const [left, right] = panels(figEl, isos.map((iso) => lineKey(st[iso].label, color(iso), st[iso].dash, 2)));
 
   let conc = 1;
   let fraction = Object.fromEntries(isos.map((i) => [i, 1]));
@@ -57,22 +48,9 @@ function figure(figEl, spec, theme) {
     hooks: { draw: [(u) => {
       const ctx = u.ctx;
       ctx.save();
-      const y50 = u.valToPos(50, "y", true);
-      ctx.strokeStyle = theme.faint;
-      ctx.lineWidth = dpr;
-      ctx.setLineDash([2 * dpr, 3 * dpr]);
-      ctx.beginPath();
-      ctx.moveTo(u.bbox.left, y50);
-      ctx.lineTo(u.bbox.left + u.bbox.width, y50);
-      ctx.stroke();
-      const x = u.valToPos(conc, "x", true);
-      ctx.setLineDash([]);
-      ctx.strokeStyle = theme.text;
-      ctx.lineWidth = 1.2 * dpr;
-      ctx.beginPath();
-      ctx.moveTo(x, u.bbox.top);
-      ctx.lineTo(x, u.bbox.top + u.bbox.height);
-      ctx.stroke();
+      rule(u, "y", 50, theme.faint, 1, [2, 3]);
+      const x = rule(u, "x", conc, theme.text, 1.2);
+      ctx.setLineDash([]); // solid rims (uPlot leaves the last series' dash on the context)
       for (const iso of isos) {
         ctx.beginPath();
         ctx.arc(x, u.valToPos(100 * fraction[iso], "y", true), 4.5 * dpr, 0, 2 * Math.PI);
@@ -93,15 +71,8 @@ function figure(figEl, spec, theme) {
     series: [{}, ...isos.map(lineSeries)],
     hooks: { draw: [(u) => {
       const ctx = u.ctx;
-      const x = u.valToPos(washout, "x", true);
+      const x = rule(u, "x", washout, theme.muted, 1, [2, 3]);
       ctx.save();
-      ctx.strokeStyle = theme.muted;
-      ctx.lineWidth = dpr;
-      ctx.setLineDash([2 * dpr, 3 * dpr]);
-      ctx.beginPath();
-      ctx.moveTo(x, u.bbox.top);
-      ctx.lineTo(x, u.bbox.top + u.bbox.height);
-      ctx.stroke();
       ctx.fillStyle = theme.muted;
       ctx.font = `${11 * dpr}px ${theme.font}`;
       ctx.textAlign = washout > 0.8 * p.window_min ? "right" : "left";

@@ -6,7 +6,7 @@
 // marked on each.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, lineKey, swatchKey } from "./core/chart.js";
+import { axis, chart, dash, lineKey, panels, rule, shadeX, swatchKey } from "./core/chart.js";
 import { ceilTo, floorTo, fmt, fmtg } from "./core/format.js";
 import { concentrationText } from "./ouabain_dose.js";
 import { failSpans } from "./ports/pump_block.js";
@@ -35,21 +35,10 @@ function figure(figEl, spec, theme) {
   const p = spec.params;
   const style = spec.style.ions;
   const dpr = window.devicePixelRatio || 1;
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(lineKey("Vm", theme.text, [], 2), lineKey("EK", style.K.color, style.K.dash, 1.4),
+  const boxes = panels(figEl, [lineKey("Vm", theme.text, [], 2), lineKey("EK", style.K.color, style.K.dash, 1.4),
     swatchKey("test pulse fails", theme.grid, false),
     ...["Na", "K", "Cl"].map((ion) => lineKey(`[${style[ion].label}]i`, style[ion].color, style[ion].dash, 2)),
-    lineKey("restart (washout / oxygen back)", theme.muted, [2, 3], 1.2));
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const boxes = [0, 1, 2, 3].map(() => {
-    const d = document.createElement("div");
-    d.className = "nak-chart";
-    return d;
-  });
-  charts.append(...boxes);
-  figEl.replaceChildren(legend, charts);
+    lineKey("restart (washout / oxygen back)", theme.muted, [2, 3], 1.2)], 4);
 
   let spans = [];
   let restart = null;
@@ -59,16 +48,9 @@ function figure(figEl, spec, theme) {
   const restartHook = (label) => (u) => {
     if (restart == null || restart >= dur) return;
     const ctx = u.ctx;
-    const x = u.valToPos(restart, "x", true);
-    ctx.save();
-    ctx.strokeStyle = theme.muted;
-    ctx.lineWidth = dpr;
-    ctx.setLineDash([2 * dpr, 3 * dpr]);
-    ctx.beginPath();
-    ctx.moveTo(x, u.bbox.top);
-    ctx.lineTo(x, u.bbox.top + u.bbox.height);
-    ctx.stroke();
+    const x = rule(u, "x", restart, theme.muted, 1, [2, 3]);
     if (label) {
+      ctx.save();
       ctx.fillStyle = theme.muted;
       ctx.font = `${10.5 * dpr}px ${theme.font}`;
       ctx.translate(x - 4 * dpr, u.bbox.top + u.bbox.height / 2);
@@ -76,19 +58,11 @@ function figure(figEl, spec, theme) {
       ctx.textAlign = "center";
       ctx.textBaseline = "bottom";
       ctx.fillText(restartLabel, 0, 0);
+      ctx.restore();
     }
-    ctx.restore();
   };
   const shade = (u) => {
-    const ctx = u.ctx;
-    ctx.save();
-    ctx.fillStyle = theme.grid;
-    for (const [a, b] of spans) {
-      const xa = u.valToPos(Math.min(a, dur), "x", true);
-      const xb = u.valToPos(Math.min(b, dur), "x", true);
-      ctx.fillRect(xa, u.bbox.top, xb - xa, u.bbox.height);
-    }
-    ctx.restore();
+    for (const [a, b] of spans) shadeX(u, Math.min(a, dur), Math.min(b, dur), theme.grid);
   };
   const xScale = { time: false, range: () => [0, dur] };
   const timeAxis = (label) => axis(theme, { label, values: (u, s) => s.map((v) => fmt(v, 0)) });
@@ -191,7 +165,7 @@ function note(spec) {
 }
 
 // In anoxia there is no ouabain: its concentration and the isoform do not apply.
-function disabled(values) {
+export function disabled(values) {
   return values.cause === "ouabain" ? [] : ["conc_uM", "isoform"];
 }
 

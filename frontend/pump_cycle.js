@@ -8,7 +8,7 @@
 // (requestAnimationFrame); neither engine is asked anything per frame.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, lineKey, uPlot } from "./core/chart.js";
+import { axis, canvasText, chart, dash, lineKey, panels, rule, svgKey, uPlot } from "./core/chart.js";
 import { ceilTo, fmt } from "./core/format.js";
 import { runCounts } from "./ports/pump_cycle.js";
 
@@ -199,28 +199,16 @@ function figure(figEl, spec, theme) {
   player.append(stepBtn, playBtn, speedLabel, seekLabel, status);
   figEl.before(player);
 
-  const marker = document.createElement("span");
-  marker.className = "nak-key";
-  marker.innerHTML = `<svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill="${theme.text}"/></svg>`;
-  marker.append("present Vm");
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(lineKey("net cycle rate", style.pump.color, style.pump.dash),
+  const marker = svgKey("present Vm", `<svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="5" fill="${theme.text}"/></svg>`);
+  const [left, right] = panels(figEl, [lineKey("net cycle rate", style.pump.color, style.pump.dash),
     lineKey("reversal potential", theme.text, [6, 4], 1.5), marker,
     lineKey("Na⁺ out", style.Na.color, style.Na.dash, 2), lineKey("K⁺ in", style.K.color, style.K.dash, 2),
-    lineKey("ATP used", style.ATP.color, style.ATP.dash, 2));
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const left = document.createElement("div");
-  left.className = "nak-chart nak-cycle-box";
+    lineKey("ATP used", style.ATP.color, style.ATP.dash, 2)]);
+  left.classList.add("nak-cycle-box");
   left.style.flexGrow = "1.2";
-  const right = document.createElement("div");
-  right.className = "nak-chart";
   const top = document.createElement("div");
   const bottom = document.createElement("div");
   right.append(top, bottom);
-  charts.append(left, right);
-  figEl.replaceChildren(legend, charts);
   const dia = diagram(spec, theme);
   const diaTitle = document.createElement("div");
   diaTitle.className = "u-title";
@@ -230,13 +218,8 @@ function figure(figEl, spec, theme) {
   let result = null;
   let values = null;
   let frame = frames.get(figEl) ?? 0;
-  const text = (ctx, s, x, y, align = "left", base = "bottom") => {
-    ctx.fillStyle = theme.text;
-    ctx.font = `${10.5 * dpr}px ${theme.font}`;
-    ctx.textAlign = align;
-    ctx.textBaseline = base;
-    ctx.fillText(s, x, y);
-  };
+  const text = (ctx, s, x, y, align = "left", baseline = "bottom") =>
+    canvasText(ctx, s, x, y, { color: theme.text, font: theme.font, align, baseline });
   const rateChart = chart(top, {
     title: "Net pump rate against voltage",
     scales: { x: { time: false, range: [vmin, vmax] }, y: { range: () => yRate } },
@@ -247,26 +230,11 @@ function figure(figEl, spec, theme) {
       if (!result) return;
       const ctx = u.ctx;
       ctx.save();
-      const y0 = u.valToPos(0, "y", true);
-      ctx.strokeStyle = theme.faint;
-      ctx.lineWidth = dpr;
-      ctx.beginPath();
-      ctx.moveTo(u.bbox.left, y0);
-      ctx.lineTo(u.bbox.left + u.bbox.width, y0);
-      ctx.stroke();
+      rule(u, "y", 0, theme.faint);
       const inside = result.v_rev >= vmin && result.v_rev <= vmax;
       const shown = Math.min(Math.max(result.v_rev, vmin), vmax);
       const xr = u.valToPos(shown, "x", true);
-      if (inside) {
-        ctx.strokeStyle = theme.text;
-        ctx.setLineDash(dash([6, 4]));
-        ctx.lineWidth = 1.3 * dpr;
-        ctx.beginPath();
-        ctx.moveTo(xr, u.bbox.top);
-        ctx.lineTo(xr, u.bbox.top + u.bbox.height);
-        ctx.stroke();
-        ctx.setLineDash([]);
-      }
+      if (inside) rule(u, "x", shown, theme.text, 1.3, [6, 4]);
       const leftHalf = shown < 0.5 * (vmin + vmax);
       text(ctx, ` Vrev = ${fmt(result.v_rev, 0, { sign: true })} mV${inside ? "" : " (off scale)"} `, xr, u.bbox.top + 2 * dpr, leftHalf ? "left" : "right", "top");
       text(ctx, "below 0: runs backwards (makes ATP)", u.bbox.left + u.bbox.width - 4 * dpr, u.bbox.top + u.bbox.height - 4 * dpr, "right");
@@ -293,23 +261,8 @@ function figure(figEl, spec, theme) {
     series: [{}, ...["Na", "K", "ATP"].map((k) => ({ stroke: style[k].color, width: 1.8, dash: dash(style[k].dash), paths: stepped, points: { show: false } }))],
     hooks: { draw: [(u) => {
       if (!result) return;
-      const ctx = u.ctx;
-      const x = u.valToPos(fullRun(spec, result).t_ms[frame], "x", true);
-      ctx.save();
-      ctx.strokeStyle = theme.faint;
-      ctx.lineWidth = dpr;
-      const y0 = u.valToPos(0, "y", true);
-      ctx.beginPath();
-      ctx.moveTo(u.bbox.left, y0);
-      ctx.lineTo(u.bbox.left + u.bbox.width, y0);
-      ctx.stroke();
-      ctx.strokeStyle = theme.text;
-      ctx.lineWidth = 1.2 * dpr;
-      ctx.beginPath();
-      ctx.moveTo(x, u.bbox.top);
-      ctx.lineTo(x, u.bbox.top + u.bbox.height);
-      ctx.stroke();
-      ctx.restore();
+      rule(u, "y", 0, theme.faint);
+      rule(u, "x", fullRun(spec, result).t_ms[frame], theme.text, 1.2); // the time cursor
     }] },
   }, [[0, 1], [0, 0], [0, 0], [0, 0]], 210);
 

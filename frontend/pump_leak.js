@@ -5,7 +5,7 @@
 // leaks that spend them. Right: concentrations inside (log axis), the outside values as ticks.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, hatch, lineKey, subscripted, swatchKey } from "./core/chart.js";
+import { axis, chart, dash, hatch, hookSeries, lineKey, panels, rule, subscripted, swatchKey } from "./core/chart.js";
 import { ceilTo, fmt, niceTop, spreadLabels } from "./core/format.js";
 
 const IONS = ["Na", "K", "Cl"];
@@ -22,22 +22,11 @@ function figure(figEl, spec, theme) {
   const cOut = spec.params.cell.c_out_mM;
   const vmColor = theme.text;
   const dpr = window.devicePixelRatio || 1;
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(lineKey("Vm", vmColor, [], 4), lineKey("GHK potential (no pump current)", vmColor, [2, 3], 1.5),
+  const [vEl, iEl, cEl] = panels(figEl, [lineKey("Vm", vmColor, [], 4), lineKey("GHK potential (no pump current)", vmColor, [2, 3], 1.5),
     ...IONS.map((ion) => lineKey(`E${ion}`, style[ion].color, style[ion].dash, 2)),
-    swatchKey("pump (charges)", style.pump.color, false), swatchKey("leak channels (spend)", theme.muted, false));
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const [vEl, iEl, cEl] = [0, 1, 2].map(() => {
-    const d = document.createElement("div");
-    d.className = "nak-chart";
-    d.style.flexBasis = "220px";
-    return d;
-  });
+    swatchKey("pump (charges)", style.pump.color, false), swatchKey("leak channels (spend)", theme.muted, false)], 3);
+  for (const box of [vEl, iEl, cEl]) box.style.flexBasis = "220px";
   iEl.style.flexGrow = "1.3";
-  charts.append(vEl, iEl, cEl);
-  figEl.replaceChildren(legend, charts);
 
   let r = null;
   let span = 110;
@@ -84,26 +73,19 @@ function figure(figEl, spec, theme) {
   }, ladderData(), 320);
 
   // ---- currents ----
-  let pattern = null;
   const groupLabel = { Na: `${style.Na.label}`, K: `${style.K.label}`, net: "net charge" };
   const currents = chart(iEl, {
     title: "Pump vs leaks: equal and opposite",
     scales: { x: { time: false, range: [-0.6, 2.6] }, y: { range: () => [-1.35 * top, 1.55 * top] } },
     axes: [axis(theme, { splits: () => [0, 1, 2], values: () => GROUPS.map((g) => groupLabel[g]), grid: { show: false } }),
       axis(theme, { label: "current (µA/cm², outward +)", size: 50, values: (u, s) => s.map((v) => fmt(v, 1)) })],
-    series: [{}, { stroke: "transparent", points: { show: false } }],
+    series: hookSeries(),
     hooks: { draw: [(u) => {
       if (!r) return;
       const ctx = u.ctx;
-      if (!pattern) pattern = hatch(ctx, theme.text);
       ctx.save();
-      const y0 = u.valToPos(0, "y", true);
-      ctx.strokeStyle = theme.text;
-      ctx.lineWidth = dpr;
-      ctx.beginPath();
-      ctx.moveTo(u.bbox.left, y0);
-      ctx.lineTo(u.bbox.left + u.bbox.width, y0);
-      ctx.stroke();
+      const y0 = rule(u, "y", 0, theme.text);
+      ctx.lineWidth = dpr; // the bars' outlines
       ctx.textAlign = "center";
       GROUPS.forEach((g, k) => {
         const bars = [[k - BAR_W / 2, r.pump[g], style.pump.color, true], [k + BAR_W / 2, r.leak[g], g === "net" ? theme.muted : style[g].color, false]];
@@ -114,7 +96,7 @@ function figure(figEl, spec, theme) {
           ctx.fillStyle = color;
           ctx.fillRect(xa, Math.min(y0, yh), xb - xa, Math.abs(yh - y0));
           if (hatched) {
-            ctx.fillStyle = pattern;
+            ctx.fillStyle = hatch(ctx, theme.text);
             ctx.fillRect(xa, Math.min(y0, yh), xb - xa, Math.abs(yh - y0));
           }
           ctx.strokeStyle = theme.text;
@@ -134,7 +116,7 @@ function figure(figEl, spec, theme) {
     scales: { x: { time: false, range: [-0.6, 2.6] }, y: { distr: 3, range: [1, 400] } },
     axes: [axis(theme, { splits: () => [0, 1, 2], values: () => IONS.map((i) => style[i].label), grid: { show: false } }),
       axis(theme, { label: "concentration inside (mM, log)", size: 50, splits: () => [1, 10, 100], values: (u, s) => s.map((v) => String(v)) })],
-    series: [{}, { stroke: "transparent", points: { show: false } }],
+    series: hookSeries(),
     hooks: { draw: [(u) => {
       if (!r) return;
       const ctx = u.ctx;

@@ -5,8 +5,8 @@
 // dashed grey, the criterion (E_Na 10 mV below rest) dotted, a marker where it is reached.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, lineKey, subscripted } from "./core/chart.js";
-import { fmt, sig3 } from "./core/format.js";
+import { axis, chart, dash, decades, lineKey, panels, rule, subscripted } from "./core/chart.js";
+import { fmt, fmtg, superscript } from "./core/format.js";
 
 // "22,464" (whole numbers with thousands separators, as Python's f"{n:,.0f}")
 export function grouped(n) {
@@ -16,19 +16,12 @@ export function grouped(n) {
 // Time for n spikes at rate: s below 2 min, min below 2 h, else h (as RundownPlot)
 export function duration(n, rateHz) {
   const secs = n / rateHz;
-  if (secs < 120) return `${sig3(secs)} s`;
-  return secs < 7200 ? `${sig3(secs / 60)} min` : `${sig3(secs / 3600)} h`;
+  if (secs < 120) return `${fmtg(secs, 3)} s`;
+  return secs < 7200 ? `${fmtg(secs / 60, 3)} min` : `${fmtg(secs / 3600, 3)} h`;
 }
 
-function decades(lo, hi) {
-  const out = [];
-  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) out.push(10 ** k);
-  return out;
-}
-
-const SUP = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 // tick labels 1, 10, 10², ... (uPlot hides crowded ones by passing null)
-const power = (v) => (v == null ? "" : v === 1 ? "1" : v === 10 ? "10" : `10${String(Math.round(Math.log10(v))).split("").map((c) => SUP[c]).join("")}`);
+const power = (v) => (v == null ? "" : v === 1 ? "1" : v === 10 ? "10" : `10${superscript(Math.round(Math.log10(v)))}`);
 
 function figure(figEl, spec, theme, actions) {
   const p = spec.params;
@@ -41,24 +34,15 @@ function figure(figEl, spec, theme, actions) {
   for (const [key, d] of Object.entries(p.presets_um)) {
     const b = document.createElement("button");
     b.type = "button";
-    b.textContent = `${key} axon ${sig3(d)} µm`;
-    b.title = `Set the axon diameter to ${sig3(d)} µm`;
+    b.textContent = `${key} axon ${fmtg(d, 3)} µm`;
+    b.title = `Set the axon diameter to ${fmtg(d, 3)} µm`;
     b.addEventListener("click", () => actions.setValue("diameter_um", d));
     presets.append(b);
   }
   figEl.before(presets);
 
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(lineKey("this case", na.color, na.dash, 2.5), lineKey("pump stopped", theme.muted, [7, 4], 1.4),
-    lineKey(`criterion: ENa ${fmt(p.e_na_drop_mV, 0)} mV below rest`, theme.text, [2, 3], 1.2));
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const left = document.createElement("div");
-  const right = document.createElement("div");
-  left.className = right.className = "nak-chart";
-  charts.append(left, right);
-  figEl.replaceChildren(legend, charts);
+  const [left, right] = panels(figEl, [lineKey("this case", na.color, na.dash, 2.5), lineKey("pump stopped", theme.muted, [7, 4], 1.4),
+    lineKey(`criterion: ENa ${fmt(p.e_na_drop_mV, 0)} mV below rest`, theme.text, [2, 3], 1.2)]);
 
   let r = null;
   let v = null;
@@ -69,20 +53,7 @@ function figure(figEl, spec, theme, actions) {
   const series = () => [{},
     { stroke: theme.muted, width: 1.4, dash: dash([7, 4]), points: { show: false } },
     { stroke: na.color, width: 2.5, dash: dash(na.dash), points: { show: false } }];
-  const hline = (u, y) => {
-    const ctx = u.ctx;
-    const py = u.valToPos(y, "y", true);
-    ctx.save();
-    ctx.strokeStyle = theme.text;
-    ctx.setLineDash(dash([2, 3]));
-    ctx.lineWidth = dpr;
-    ctx.beginPath();
-    ctx.moveTo(u.bbox.left, py);
-    ctx.lineTo(u.bbox.left + u.bbox.width, py);
-    ctx.stroke();
-    ctx.restore();
-    return py;
-  };
+  const hline = (u, y) => rule(u, "y", y, theme.text, 1, [2, 3]);
   const crossing = () => (r && r.status === "reached" && r.spikes_to_criterion >= 1 && r.spikes_to_criterion <= Math.min(r.spike_number[r.spike_number.length - 1], xmax) ? r.spikes_to_criterion : null);
   const naChart = chart(left, {
     title: "Internal Na⁺",
@@ -127,7 +98,7 @@ function figure(figEl, spec, theme, actions) {
       ctx.textBaseline = "top";
       const x = px + (onRight ? -8 : 8) * dpr;
       ctx.fillText(`${grouped(n)} spikes`, x, py + 6 * dpr);
-      ctx.fillText(`= ${duration(n, v.rate_hz)} at ${sig3(v.rate_hz)} Hz`, x, py + 19 * dpr);
+      ctx.fillText(`= ${duration(n, v.rate_hz)} at ${fmtg(v.rate_hz, 3)} Hz`, x, py + 19 * dpr);
       ctx.restore();
     }] },
   }, [[1, xmax], [null, null], [null, null]], 280);
@@ -161,7 +132,7 @@ function criterionText(result, values, html) {
   if (result.status === "never") return "never: the pump keeps up with this rate";
   if (result.status === "beyond") return `more than ${grouped(result.spike_number[result.spike_number.length - 1])} spikes (beyond the train shown)`;
   const n = `${grouped(result.spikes_to_criterion)} spikes`;
-  return `${html ? `<b>${n}</b>` : n} (${duration(result.spikes_to_criterion, values.rate_hz)} at ${sig3(values.rate_hz)} Hz)`;
+  return `${html ? `<b>${n}</b>` : n} (${duration(result.spikes_to_criterion, values.rate_hz)} at ${fmtg(values.rate_hz, 3)} Hz)`;
 }
 
 function readout(spec, values, result) {
@@ -171,11 +142,11 @@ function readout(spec, values, result) {
   const pumpOn = values.pump === p.pump_states[1];
   const last = result.e_na_mV[result.e_na_mV.length - 1];
   return {
-    html: `<b>Per spike</b>: Na⁺ in ${fmt(result.na_per_spike_pmol_cm2, 2)} pmol/cm² → [Na⁺]<sub>i</sub> +${sig3(result.na_step_mM)} mM `
-      + `in a ${sig3(values.diameter_um)} µm axon<br><b>E<sub>Na</sub> down ${drop} mV after</b>: ${criterionText(result, values, true)}<br>`
-      + `With the pump working, E<sub>Na</sub> stays within ${drop} mV of rest at rates up to ${sig3(Number(result.max_sustainable_rate_hz.toPrecision(2)))} Hz, whatever the diameter`,
-    text: `Two panels against spike number on a log scale, ${values.case} model, axon diameter ${sig3(values.diameter_um)} µm, `
-      + `${sig3(values.rate_hz)} Hz, pump ${pumpOn ? "working" : "stopped"}: internal Na+ rises from ${fmt(cs.na_in_mM, 0)} mM and `
+    html: `<b>Per spike</b>: Na⁺ in ${fmt(result.na_per_spike_pmol_cm2, 2)} pmol/cm² → [Na⁺]<sub>i</sub> +${fmtg(result.na_step_mM, 3)} mM `
+      + `in a ${fmtg(values.diameter_um, 3)} µm axon<br><b>E<sub>Na</sub> down ${drop} mV after</b>: ${criterionText(result, values, true)}<br>`
+      + `With the pump working, E<sub>Na</sub> stays within ${drop} mV of rest at rates up to ${fmtg(result.max_sustainable_rate_hz, 2)} Hz, whatever the diameter`,
+    text: `Two panels against spike number on a log scale, ${values.case} model, axon diameter ${fmtg(values.diameter_um, 3)} µm, `
+      + `${fmtg(values.rate_hz, 3)} Hz, pump ${pumpOn ? "working" : "stopped"}: internal Na+ rises from ${fmt(cs.na_in_mM, 0)} mM and `
       + `E_Na falls from ${fmt(result.e_na_mV[0], 0)} mV to ${fmt(last, 0)} mV over the train shown; it has fallen by ${drop} mV after `
       + `${criterionText(result, values, false)}.`,
   };

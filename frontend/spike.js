@@ -5,17 +5,10 @@
 // Right: the model's f–I curve (steady firing rate against step current) with this run on it.
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, lineKey } from "./core/chart.js";
+import { axis, canvasText, chart, dash, legend, lineKey, panels, rule, shadeX, svgKey } from "./core/chart.js";
 import { fmt, niceCeiling } from "./core/format.js";
 
 const DOTTED = [2, 3];
-
-function legendOf(keys) {
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(...keys);
-  return legend;
-}
 
 function diamond(ctx, x, y, r, fill, stroke, up) {
   ctx.beginPath();
@@ -34,65 +27,25 @@ function figure(figEl, spec, theme) {
   const ion = spec.style.ions;
   const vmColor = theme.text; // black in the PNG: the page's text colour in any theme
   const dpr = window.devicePixelRatio || 1;
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const left = document.createElement("div");
-  left.className = "nak-chart nak-spike-traces";
+  const [left, right] = panels(figEl, []); // each panel has its own legends
+  left.classList.add("nak-spike-traces");
   left.style.flexGrow = "1.6";
-  const right = document.createElement("div");
-  right.className = "nak-chart";
   const [vEl, iEl, gEl] = [0, 1, 2].map(() => document.createElement("div"));
-  const iLegend = legendOf([lineKey("INa (Na⁺ in: negative)", ion.Na.color, ion.Na.dash, 2),
+  const iLegend = legend([lineKey("INa (Na⁺ in: negative)", ion.Na.color, ion.Na.dash, 2),
     lineKey("IK (K⁺ out: positive)", ion.K.color, ion.K.dash, 2)]);
-  const gLegend = legendOf([lineKey("m", ion.Na.color, [], 2), lineKey("h", ion.Na.color, DOTTED, 2),
+  const gLegend = legend([lineKey("m", ion.Na.color, [], 2), lineKey("h", ion.Na.color, DOTTED, 2),
     lineKey("n", ion.K.color, ion.K.dash, 2)]);
-  const fiLegend = legendOf([lineKey("f–I (steady firing)", theme.muted, [], 2)]);
-  const point = document.createElement("span");
-  point.className = "nak-key";
-  point.innerHTML = `<svg width="14" height="14" aria-hidden="true"><path d="M7 1 L13 7 L7 13 L1 7 Z" fill="${ion.pump.color}" stroke="${theme.text}"/></svg>`;
-  point.append("this run");
-  fiLegend.append(point);
+  const fiLegend = legend([lineKey("f–I (steady firing)", theme.muted, [], 2),
+    svgKey("this run", `<svg width="14" height="14" aria-hidden="true"><path d="M7 1 L13 7 L7 13 L1 7 Z" fill="${ion.pump.color}" stroke="${theme.text}"/></svg>`)]);
   left.append(vEl, iLegend, iEl, gLegend, gEl);
-  right.append(fiLegend);
   const fiEl = document.createElement("div");
-  right.append(fiEl);
-  charts.append(left, right);
-  figEl.replaceChildren(charts);
+  right.append(fiLegend, fiEl);
 
   let state = { on: 0, off: 0, model: "squid", bound: 1, peak: 0, fi: null, amp: 0, rate: 0 };
-  const text = (u, s, x, y, align, base, color, px = 10.5) => {
-    const ctx = u.ctx;
-    ctx.save();
-    ctx.fillStyle = color;
-    ctx.font = `${px * dpr}px ${theme.font}`;
-    ctx.textAlign = align;
-    ctx.textBaseline = base;
-    ctx.fillText(s, x, y);
-    ctx.restore();
-  };
+  const text = (u, s, x, y, align, baseline, color) => canvasText(u.ctx, s, x, y, { color, font: theme.font, align, baseline });
   // a horizontal line across the plot area at y (E_Na, E_K, zero current)
-  const hline = (u, y, color, pattern, width) => {
-    const ctx = u.ctx;
-    const yy = u.valToPos(y, "y", true);
-    ctx.save();
-    ctx.strokeStyle = color;
-    ctx.lineWidth = width * dpr;
-    ctx.setLineDash(dash(pattern));
-    ctx.beginPath();
-    ctx.moveTo(u.bbox.left, yy);
-    ctx.lineTo(u.bbox.left + u.bbox.width, yy);
-    ctx.stroke();
-    ctx.restore();
-  };
-  const band = (u) => {
-    const ctx = u.ctx;
-    const xa = u.valToPos(state.on, "x", true);
-    const xb = u.valToPos(state.off, "x", true);
-    ctx.save();
-    ctx.fillStyle = theme.grid;
-    ctx.fillRect(xa, u.bbox.top, xb - xa, u.bbox.height);
-    ctx.restore();
-  };
+  const hline = (u, y, color, pattern, width) => rule(u, "y", y, color, width, pattern);
+  const band = (u) => shadeX(u, state.on, state.off, theme.grid);
   const tRange = [0, p.window_ms];
   const ms = (u, s) => s.map((v) => fmt(v, 0));
   const vChart = chart(vEl, {
@@ -203,8 +156,15 @@ function readout(spec, values, result) {
   };
 }
 
+// The temperature acts only on a model with a Q10 (the squid's rates; the mammalian model is fixed
+// at 37 °C), the rule nakmodel's SpikeLive.run_inputs applies.
+export function disabled(values, spec) {
+  const model = spec.params.models[spec.params.model_names[values.model]];
+  return model && model.q10 > 0 ? [] : ["temperature_C"];
+}
+
 export default {
   render({ model, el }) {
-    return mount({ model, el }, { figure, readout });
+    return mount({ model, el }, { figure, readout, disabled });
   },
 };

@@ -6,14 +6,10 @@
 // D: work per cycle of n Na⁺ : m K⁺ pumps against one ATP (✗ = cannot run).
 
 import { mount } from "./core/app.js";
-import { axis, chart, dash, hatch, lineKey, swatchKey } from "./core/chart.js";
-import { ceilTo, fmt } from "./core/format.js";
+import { axis, chart, dash, hatch, hookSeries, lineKey, panels, swatchKey } from "./core/chart.js";
+import { ceilTo, floorTo, fmt } from "./core/format.js";
 
 const TIME_TICKS = [[1e-4, "0.1 ms"], [1e-2, "10 ms"], [1, "1 s"], [60, "1 min"], [3600, "1 h"]];
-
-function floorTo(x, step) {
-  return Math.floor(x / step + 1e-9) * step;
-}
 
 const key = (st) => `${st[0]}:${st[1]}`;
 const nameOf = (st) => (st[0] === 0 && st[1] === 0 ? "pump blocked" : key(st));
@@ -34,21 +30,9 @@ function figure(figEl, spec, theme) {
   const vmColor = theme.text;
   const tMin = p.t_eval[0];
   const tMax = p.t_max_s;
-  const legend = document.createElement("div");
-  legend.className = "nak-legend";
-  legend.append(lineKey("Vm with the highlighted pump", vmColor, [], 2.4), lineKey("3:2 resting potential", theme.muted, [2, 3], 1.3),
+  const els = panels(figEl, [lineKey("Vm with the highlighted pump", vmColor, [], 2.4), lineKey("3:2 resting potential", theme.muted, [2, 3], 1.3),
     lineKey("Δ[Na⁺] inside", style.Na.color, style.Na.dash), lineKey("Δ[K⁺] inside", style.K.color, style.K.dash),
-    swatchKey("from the gradients (GHK)", theme.faint, false), swatchKey("direct (pump current)", style.pump.color, true));
-  const charts = document.createElement("div");
-  charts.className = "nak-charts";
-  const els = [0, 1, 2, 3].map(() => {
-    const d = document.createElement("div");
-    d.className = "nak-chart";
-    d.style.flexBasis = "300px";
-    return d;
-  });
-  charts.append(...els);
-  figEl.replaceChildren(legend, charts);
+    swatchKey("from the gradients (GHK)", theme.faint, false), swatchKey("direct (pump current)", style.pump.color, true)], 4);
 
   let values = null;
   let r = null;
@@ -107,7 +91,6 @@ function figure(figEl, spec, theme) {
   }, [[tMin, tMax], [0, 0], [0, 0]], 300);
 
   // ---- B: where the resting potential comes from ----
-  let pattern = null;
   let bMin = -80;
   const nV = p.variants.length;
   const tB = chart(els[1], {
@@ -116,11 +99,10 @@ function figure(figEl, spec, theme) {
     axes: [axis(theme, { label: "steady resting potential (mV)", values: (u, s) => s.map((v) => fmt(v, 0)) }),
       axis(theme, { label: "Na⁺ out : K⁺ in per ATP", size: 62, grid: { show: false }, splits: () => p.variants.map((_, i) => i),
         values: () => p.variants.map((_, i) => { const st = p.variants[nV - 1 - i]; return key(st) + (i === nV - 1 ? " real" : ""); }) })],
-    series: [{}, { stroke: "transparent", points: { show: false } }],
+    series: hookSeries(),
     hooks: { draw: [(u) => {
       if (!r) return;
       const ctx = u.ctx;
-      if (!pattern) pattern = hatch(ctx, theme.text);
       ctx.save();
       const x0 = u.valToPos(0, "x", true);
       r.rows.forEach((row, k) => {
@@ -139,7 +121,7 @@ function figure(figEl, spec, theme) {
         if (Math.abs(xv - xg) > 0.5) {
           ctx.fillStyle = style.pump.color;
           ctx.fillRect(xv, yc - h / 2, xg - xv, h);
-          ctx.fillStyle = pattern;
+          ctx.fillStyle = hatch(ctx, theme.text);
           ctx.fillRect(xv, yc - h / 2, xg - xv, h);
           ctx.strokeRect(xv, yc - h / 2, xg - xv, h);
         }
@@ -175,7 +157,7 @@ function figure(figEl, spec, theme) {
     scales: { x: { time: false, range: [-0.5, nC - 0.5] }, y: { range: [-0.5, nR - 0.5] } },
     axes: [axis(theme, { label: "Na⁺ out per cycle", grid: { show: false }, splits: () => p.grid_na.map((_, i) => i), values: () => p.grid_na.map(String) }),
       axis(theme, { label: "K⁺ in per cycle", size: 40, grid: { show: false }, splits: () => p.grid_k.map((_, i) => i), values: () => p.grid_k.map(String) })],
-    series: [{}, { stroke: "transparent", points: { show: false } }],
+    series: hookSeries(),
     hooks: { draw: [(u) => {
       if (!r) return;
       const ctx = u.ctx;

@@ -5,7 +5,8 @@
 // readout(spec, values, result) -> {html, text}}; `text` is also the figure's text alternative.
 // actions.setValue(name, value) moves a control as the reader would (preset buttons).
 // Optional: note(spec) -> text shown under the controls (e.g. "the sliders snap to …");
-// disabled(values) -> names of controls that do not apply to these values.
+// disabled(values, spec) -> names of controls that do not apply to these values (disabled and
+// greyed out as soon as the values change, before the engine answers; docs/frontend.md).
 
 import uplotCss from "../../_static/vendor/uplot/uPlot.min.css";
 import css from "./style.css";
@@ -42,11 +43,14 @@ export function mount({ model, el }, explorer) {
   notice.className = "nak-notice";
   notice.textContent = model.get("notice") || "";
 
+  let controls = null;
+  const applyDisabled = (vals) => { if (explorer.disabled) controls.setDisabled(explorer.disabled(vals, spec)); };
   const send = (vals) => {
+    applyDisabled(vals);
     model.set("values", vals);
     model.save_changes();
   };
-  const controls = buildControls(spec.controls, model.get("values"),
+  controls = buildControls(spec.controls, model.get("values"),
     (name, v) => send({ ...model.get("values"), [name]: v }),
     (defaults) => { notice.textContent = ""; controls.setValues(defaults); send(defaults); }, spec.choices ?? []);
   root.append(title, notice, controls.el);
@@ -65,7 +69,7 @@ export function mount({ model, el }, explorer) {
     const values = model.get("values");
     const result = model.get("result");
     figure.update(values, result);
-    if (explorer.disabled) controls.setDisabled(explorer.disabled(values));
+    applyDisabled(values);
     const r = explorer.readout(spec, values, result);
     readout.innerHTML = r.html;
     figEl.setAttribute("aria-label", r.text);
@@ -87,7 +91,10 @@ export function mount({ model, el }, explorer) {
   const unregister = register(el, spec, model);
   build();
   const onResult = () => redraw();
-  const onValues = () => controls.setValues(model.get("values"));
+  const onValues = () => {
+    controls.setValues(model.get("values"));
+    applyDisabled(model.get("values"));
+  };
   const onError = () => { error.textContent = model.get("error") || ""; };
   // a teacher link learnt after the page loaded (preheated kernel) says so here
   const onNotice = () => { notice.textContent = model.get("notice") || ""; };

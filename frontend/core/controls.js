@@ -79,7 +79,6 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
     menus.set(m.name, { m, select, row });
     select.addEventListener("change", () => {
       row.classList.toggle("nak-changed", select.value !== m.default);
-      applyEnabled();
       onInput(m.name, select.value);
     });
   }
@@ -98,17 +97,6 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
     row.classList.toggle("nak-changed", Math.abs(v - c.default) > 1e-9 * Math.max(1, Math.abs(c.default)));
   }
 
-  // A control with `enabled_when: {menu: [options]}` is disabled while a menu shows another option
-  // (e.g. the spike explorer's temperature, squid only).
-  function applyEnabled() {
-    for (const { c, input, row } of rows.values()) {
-      if (!c.enabled_when) continue;
-      const on = Object.entries(c.enabled_when).every(([menu, opts]) => !menus.has(menu) || opts.includes(menus.get(menu).select.value));
-      input.disabled = !on;
-      row.classList.toggle("nak-disabled", !on);
-    }
-  }
-
   function setValues(vals) {
     for (const [name, v] of Object.entries(vals)) {
       const menu = menus.get(name);
@@ -122,13 +110,19 @@ export function buildControls(controls, values, onInput, onReset, choices = []) 
       r.input.value = String(toPosition(r.c, v));
       show(name, v);
     }
-    applyEnabled();
   }
-  // controls that do not apply to the current settings (e.g. a menu that one choice makes moot)
+  // Controls that do not apply to the current settings are disabled (the native attribute: not
+  // focusable, announced as unavailable) and greyed out; every other control is enabled.
   function setDisabled(names) {
     const off = new Set(names);
-    for (const [name, r] of rows) r.input.disabled = off.has(name);
-    for (const [name, m] of menus) m.select.disabled = off.has(name);
+    for (const [name, r] of rows) {
+      r.input.disabled = off.has(name);
+      r.row.classList.toggle("nak-disabled", off.has(name));
+    }
+    for (const [name, m] of menus) {
+      m.select.disabled = off.has(name);
+      m.row.classList.toggle("nak-disabled", off.has(name));
+    }
   }
   setValues(values);
   return { el, setValues, setDisabled, inputs: rows };

@@ -17,19 +17,18 @@ export function fmtg(x, n) {
 
 const SUPERSCRIPT = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
+// An integer as superscript digits: −6 -> "⁻⁶" (exponents of ten).
+export function superscript(k) {
+  return String(k).split("").map((ch) => SUPERSCRIPT[ch]).join("");
+}
+
 // 1.00 × 10⁻⁶ (Python's format(x, ".2e") written for readers)
 export function sci(x, decimals = 2) {
   if (x === 0 || !Number.isFinite(x)) return fmt(x, decimals);
   let e = Math.floor(Math.log10(Math.abs(x)));
   let m = x / 10 ** e;
   if (Math.abs(Number(m.toFixed(decimals))) >= 10) { e += 1; m /= 10; }
-  return `${fmt(m, decimals)} × 10${String(e).split("").map((ch) => SUPERSCRIPT[ch]).join("")}`;
-}
-
-// 3 significant figures, like Python's format(x, ".3g") for moderate numbers.
-export function sig3(x) {
-  if (!Number.isFinite(x)) return "–";
-  return String(Number(x.toPrecision(3)));
+  return `${fmt(m, decimals)} × 10${superscript(e)}`;
 }
 
 // Presentation only (mirrors nakmodel.plots.style): axis tops that change in steps.

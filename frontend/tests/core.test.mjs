@@ -2,7 +2,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { StaticModel } from "../core/model.js";
-import { fmt, niceTop, sig3 } from "../core/format.js";
+import { floorTo, fmt, fmtg, niceTop, sci, superscript } from "../core/format.js";
+import { decades, withPoint } from "../core/chart.js";
 import { placeLabels } from "../core/labels.js";
 
 test("StaticModel computes on save_changes and reports refused values", () => {
@@ -30,7 +31,44 @@ test("numbers use a true minus sign and fixed decimals", () => {
   assert.equal(fmt(-89.0587, 1), "−89.1");
   assert.equal(fmt(60.6, 1, { sign: true }), "+60.6");
   assert.equal(fmt(-0.01, 1), "0.0"); // no "−0.0"
-  assert.equal(sig3(0.035714), "0.0357");
+  assert.equal(fmtg(0.035714, 3), "0.0357"); // 3 significant figures, as Python's format(x, ".3g")
+});
+
+test("3 significant figures for the positive numbers the readouts show (Python's .3g)", () => {
+  // written out from Python's format(x, ".3g") for moderate numbers (no exponent form)
+  const cases = [[12.04, "12"], [0.2, "0.2"], [1.5, "1.5"], [99.96, "100"], [0.0012345, "0.00123"],
+    [145 / 12, "12.1"], [1, "1"], [0, "0"], [0.035714, "0.0357"]];
+  for (const [x, want] of cases) assert.equal(fmtg(x, 3), want, String(x));
+  assert.equal(fmtg(-2.345, 3), "−2.35"); // a true minus sign
+});
+
+test("superscript exponents and the scientific form", () => {
+  assert.equal(superscript(-6), "⁻⁶");
+  assert.equal(superscript(10), "¹⁰");
+  assert.equal(sci(1.08e-7), "1.08 × 10⁻⁷");
+  assert.equal(sci(9.996e8), "1.00 × 10⁹"); // the mantissa carries, as Python's .2e
+});
+
+test("log ticks are whole powers of ten inside the range", () => {
+  assert.deepEqual(decades(1, 1e7), [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7]);
+  assert.deepEqual(decades(0.003, 250), [0.01, 0.1, 1, 10, 100]);
+});
+
+test("a marker point goes into its curve in order, once", () => {
+  const [xs, ys, m] = withPoint([0, 1, 2], [10, 11, 12], 1.5, 99);
+  assert.deepEqual(xs, [0, 1, 1.5, 2]);
+  assert.deepEqual(ys, [10, 11, 99, 12]);
+  assert.deepEqual(m, [null, null, 99, null]);
+  const [xs2, ys2, m2] = withPoint([0, 1, 2], [10, 11, 12], 1, 11);
+  assert.deepEqual(xs2, [0, 1, 2]); // already on the grid: not duplicated
+  assert.deepEqual(ys2, [10, 11, 12]);
+  assert.deepEqual(m2, [null, 11, null]);
+  assert.deepEqual(withPoint([0, 1], [5, 6], 3, 7)[0], [0, 1, 3]); // beyond the grid: at the end
+});
+
+test("floorTo rounds down to a step without float noise", () => {
+  assert.equal(floorTo(-83.2, 5), -85);
+  assert.equal(floorTo(0.3, 0.1), 0.3); // 0.3 / 0.1 = 2.9999999999999996 in floating point
 });
 
 test("axis tops (as nakmodel.plots.style)", () => {

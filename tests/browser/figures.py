@@ -6,6 +6,8 @@ with range inputs and counts its redraws in ``data-updates`` on its host element
 
 from __future__ import annotations
 
+from tests.browser.helpers import redrawn
+
 FIGURE = ".nak-figure img, .nak-live canvas"
 
 
@@ -16,14 +18,10 @@ def wait_figure(page, timeout=120000):
 def move_first_control(page, presses=3, key="ArrowLeft", timeout=60000):
     """Focus the page's first slider, press ``key`` ``presses`` times, wait for a new figure."""
     if page.locator(".nak-live").count():
-        host = page.locator(".nak-live").first.locator("..")
-        n = int(host.get_attribute("data-updates") or 0)
         page.locator(".nak-live input[type=range]").first.focus()
-        for _ in range(presses):
-            page.keyboard.press(key)
-        page.wait_for_function("(n) => +document.querySelector('.nak-live')"
-                               ".parentElement.dataset.updates > n",
-                               arg=n, timeout=timeout)
+        with redrawn(page, timeout=timeout):
+            for _ in range(presses):
+                page.keyboard.press(key)
         return
     img = page.locator(".nak-figure img").first
     before = img.get_attribute("src")

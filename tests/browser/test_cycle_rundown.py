@@ -2,8 +2,8 @@
 
 Static engine (the book's page from file://): keyboard moves controls, Step/Play/Pause and the
 presets work by keyboard, the readout equals nakmodel's numbers (in-browser parity), the
-animation runs in the page; axe-core finds no serious or critical violation in light and dark
-mode at phone width. Live engine: the chapter in Voilà answers one key press from the kernel.
+animation runs in the page (axe-core in light and dark mode at phone width: test_frontend.py, for
+every explorer). Live engine: the chapter in Voilà answers one key press from the kernel.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from nakmodel import PUMP_STATES, pump_cycle_rate
 from nakmodel.widgets import CycleExplorer, RundownExplorer
-from tests.browser.test_frontend import AXE, canvas_pixels, offline_page, require_axe
+from tests.browser.helpers import canvas_pixels, open_file, open_static, open_voila, press, readout, redrawn
 from tests.frontend.node import run_port
 from tests.frontend.pages import write_static_page
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 
 def readout_rate(page):
-    text = page.locator(".nak-readout").first.inner_text().replace("−", "-")
+    text = readout(page)
     m = re.search(r"net rate\s*([+-]?\d+\.\d) cycles/s", text)
     assert m, text
     return float(m.group(1))
@@ -39,9 +39,7 @@ def cycle_page(tmp_path_factory):
 
 def test_static_cycle_keyboard_moves_the_model_and_steps_the_run(browser, cycle_page):
     app = CycleExplorer()
-    page = offline_page(browser, viewport={"width": 1000, "height": 1100})
-    page.goto(cycle_page.as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_file(browser, cycle_page, viewport={"width": 1000, "height": 1100})
     assert page.locator(".nak-fallback").first.is_hidden()
     assert readout_rate(page) == pytest.approx(round(app.result["rate"], 1), abs=0.051)
     # Step by keyboard through the page's run (the static engine recomputes at load: its own
@@ -89,10 +87,8 @@ def test_static_cycle_keyboard_moves_the_model_and_steps_the_run(browser, cycle_
 
 def test_static_rundown_menus_presets_and_slider(browser, tmp_path):
     app = RundownExplorer()
-    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
-    page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
-    text = page.locator(".nak-readout").first.inner_text()
+    page = open_static(browser, tmp_path, app)
+    text = readout(page)
     assert f"{round(app.result['spikes_to_criterion']):,} spikes" in text
     page.get_by_label("neuron model").select_option("mammalian 37 °C")
     page.get_by_label("Na⁺/K⁺ pump").select_option("pump working")
@@ -106,46 +102,22 @@ def test_static_rundown_menus_presets_and_slider(browser, tmp_path):
     want = app.compute({"diameter_um": 0.2, "rate_hz": 20.0, "case": "mammalian 37 °C",
                         "pump": "pump working"})
     assert want["status"] == "reached"
-    text = page.locator(".nak-readout").first.inner_text()
+    text = readout(page)
     assert f"{round(want['spikes_to_criterion']):,} spikes" in text, text
     f_max = float(format(want["max_sustainable_rate_hz"], ".2g"))
     assert f"up to {f_max:g} Hz" in text
     rate.focus()
     for _ in range(19):  # 1 Hz: the pump keeps up
         page.keyboard.press("ArrowLeft")
-    assert "never: the pump keeps up" in page.locator(".nak-readout").first.inner_text()
+    assert "never: the pump keeps up" in readout(page)
     assert not page.external and not page.errors, (page.external, page.errors)
     page.close()
 
 
-@pytest.mark.parametrize("cls", [CycleExplorer, RundownExplorer], ids=["pump_cycle", "rundown"])
-@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_static_axe_no_serious_violations_at_phone_width(browser, tmp_path, dark, cls):
-    require_axe()
-    page = offline_page(browser, viewport={"width": 390, "height": 900})
-    page.goto(write_static_page(tmp_path, cls(), dark=dark).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-live'))")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    assert page.locator(".nak-figure").first.get_attribute("role") == "img"
-    assert len(page.locator(".nak-figure").first.get_attribute("aria-label")) > 100
-    page.close()
-
-
 def test_voila_cycle_chapter_answers_a_key_from_the_kernel(browser, voila_server):
-    page = offline_page(browser, viewport={"width": 1200, "height": 1100})
-    page.goto(voila_server + "/voila/render/pump_cycle.ipynb", wait_until="domcontentloaded", timeout=120000)
-    page.locator(".nak-live canvas").first.wait_for(timeout=120000)
-    n0 = int(page.locator(".nak-live").first.locator("..").get_attribute("data-updates"))
+    page = open_voila(browser, voila_server, "pump_cycle.ipynb", viewport={"width": 1200, "height": 1100})
     na_in = page.get_by_label("[Na⁺] inside (mM)")
-    na_in.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n",
-                           arg=n0, timeout=30000)
+    press(page, na_in)
     assert readout_rate(page) == pytest.approx(round(pump_cycle_rate(12.5, 5.0, -70.0), 1), abs=0.051)
     page.get_by_role("button", name="Step ▸").click()
     assert status(page).startswith("Event 1 of ")
@@ -156,16 +128,11 @@ def test_voila_cycle_chapter_answers_a_key_from_the_kernel(browser, voila_server
 def test_voila_rundown_answers_a_menu_from_the_kernel(browser, voila_server):
     """The chapter's kernel first builds the spike explorer (its f–I curves: minutes on a loaded
     machine until they become build-time data), hence the long wait for the page."""
-    page = offline_page(browser, viewport={"width": 1200, "height": 1100})
-    page.goto(voila_server + "/voila/render/action_potentials.ipynb", wait_until="domcontentloaded",
-              timeout=480000)
+    page = open_voila(browser, voila_server, "action_potentials.ipynb", ".nak-rundown", timeout=480000,
+                      viewport={"width": 1200, "height": 1100})
     live = page.locator(".nak-rundown")
-    live.locator("canvas").first.wait_for(timeout=480000)
-    host = live.locator("..")
-    n0 = int(host.get_attribute("data-updates"))
-    live.get_by_label("neuron model").select_option("squid 18.5 °C")
-    page.wait_for_function("(n) => +document.querySelector('.nak-rundown').parentElement.dataset.updates > n",
-                           arg=n0, timeout=60000)
+    with redrawn(page, ".nak-rundown", timeout=60000):
+        live.get_by_label("neuron model").select_option("squid 18.5 °C")
     want = RundownExplorer(case="squid 18.5 °C").result["spikes_to_criterion"]
     assert f"{round(want):,} spikes" in live.locator(".nak-readout").inner_text()
     assert not page.external, page.external

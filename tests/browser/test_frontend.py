@@ -9,60 +9,36 @@ module inside Voilà, fed by the Python app; a slider move comes back as a new f
 from __future__ import annotations
 
 import math
-import os
 import re
-import urllib.parse
 
 import pytest
 
 from nakmodel.electrochem import nernst
 from nakmodel.widgets.live import EnergyLive, GHKLive, NernstLive, OuabainDoseLive, PumpBlockLive, SpikeLive
-from tests.conftest import ROOT
-from tests.frontend.pages import write_static_page
+from tests.browser.helpers import (
+    assert_accessible,
+    canvas_pixels,
+    check_static_axe,
+    offline_page,
+    open_file,
+    open_static,
+    open_voila,
+    press,
+    readout,
+    require_axe,
+    set_control,
+)
+from tests.frontend.pages import explorers, write_static_page
 from tests.frontend.test_spike_parity import near_threshold
 
 pytestmark = pytest.mark.browser
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def require_axe():
-    """axe-core from npm (``make frontend``); missing fails when ``CI`` is set."""
-    if not AXE.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI is set but node_modules/axe-core is missing: run make frontend")
-        pytest.skip("axe-core not installed (make frontend)")
-
-
-def offline_page(browser, **kw):
-    """A page on which every request that is not file://, data:, blob: or loopback is aborted."""
-    page = browser.new_page(**kw)
-    page.external, page.errors = [], []
-
-    def route(r):
-        u = urllib.parse.urlsplit(r.request.url)
-        if u.scheme in ("file", "data", "blob", "about") or u.hostname in LOOPBACK:
-            r.continue_()
-        else:
-            page.external.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    return page
 
 
 def readout_mV(page, ion):
-    text = page.locator(".nak-readout").first.inner_text().replace("−", "-")
+    text = readout(page)
     m = re.search(rf"E\s*{ion}\s*([+-]?\d+\.\d) mV", text)
     assert m, text
     return float(m.group(1))
-
-
-def canvas_pixels(page):
-    return page.evaluate("() => [...document.querySelectorAll('.nak-live canvas')]"
-                         ".map(c => c.toDataURL()).join()")
 
 
 @pytest.fixture(scope="module")
@@ -71,9 +47,7 @@ def nernst_page(tmp_path_factory):
 
 
 def test_static_page_keyboard_moves_figure_and_readout(browser, nernst_page):
-    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
-    page.goto(nernst_page.as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_file(browser, nernst_page)
     assert page.locator(".nak-fallback").first.is_hidden()  # the PNG is the no-JavaScript fallback
     before_pixels = canvas_pixels(page)
     alt_before = page.locator(".nak-figure").first.get_attribute("aria-label")
@@ -99,9 +73,7 @@ def test_static_page_random_values_match_nakmodel_in_browser(browser, nernst_pag
     import numpy as np
 
     app = NernstLive()
-    page = offline_page(browser)
-    page.goto(nernst_page.as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_file(browser, nernst_page, viewport={"width": 1280, "height": 720})
     rng = np.random.default_rng(5)
     for _ in range(10):
         c_out, c_in, t = int(rng.integers(1, 501)), int(rng.integers(1, 501)), float(rng.integers(0, 91)) / 2
@@ -118,9 +90,7 @@ def test_static_ghk_log_slider_by_keyboard(browser, tmp_path):
     from nakmodel.electrochem import ghk_voltage
 
     app = GHKLive()
-    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
-    page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_static(browser, tmp_path, app)
     before = canvas_pixels(page)
     ratio = page.get_by_label("P_Na / P_K")
     ratio.focus()
@@ -130,7 +100,7 @@ def test_static_ghk_log_slider_by_keyboard(browser, tmp_path):
     c_out, c_in = app.concentrations(app.values)
     want = ghk_voltage({"K": 1.0, "Na": pna, "Cl": app.values["pcl_pk"]}, c_out, c_in,
                        app.params()["temperature_C"])
-    text = page.locator(".nak-readout").first.inner_text().replace("−", "-")
+    text = readout(page)
     vm = float(re.search(r"Vm\s*([+-]?\d+\.\d) mV", text).group(1))
     assert vm == pytest.approx(want, abs=0.051)
     assert canvas_pixels(page) != before
@@ -142,16 +112,14 @@ def test_static_ghk_log_slider_by_keyboard(browser, tmp_path):
 def test_static_energy_menu_and_slider(browser, tmp_path):
     """A menu (keyboard) and a slider change the energy figure; ATP per second follows nakmodel."""
     app = EnergyLive()
-    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
-    page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_static(browser, tmp_path, app)
     before = canvas_pixels(page)
     page.get_by_label("spike model").select_option(index=1)
     page.get_by_label("mean firing rate (Hz)").focus()
     for _ in range(12):  # 4 Hz + 12 x 0.5 Hz = 10 Hz
         page.keyboard.press("ArrowRight")
     want = app.compute({**app.values, "spike_model": app.choices[0].options[1], "rate_hz": 10.0})
-    text = page.locator(".nak-readout").first.inner_text()
+    text = readout(page)
     mant, exp = re.search(r"ATP per second\s+(\d\.\d\d) × 10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", text).groups()
     exp = int(exp.translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")))
     assert float(mant) * 10**exp == pytest.approx(want["atp_per_s"], rel=0.006)
@@ -162,16 +130,10 @@ def test_static_energy_menu_and_slider(browser, tmp_path):
 
 def spike_readout(page):
     """(spikes, rate Hz, excess ratio or None) from the spike explorer's readout."""
-    text = page.locator(".nak-readout").first.inner_text()
+    text = readout(page)
     n, rate = re.search(r"(\d+) spikes?, rate (\d+) Hz", text).groups()
     m = re.search(r"excess ratio \(Na⁺ in / minimum\)\s+(\d+\.\d)×", text)
     return int(n), int(rate), (float(m.group(1)) if m else None)
-
-
-def set_control(page, name, value):
-    page.evaluate("([n, v]) => { const i = document.querySelector(`.nak-live [name=${n}]`); i.value = v;"
-                  " const kind = i.tagName === 'SELECT' ? 'change' : 'input';"
-                  " i.dispatchEvent(new Event(kind, {bubbles: true})); }", [name, value])
 
 
 def test_static_spike_explorer_keyboard_menu_and_in_browser_parity(browser, tmp_path):
@@ -180,9 +142,7 @@ def test_static_spike_explorer_keyboard_menu_and_in_browser_parity(browser, tmp_
     import numpy as np
 
     app = SpikeLive()
-    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
-    page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_static(browser, tmp_path, app)
     assert page.locator(".nak-fallback").first.is_hidden()
     n, rate, excess = spike_readout(page)  # the page's RK4 numbers (it recomputes Python's embedded result)
     assert (n, rate) == (app.result["n_spikes"], round(app.result["rate_hz"]))
@@ -201,6 +161,9 @@ def test_static_spike_explorer_keyboard_menu_and_in_browser_parity(browser, tmp_
     assert temp.is_enabled()
     page.get_by_label("model", exact=True).select_option(index=1)
     assert temp.is_disabled()
+    # announced as unavailable (the accessibility tree's disabled state) and greyed out
+    assert page.get_by_role("slider", name="temperature (squid only) (°C)", disabled=True).count() == 1
+    assert "nak-disabled" in temp.locator("..").get_attribute("class")
     page.get_by_role("button", name="Reset").click()
     assert amp.input_value() == "10" and temp.is_enabled()
     rng = np.random.default_rng(8)
@@ -224,21 +187,14 @@ def test_static_spike_explorer_keyboard_menu_and_in_browser_parity(browser, tmp_
     page.close()
 
 
-@pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive, SpikeLive, OuabainDoseLive, PumpBlockLive],
-                         ids=["nernst", "ghk", "energy", "spike", "ouabain_dose", "pump_block"])
+@pytest.mark.parametrize("cls", explorers(), ids=[cls.name for cls in explorers()])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
-    require_axe()
-    page = offline_page(browser, viewport={"width": 390, "height": 900})  # phone width
-    page.goto(write_static_page(tmp_path, cls(), dark=dark).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-live'))")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
-    # phone width: nothing wider than the screen
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    """No serious or critical axe-core violation and nothing wider than a 390 px phone; the figure
+    is an image with a sentence-long text alternative."""
+    page = check_static_axe(browser, tmp_path, cls(), dark)
+    assert page.locator(".nak-figure").first.get_attribute("role") == "img"
+    assert len(page.locator(".nak-figure").first.get_attribute("aria-label")) > 100
     page.close()
 
 
@@ -247,16 +203,14 @@ def test_static_ouabain_dose_by_keyboard(browser, tmp_path):
     from nakmodel.drugs import ouabain_pump_fraction
 
     app = OuabainDoseLive()
-    page = offline_page(browser, viewport={"width": 1000, "height": 1000})
-    page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_static(browser, tmp_path, app)
     before = canvas_pixels(page)
     conc = page.get_by_label("ouabain (µM)")
     conc.focus()
     for _ in range(8):  # eight steps of 0.25 in log10: 10 nM -> 1 µM
         page.keyboard.press("ArrowRight")
     assert conc.get_attribute("aria-valuetext") == "1 µM"
-    text = page.locator(".nak-readout").first.inner_text()
+    text = readout(page)
     assert "Pump activity left at 1 µM" in text
     pct = float(re.search(r"rat α1 \(resistant\)\s+(\d+\.\d) %", text).group(1))
     assert pct == pytest.approx(100 * ouabain_pump_fraction(1.0, "rodent_alpha1"), abs=0.051)
@@ -272,9 +226,7 @@ def test_static_pump_block_snaps_says_so_and_reads_the_grid(browser, tmp_path):
     from nakmodel.pump_block import scenario
 
     app = PumpBlockLive()
-    page = offline_page(browser, viewport={"width": 1000, "height": 1200})
-    page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_static(browser, tmp_path, app, viewport={"width": 1000, "height": 1200})
     note = page.locator(".nak-note").first.inner_text()
     assert "step on those settings" in note and "5, 10, 20, 40 µm" in note
     before = canvas_pixels(page)
@@ -283,14 +235,18 @@ def test_static_pump_block_snaps_says_so_and_reads_the_grid(browser, tmp_path):
     page.keyboard.press("ArrowLeft")  # 20 -> 10 µm
     assert size.get_attribute("aria-valuetext") == "10 µm"
     run = scenario("ouabain", "human_alpha1", 1.0, 10.0, None)
-    text = page.locator(".nak-readout").first.inner_text().replace("−", "-")
+    text = readout(page)
     assert "cell 10 µm" in text
     v_end = float(re.search(r"\(20 s\) → (-?\d+\.\d) mV", text).group(1))
     assert v_end == pytest.approx(float(run["v_mV"][-1]), abs=0.051)
     assert canvas_pixels(page) != before
     page.get_by_label("what stops the pump").select_option(index=1)
     assert page.get_by_label("pump isoform").is_disabled() and page.get_by_label("ouabain (µM)").is_disabled()
-    text = page.locator(".nak-readout").first.inner_text()
+    assert page.get_by_role("combobox", name="pump isoform", disabled=True).count() == 1
+    page.get_by_label("what stops the pump").select_option(index=0)  # ouabain again: both apply
+    assert page.get_by_label("pump isoform").is_enabled() and page.get_by_label("ouabain (µM)").is_enabled()
+    page.get_by_label("what stops the pump").select_option(index=1)
+    text = readout(page)
     assert "anoxia" in text and "ATP" in text
     assert "anoxia" in page.locator(".nak-figure").first.get_attribute("aria-label")
     assert not page.external and not page.errors, (page.external, page.errors)
@@ -298,17 +254,9 @@ def test_static_pump_block_snaps_says_so_and_reads_the_grid(browser, tmp_path):
 
 
 def test_voila_same_module_draws_and_answers_a_slider(browser, voila_server):
-    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
-    page.goto(voila_server + "/voila/render/ion_gradients.ipynb", wait_until="domcontentloaded",
-              timeout=120000)
-    page.locator(".nak-live canvas").first.wait_for(timeout=120000)
-    host = page.locator(".nak-live").first.locator("..")
-    n0 = int(host.get_attribute("data-updates"))
+    page = open_voila(browser, voila_server, "ion_gradients.ipynb")
     k_out = page.get_by_label("[K⁺] outside (mM)")
-    k_out.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n",
-                           arg=n0, timeout=30000)
+    press(page, k_out)
     assert k_out.input_value() == "6"
     # E_K at 6/140 mM, 37 °C, computed by the kernel
     assert readout_mV(page, "K") == pytest.approx(nernst(1, 6, 140, 37), abs=0.05)
@@ -319,20 +267,20 @@ def test_voila_same_module_draws_and_answers_a_slider(browser, voila_server):
 def test_voila_spike_explorer_answers_a_key_press_from_the_kernel(browser, voila_server):
     """The spike explorer in Voilà: the same module, fed by the kernel's simulate_hh (LSODA)."""
     app = SpikeLive()
-    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
-    page.goto(voila_server + "/voila/render/action_potentials.ipynb", wait_until="domcontentloaded",
-              timeout=120000)
-    page.locator(".nak-spike canvas").first.wait_for(timeout=120000)
-    host = page.locator(".nak-spike").first.locator("..")
-    n0 = int(host.get_attribute("data-updates"))
+    page = open_voila(browser, voila_server, "action_potentials.ipynb", ".nak-spike")
     amp = page.get_by_label("stimulus current (µA/cm²)")
-    amp.focus()
-    page.keyboard.press("ArrowLeft")
-    page.wait_for_function("(n) => +document.querySelector('.nak-spike').parentElement.dataset.updates > n",
-                           arg=n0, timeout=30000)
+    press(page, amp, "ArrowLeft", selector=".nak-spike")
     assert amp.input_value() == "9.5"
     want = app.compute({**app.values, "i_amp": 9.5})
     assert spike_readout(page)[:2] == (want["n_spikes"], round(want["rate_hz"]))
+    # the temperature greys out when the menu moves (the front end's rule), not when the kernel answers
+    temp = page.get_by_label("temperature (squid only) (°C)")
+    at_once = page.evaluate("() => { const s = document.querySelector('.nak-spike select[name=model]');"
+                            " s.selectedIndex = 1; s.dispatchEvent(new Event('change', {bubbles: true}));"
+                            " return document.querySelector('.nak-spike [name=temperature_C]').disabled; }")
+    assert at_once is True  # in the same turn as the change event: before any kernel message
+    assert temp.is_disabled()
+    page.close()
 
 
 def test_voila_ouabain_chapter_round_trip(browser, voila_server):
@@ -340,20 +288,14 @@ def test_voila_ouabain_chapter_round_trip(browser, voila_server):
     run-down's size slider comes back from the kernel with the grid run for 10 µm."""
     from nakmodel.pump_block import scenario
 
-    page = offline_page(browser, viewport={"width": 1200, "height": 1200})
-    page.goto(voila_server + "/voila/render/ouabain.ipynb", wait_until="domcontentloaded", timeout=120000)
-    page.locator(".nak-pump_block canvas").first.wait_for(timeout=120000)
+    page = open_voila(browser, voila_server, "ouabain.ipynb", ".nak-pump_block",
+                      viewport={"width": 1200, "height": 1200})
     assert page.locator(".nak-ouabain_dose canvas").count() > 0
     # each explorer is its own ES module here: the controls' ids (their labels' targets) stay unique
     ids = page.evaluate("() => [...document.querySelectorAll('.nak-live [id]')].map((e) => e.id)")
     assert len(ids) >= 8 and len(ids) == len(set(ids)), ids
-    host = page.locator(".nak-pump_block").first.locator("..")
-    n0 = int(host.get_attribute("data-updates"))
     size = page.get_by_label("cell diameter (µm)")
-    size.focus()
-    page.keyboard.press("ArrowLeft")
-    page.wait_for_function("(n) => +document.querySelector('.nak-pump_block').parentElement"
-                           ".dataset.updates > n", arg=n0, timeout=30000)
+    press(page, size, "ArrowLeft", selector=".nak-pump_block")
     text = page.locator(".nak-pump_block .nak-readout").first.inner_text().replace("−", "-")
     v_end = float(re.search(r"\(20 s\) → (-?\d+\.\d) mV", text).group(1))
     assert v_end == pytest.approx(float(scenario("ouabain", "human_alpha1", 1.0, 10.0, None)["v_mV"][-1]),
@@ -369,9 +311,7 @@ def test_book_chapter_page_explorer_offline_and_accessible(browser, built_book, 
     and axe-core finds no serious or critical violation in it, in the theme's light and dark mode."""
     assert built_book.returncode == 0, built_book.log[-4000:]
     require_axe()
-    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
-    page.add_init_script(f"localStorage.setItem('theme', '{theme}'); "
-                         f"localStorage.setItem('mode', '{theme}');")
+    page = offline_page(browser, theme=theme, viewport={"width": 1200, "height": 1000})
     page.goto((built_book.html / "chapters" / "ion_gradients.html").as_uri())
     page.locator(".nak-live canvas").first.wait_for(timeout=20000)
     assert page.evaluate("document.documentElement.dataset.theme") == theme
@@ -380,10 +320,6 @@ def test_book_chapter_page_explorer_offline_and_accessible(browser, built_book, 
     k_out.focus()
     page.keyboard.press("ArrowRight")
     assert readout_mV(page, "K") == pytest.approx(nernst(1, 6, 140, 37), abs=0.05)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-live'))")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
+    assert_accessible(page)
     assert not page.external, page.external
     page.close()

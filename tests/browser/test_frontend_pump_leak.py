@@ -1,9 +1,9 @@
 """The pump–leak loop and the stoichiometry explorer drawn by the browser, network blocked.
 
 Static engine (file://, the page the book embeds): keyboard and menus move the figure, the readout
-and the text alternative; the numbers shown equal nakmodel's (in-browser parity); Reset; axe-core
-light and dark at phone width. Live engine: the resting-potential chapter in Voilà, one key press
-answered by the kernel.
+and the text alternative; the numbers shown equal nakmodel's (in-browser parity); Reset (axe-core
+light and dark at phone width: test_frontend.py, for every explorer). Live engine: the
+resting-potential chapter in Voilà, one key press answered by the kernel.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import numpy as np
 import pytest
 
 from nakmodel.widgets.live import PumpLeakLive, StoichiometryLive
-from tests.browser.test_frontend import AXE, canvas_pixels, offline_page, require_axe
-from tests.frontend.pages import write_static_page
+from tests.browser.helpers import canvas_pixels, open_static, open_voila, press, readout, set_control
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +25,6 @@ def number_after(text, label, unit="mV"):
     return float(m.group(1))
 
 
-def readout(page):
-    return page.locator(".nak-readout").first.inner_text()
-
-
 def table_vm(page):
     """Vm column of the stoichiometry readout: {"3:2": mV, ...}."""
     rows = page.evaluate("() => [...document.querySelectorAll('.nak-readout tr')].slice(1)"
@@ -37,17 +32,9 @@ def table_vm(page):
     return {r[0]: float(r[1].replace("−", "-")) for r in rows}
 
 
-def set_input(page, name, value):
-    page.evaluate("([n, v]) => { const i = document.querySelector(`.nak-live [name=${n}]`);"
-                  " i.value = v; i.dispatchEvent(new Event(i.tagName === 'SELECT' ? 'change' : 'input',"
-                  " {bubbles: true})); }", [name, value])
-
-
 def test_static_pump_leak_keyboard_menu_and_reset(browser, tmp_path):
     app = PumpLeakLive()
-    page = offline_page(browser, viewport={"width": 1000, "height": 1100})
-    page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_static(browser, tmp_path, app, viewport={"width": 1000, "height": 1100})
     assert page.locator(".nak-fallback").first.is_hidden()
     before, alt_before = canvas_pixels(page), page.locator(".nak-figure").first.get_attribute("aria-label")
     assert number_after(readout(page), "Vm") == pytest.approx(round(app.result["vm"], 1), abs=0.051)
@@ -77,9 +64,7 @@ def test_static_pump_leak_keyboard_menu_and_reset(browser, tmp_path):
 
 def test_static_stoichiometry_menus_and_slider_match_nakmodel(browser, tmp_path):
     app = StoichiometryLive()
-    page = offline_page(browser, viewport={"width": 1000, "height": 1400})
-    page.goto(write_static_page(tmp_path, app).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
+    page = open_static(browser, tmp_path, app, viewport={"width": 1000, "height": 1400})
     before = canvas_pixels(page)
     page.get_by_label("highlight").select_option("blocked")
     page.get_by_label("compare at").select_option("same Na⁺ pumping")
@@ -107,22 +92,20 @@ def test_static_random_settings_match_nakmodel_in_browser(browser, tmp_path):
 
     rng = np.random.default_rng(31)
     for app in (PumpLeakLive(), StoichiometryLive()):
-        page = offline_page(browser, viewport={"width": 1000, "height": 1200})
-        page.goto(write_static_page(tmp_path, app).as_uri())
-        page.locator(".nak-live canvas").first.wait_for()
+        page = open_static(browser, tmp_path, app, viewport={"width": 1000, "height": 1200})
         controls = {c.name: c for c in app.controls}
         for values in random_values(app, rng, 5):
             shown = {}
             for name, v in values.items():
                 c = controls.get(name)
                 if c is None:
-                    set_input(page, name, v)
+                    set_control(page, name, v)
                     shown[name] = v
                 else:  # the slider snaps to its step grid (log10 for log controls)
                     pos = np.log10(v) if c.log else v
                     lo = np.log10(c.minimum) if c.log else c.minimum
                     pos = lo + round((pos - lo) / c.step) * c.step
-                    set_input(page, name, pos)
+                    set_control(page, name, pos)
                     shown[name] = float(min(c.maximum, max(c.minimum, 10 ** pos if c.log else round(pos, 6))))
             want = app.compute(shown)
             if app.name == "pump_leak":
@@ -136,37 +119,13 @@ def test_static_random_settings_match_nakmodel_in_browser(browser, tmp_path):
         page.close()
 
 
-@pytest.mark.parametrize("cls", [PumpLeakLive, StoichiometryLive], ids=["pump_leak", "stoichiometry"])
-@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_static_page_axe_no_serious_violations(browser, tmp_path, dark, cls):
-    require_axe()
-    page = offline_page(browser, viewport={"width": 390, "height": 900})  # phone width
-    page.goto(write_static_page(tmp_path, cls(), dark=dark).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-live'))")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    page.close()
-
-
 def test_voila_pump_leak_answers_a_key_press(browser, voila_server):
     """The resting-potential chapter in Voilà: the pump–leak loop's front end, fed by the kernel."""
     app = PumpLeakLive()
-    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
-    page.goto(voila_server + "/voila/render/resting_potential.ipynb", wait_until="domcontentloaded",
-              timeout=120000)
+    page = open_voila(browser, voila_server, "resting_potential.ipynb", ".nak-pump_leak")
     live = page.locator(".nak-pump_leak")
-    live.locator("canvas").first.wait_for(timeout=120000)
-    host = live.locator("..")
-    n0 = int(host.get_attribute("data-updates"))
     p_k = live.get_by_label("K⁺ leak P_K (cm/s)")
-    p_k.focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("(n) => +document.querySelector('.nak-pump_leak').parentElement.dataset.updates"
-                           " > n", arg=n0, timeout=30000)
+    press(page, p_k, selector=".nak-pump_leak")
     want = app.compute({**app.values, "p_k": app.values["p_k"] * 10 ** 0.02})
     text = live.locator(".nak-readout").inner_text()
     assert number_after(text, "Vm") == pytest.approx(round(want["vm"], 1), abs=0.051)

@@ -10,8 +10,6 @@ minutes; the renderer is the same)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import math
 import os
@@ -19,13 +17,13 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 
 import pytest
 import yaml
 
 from nakmodel.book import CHAPTERS
 from nakmodel.book.questions import load
+from tests.browser.helpers import assert_accessible, offline_page, press, redrawn, require_axe, serve_folder
 from tests.conftest import ROOT, VENV_BIN, free_port, running_server
 
 pytestmark = pytest.mark.browser
@@ -100,20 +98,16 @@ def static_page(tmp_path_factory):
     return book / "_build" / "html" / f"{CHAPTER}.html"
 
 
-def _offline(page, allowed_prefix):
-    outside, problems = [], []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-
-    def route(r):
-        if r.request.url.startswith(allowed_prefix):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    return outside, problems
+def _open_static(browser, static_page, chapter, explorer=False, viewport=None, theme=None):
+    """The chapter's page of the small book from file:// (nothing else may load), once its questions
+    are drawn (and, with ``explorer``, its explorer)."""
+    page = offline_page(browser, allow="file://", theme=theme,
+                        viewport=viewport or {"width": 1000, "height": 900})
+    page.goto((static_page.parent / f"{chapter}.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    if explorer:
+        page.locator(".nak-live canvas").first.wait_for()
+    return page
 
 
 def _live_regions_before_answering(item):
@@ -143,12 +137,8 @@ def _visible_text(page):
 
 @pytest.fixture(scope="module")
 def static_http(static_page):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(static_page.parent))
-    handler.log_message = lambda *a, **k: None
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
+    with serve_folder(static_page.parent) as url:
+        yield url
 
 
 @pytest.mark.parametrize("scheme", ["file", "http"])
@@ -160,9 +150,9 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
     # no inline script carries the questions: their data is JSON, their code a file
     assert 'type="application/json" class="nak-q-data"' in html
     assert "nakquestions/questions.js" in html
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
     base = "file://" if scheme == "file" else static_http
-    outside, problems = _offline(page, base)
+    page = offline_page(browser, allow=base, viewport={"width": 1000, "height": 900})
+    outside, problems = page.external, page.errors
     url = static_page.as_uri() if scheme == "file" else f"{static_http}/{CHAPTER}.html"
     page.goto(url, wait_until="load")
     page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
@@ -266,8 +256,8 @@ def _press_until(page, button, region, text, tries=8):
 
 
 def test_voila_questions_live(browser, voila_questions):
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, problems = _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 1000, "height": 900})
+    outside, problems = page.external, page.errors
     page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     q = page.locator(".nak-question").first
@@ -324,10 +314,8 @@ def _plain(text):
 def test_static_every_chapter_right_and_wrong(browser, static_page, chapter):
     """Every chapter's page from file:// with every other request aborted: a wrong option gives that
     option's own feedback (✗), the right one ✓ and the exam point where there is one."""
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, problems = _offline(page, "file://")
-    page.goto((static_page.parent / f"{chapter}.html").as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    page = _open_static(browser, static_page, chapter)
+    outside = page.external
     assert page.locator("fieldset.nak-question").count() == len(load(chapter, validate=False)["questions"])
     text = _visible_text(page)  # nothing of an answer shows before the student acts
     assert "Right" not in text and "Not quite" not in text and "Hint:" not in text
@@ -350,11 +338,8 @@ def test_static_every_chapter_right_and_wrong(browser, static_page, chapter):
 
 def test_static_energy_prediction_through_the_explorer(browser, static_page):
     """The energy calculator on its page judges "ATP per spike when the rate doubles" live."""
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, _ = _offline(page, "file://")
-    page.goto((static_page.parent / "energy_bill.html").as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
-    page.locator(".nak-live canvas").first.wait_for()
+    page = _open_static(browser, static_page, "energy_bill", explorer=True)
+    outside = page.external
     p = page.locator('fieldset[data-qid="eb-predict-rate"]')
     p.get_by_text("It doubles.").click()
     p.get_by_role("button", name="Commit my prediction").click()
@@ -377,11 +362,8 @@ def test_static_energy_prediction_through_the_explorer(browser, static_page):
 def test_static_cotransport_prediction_through_the_explorer(browser, static_page):
     """The cotransport explorer judges "SGLT1's limit when the cell depolarises" live; the number
     on the page is SGLT1's equilibrium written out here: (145/12)² exp(−2FV/RT) at −30 mV, 37 °C."""
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, _ = _offline(page, "file://")
-    page.goto((static_page.parent / "secondary_transport.html").as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
-    page.locator(".nak-live canvas").first.wait_for()
+    page = _open_static(browser, static_page, "secondary_transport", explorer=True)
+    outside = page.external
     p = page.locator('fieldset[data-qid="sec-predict-voltage"]')
     p.get_by_text("It falls.").click()
     p.get_by_role("button", name="Commit my prediction").click()
@@ -428,11 +410,9 @@ def _check_energy_left(out, live, shown_to=0.0):
 def test_static_stoichiometry_prediction_through_the_explorer(browser, static_page):
     """The stoichiometry explorer judges "energy left per cycle when ΔG of ATP is −45" live in the
     static page; its readout shows the same number."""
-    page = browser.new_page(viewport={"width": 1000, "height": 1000})
-    outside, _ = _offline(page, "file://")
-    page.goto((static_page.parent / "stoichiometry.html").as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
-    page.locator(".nak-live canvas").first.wait_for()
+    page = _open_static(browser, static_page, "stoichiometry", explorer=True,
+                        viewport={"width": 1000, "height": 1000})
+    outside = page.external
     p = page.locator('fieldset[data-qid="sto-predict-dg"]')
     p.get_by_text("Less energy is left over").click()
     p.get_by_role("button", name="Commit my prediction").click()
@@ -454,8 +434,8 @@ def test_static_stoichiometry_prediction_through_the_explorer(browser, static_pa
 
 def test_voila_stoichiometry_prediction_through_the_explorer(browser, voila_questions):
     """In Voilà the Questions widget reads the stoichiometry explorer of the same kernel."""
-    page = browser.new_page(viewport={"width": 1000, "height": 1000})
-    outside, _ = _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 1000, "height": 1000})
+    outside = page.external
     page.goto(f"{voila_questions}/voila/render/stoichiometry.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     page.locator(".nak-live canvas").first.wait_for(timeout=150000)
@@ -466,10 +446,8 @@ def test_voila_stoichiometry_prediction_through_the_explorer(browser, voila_ques
     reveal = p.get_by_role("button", name=re.compile("show the model"))
     _press_until(page, reveal, feedback, "not set as asked")
     host = page.locator(".nak-live").first.locator("..")
-    n0 = int(host.get_attribute("data-updates"))
-    _set_dg_atp(page, page.locator(".nak-live").first.locator(".."))
-    page.wait_for_function("(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n",
-                           arg=n0, timeout=30000)
+    with redrawn(page):
+        _set_dg_atp(page, host)
     _press_until(page, reveal, feedback, "Read from the explorer")
     out = feedback.inner_text()
     assert out.startswith("✓"), out
@@ -485,34 +463,24 @@ def test_voila_stoichiometry_prediction_through_the_explorer(browser, voila_ques
 def test_static_questions_axe(browser, static_page, dark):
     """axe-core: no serious or critical violation in the questions, feedback showing, light and dark,
     at phone width."""
-    from tests.browser.test_frontend import AXE, require_axe
-
     require_axe()
-    page = browser.new_page(viewport={"width": 390, "height": 900})
-    _offline(page, "file://")
-    mode = "dark" if dark else "light"
-    page.add_init_script(f"localStorage.setItem('theme', '{mode}'); localStorage.setItem('mode', '{mode}');")
-    page.goto(static_page.as_uri(), wait_until="load")
-    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    page = _open_static(browser, static_page, CHAPTER, theme="dark" if dark else "light",
+                        viewport={"width": 390, "height": 900})
     q, wrong, _ = _first_choice(CHAPTER)
     box = page.locator(f'fieldset[data-qid="{q["id"]}"]')
     box.locator("input[type=radio]").nth(wrong).check()
     box.get_by_role("button", name="Check").click()
     n = page.locator('fieldset[data-qid="ig-ek-numeric"]')
     n.get_by_role("button", name="Show a worked hint").click()
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-questions'))")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
+    assert_accessible(page, ".nak-questions")
     assert page.evaluate("() => document.querySelector('.nak-questions').scrollWidth") <= 390
     page.close()
 
 
 @pytest.mark.parametrize("chapter", [c for c in CHAPTERS if c != CHAPTER])
 def test_voila_every_chapter_right_and_wrong(browser, voila_questions, chapter):
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, _ = _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 1000, "height": 900})
+    outside = page.external
     page.goto(f"{voila_questions}/voila/render/{chapter}.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     q, wrong, right = _first_choice(chapter)
@@ -535,8 +503,8 @@ def test_voila_every_chapter_right_and_wrong(browser, voila_questions, chapter):
 
 def test_voila_prediction_through_the_explorer(browser, voila_questions):
     """In Voilà the Questions widget reads the Nernst explorer of the same kernel."""
-    page = browser.new_page(viewport={"width": 1000, "height": 1000})
-    outside, _ = _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 1000, "height": 1000})
+    outside = page.external
     page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     page.locator(".nak-live canvas").first.wait_for(timeout=150000)
@@ -546,14 +514,9 @@ def test_voila_prediction_through_the_explorer(browser, voila_questions):
     _press_until(page, p.get_by_role("button", name="Commit my prediction"), p, "Now test it")
     reveal = p.get_by_role("button", name=re.compile("show the model"))
     _press_until(page, reveal, feedback, "not set as asked")
-    host = page.locator(".nak-live").first.locator("..")
     k_out = page.get_by_label("[K⁺] outside (mM)")
     for _ in range(5):
-        n0 = int(host.get_attribute("data-updates"))
-        k_out.focus()
-        page.keyboard.press("ArrowRight")
-        updated = "(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n"
-        page.wait_for_function(updated, arg=n0, timeout=30000)
+        press(page, k_out)
     assert k_out.input_value() == "10"
     _press_until(page, reveal, feedback, "disagrees")
     result = nernst_closed_form(+1, 10.0, 140.0)
@@ -563,9 +526,6 @@ def test_voila_prediction_through_the_explorer(browser, voila_questions):
     assert not outside, f"requests left the server: {outside}"
     page.close()
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(pytest.main([__file__, "-q"]))
 
 
 def test_classroom_questions_under_its_csp(browser):
@@ -577,8 +537,8 @@ def test_classroom_questions_under_its_csp(browser):
 
     server = shared_server()
     chapter = next(ch for ch in discover() if ch.stem == "stoichiometry")
-    page = browser.new_page(viewport={"width": 1000, "height": 900})
-    outside, problems = _offline(page, server.base)
+    page = offline_page(browser, allow=server.base, viewport={"width": 1000, "height": 900})
+    outside, problems = page.external, page.errors
     response = page.goto(f"{server.base}/{chapter.url}", wait_until="domcontentloaded", timeout=150000)
     assert "script-src 'self' blob:" in response.headers.get("content-security-policy", "")
     q, wrong, right = _first_choice("stoichiometry")
@@ -596,11 +556,8 @@ def test_classroom_questions_under_its_csp(browser):
 def test_voila_questions_axe(browser, voila_questions):
     """axe-core in Voilà: no serious or critical violation in the live questions with feedback showing
     (a wrong answer, a numeric answer) at phone width."""
-    from tests.browser.test_frontend import AXE, require_axe
-
     require_axe()
-    page = browser.new_page(viewport={"width": 390, "height": 900})
-    _offline(page, voila_questions)
+    page = offline_page(browser, allow=voila_questions, viewport={"width": 390, "height": 900})
     page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
               timeout=150000)
     q, wrong, _ = _first_choice(CHAPTER)
@@ -608,10 +565,10 @@ def test_voila_questions_axe(browser, voila_questions):
     item.wait_for(state="visible", timeout=150000)
     item.locator("input[type=radio]").nth(wrong).check()
     _press_until(page, item.get_by_role("button", name="Check"), item.locator(".nak-q-feedback"), "✗")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-questions-live'))")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
+    assert_accessible(page, ".nak-questions-live")
     _screenshot(item, "voila-390-feedback")
     page.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))

@@ -1,10 +1,8 @@
 """The static book in a real browser, offline: figures show and the console is clean."""
 
-import functools
-import http.server
-import threading
-
 import pytest
+
+from tests.browser.helpers import offline_page, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -14,12 +12,8 @@ IGNORED_CONSOLE = ("strict mode: use allowUnionTypes",)  # ajv schema warning in
 @pytest.fixture(scope="module")
 def static_site(built_book):
     assert built_book.returncode == 0, built_book.log[-4000:]
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_book.html))
-    handler.log_message = lambda *a, **k: None
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
+    with serve_folder(built_book.html) as url:
+        yield url
 
 
 def chapter_pages(built_book):
@@ -31,24 +25,12 @@ def test_static_chapters_render_offline(browser, static_site, built_book, tmp_pa
     pages = chapter_pages(built_book)
     assert pages
     for rel in pages:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        problems, outside = [], []
-        # the list of this page, bound as keyword-only defaults (B023): Playwright passes a handler as
-        # many positional arguments as it declares, and calls a route handler with (route, request)
-        page.on("console", lambda m, *, problems=problems:
-                problems.append(f"{m.type}: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda e, *, problems=problems: problems.append(f"pageerror: {e}"))
+        page = offline_page(browser, allow=static_site, viewport={"width": 1280, "height": 900})
+        problems, outside = page.errors, page.external
+        # the list of this page, bound as a keyword-only default (B023): Playwright passes a handler as
+        # many positional arguments as it declares
         page.on("response", lambda r, *, problems=problems:
                 problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-
-        def route(r, *, outside=outside):
-            if r.request.url.startswith(static_site):
-                r.continue_()
-            else:
-                outside.append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
         page.goto(f"{static_site}/{rel}", wait_until="load")
         # a PNG app's image, or a live explorer drawn in the page (nakmodel.widgets.live)
         figure = page.locator(".nak-figure img, .nak-live .nak-figure").first

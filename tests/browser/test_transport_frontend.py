@@ -1,8 +1,9 @@
 """The secondary-transport chapter's explorers drawn by the browser, network blocked.
 
 Static engine from file:// (keyboard moves, readout and text alternative follow nakmodel, the
-epithelium's root search in the page gives nakmodel's steady state, axe-core light/dark at phone
-width); live engine: the chapter in Voilà answers one key press from the kernel.
+epithelium's root search in the page gives nakmodel's steady state; axe-core light/dark at phone
+width: test_frontend.py, for every explorer); live engine: the chapter in Voilà answers one key
+press from the kernel.
 """
 
 from __future__ import annotations
@@ -13,26 +14,19 @@ import numpy as np
 import pytest
 
 from nakmodel.widgets.live import CotransportLive, EpitheliumLive
-from tests.browser.test_frontend import AXE, canvas_pixels, offline_page, require_axe
-from tests.frontend.pages import write_static_page
+from tests.browser.helpers import (
+    assert_accessible,
+    canvas_pixels,
+    offline_page,
+    open_static,
+    open_voila,
+    press,
+    readout,
+    require_axe,
+    set_control,
+)
 
 pytestmark = pytest.mark.browser
-
-
-def readout(page, index=0):
-    return page.locator(".nak-readout").nth(index).inner_text().replace("−", "-")
-
-
-def open_static(browser, tmp_path, app, **kw):
-    page = offline_page(browser, viewport=kw.pop("viewport", {"width": 1000, "height": 1000}))
-    page.goto(write_static_page(tmp_path, app, **kw).as_uri())
-    page.locator(".nak-live canvas").first.wait_for()
-    return page
-
-
-def set_input(page, name, value):
-    page.evaluate("([n, v]) => { const i = document.querySelector(`.nak-live input[name=${n}]`);"
-                  " i.value = v; i.dispatchEvent(new Event('input', {bubbles: true})); }", [name, value])
 
 
 def test_static_cotransport_keyboard_and_in_browser_parity(browser, tmp_path):
@@ -75,7 +69,7 @@ def test_static_epithelium_root_search_in_the_page_matches_nakmodel(browser, tmp
                   "apical_vm": app.choices[0].options[i % 2]}
         menu.select_option(values["apical_vm"])
         for name in ("glucose_lumen", "glucose_blood", "pump_fraction"):
-            set_input(page, name, values[name])
+            set_control(page, name, values[name])
         shown = {c.name: float(page.locator(f".nak-live input[name={c.name}]").input_value())
                  for c in app.controls}
         want = app.compute({**shown, "apical_vm": values["apical_vm"]})
@@ -107,32 +101,10 @@ def test_static_epithelium_keyboard_pump_block_turns_the_flux_round(browser, tmp
     page.close()
 
 
-@pytest.mark.parametrize("cls", [CotransportLive, EpitheliumLive], ids=["cotransport", "epithelium"])
-@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_static_transport_axe_no_serious_violations(browser, tmp_path, dark, cls):
-    require_axe()
-    page = open_static(browser, tmp_path, cls(), dark=dark, viewport={"width": 390, "height": 900})
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("() => axe.run(document.querySelector('.nak-live'))")
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    page.close()
-
-
 def test_voila_epithelium_answers_a_key_press_from_the_kernel(browser, voila_server):
-    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
-    page.goto(voila_server + "/voila/render/secondary_transport.ipynb", wait_until="domcontentloaded",
-              timeout=120000)
-    page.locator(".nak-epithelium canvas").first.wait_for(timeout=120000)
-    host = page.locator(".nak-epithelium").locator("..")
-    n0 = int(host.get_attribute("data-updates"))
+    page = open_voila(browser, voila_server, "secondary_transport.ipynb", ".nak-epithelium")
     pump = page.get_by_label("pump activity (1 = no ouabain)")
-    pump.focus()
-    page.keyboard.press("ArrowLeft")
-    page.wait_for_function("(n) => +document.querySelector('.nak-epithelium').parentElement"
-                           ".dataset.updates > n", arg=n0, timeout=30000)
+    press(page, pump, "ArrowLeft", selector=".nak-epithelium")
     assert pump.input_value() == "0.95"
     want = EpitheliumLive().compute({**EpitheliumLive().values, "pump_fraction": 0.95})
     text = page.locator(".nak-epithelium .nak-readout").inner_text()
@@ -145,9 +117,7 @@ def test_voila_epithelium_answers_a_key_press_from_the_kernel(browser, voila_ser
 def check_chapter_page(browser, html_dir, theme):
     """The built chapter from file://: both explorers replace their PNGs, answer the keyboard, and
     axe-core finds no serious or critical violation in either, in the theme's light or dark mode."""
-    page = offline_page(browser, viewport={"width": 1200, "height": 1000})
-    page.add_init_script(f"localStorage.setItem('theme', '{theme}'); "
-                         f"localStorage.setItem('mode', '{theme}');")
+    page = offline_page(browser, theme=theme, viewport={"width": 1200, "height": 1000})
     page.goto((html_dir / "chapters" / "secondary_transport.html").as_uri())
     page.locator(".nak-epithelium canvas").first.wait_for(timeout=20000)
     assert page.evaluate("document.documentElement.dataset.theme") == theme
@@ -161,12 +131,7 @@ def check_chapter_page(browser, html_dir, theme):
     want = app.compute({**app.values, "pump_fraction": 0.95})
     assert f"{want['pump_rate_mM_s']:.3f} mM/s" in page.locator(".nak-epithelium .nak-readout").inner_text()
     assert not page.errors, page.errors  # (before axe-core, whose stylesheet requests file:// refuses)
-    page.add_script_tag(path=str(AXE))
-    bad = page.evaluate("async () => { const out = [];"
-                        " for (const el of document.querySelectorAll('.nak-live')) {"
-                        " const r = await axe.run(el); out.push(...r.violations.filter((v) =>"
-                        " ['serious', 'critical'].includes(v.impact)).map((v) => v.id)); } return out; }")
-    assert not bad, bad
+    assert_accessible(page, every=True)
     assert not page.external, page.external
     page.close()
 

@@ -21,6 +21,18 @@ html[data-theme=dark] body {{ background: #121212; color: #ced6dd; }}</style>
 """
 
 
+def explorers() -> tuple:
+    """Every explorer of the book (its class), in the order of the chapters' pages as benchmarked:
+    the browser tests' axe-core check and ``benchmarks/bench_frontend.py`` go through all of them."""
+    from nakmodel.widgets import live
+    from nakmodel.widgets.action_potentials import RundownExplorer
+    from nakmodel.widgets.pump_cycle import CycleExplorer
+
+    return (live.NernstLive, live.GHKLive, live.EnergyLive, live.SpikeLive, live.CotransportLive,
+            live.EpitheliumLive, live.PumpLeakLive, live.StoichiometryLive, CycleExplorer, RundownExplorer,
+            live.OuabainDoseLive, live.PumpBlockLive)
+
+
 def write_static_page(folder: Path, app, dark: bool = False) -> Path:
     """Write ``folder/<name>.html`` (and the bundle beside it) for the live explorer ``app``."""
     folder.mkdir(parents=True, exist_ok=True)

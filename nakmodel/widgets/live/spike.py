@@ -102,8 +102,6 @@ class SpikeLive(LiveExplorer):
         Control("locked_pct", "Na⁺ channels locked open", "%", 0.0, 0.0, 100.0, 1.0, readout_format=".0f"),
     )
     choices = (Choice("model", "model", tuple(MODEL_CHOICES), _SQUID_LABEL),)
-    #: controls that only act for some menu options (the front end disables them otherwise)
-    enabled_when = MappingProxyType({"temperature_C": {"model": [_SQUID_LABEL]}})
     # currents chosen with nakmodel (tests/frontend/test_spike_live.py checks the spike counts):
     # the squid's threshold for a 40 ms step lies between 2.2 and 2.5 µA/cm²
     scenarios = MappingProxyType({
@@ -122,13 +120,6 @@ class SpikeLive(LiveExplorer):
                                 "a short burst, then depolarisation block",
         "sodium-channel-stuck": "20 % of Na⁺ channels locked open: one spike, then Vm sticks near −15 mV",
     })
-
-    def spec(self) -> dict:
-        spec = super().spec()
-        for c in spec["controls"]:
-            if c["name"] in self.enabled_when:
-                c["enabled_when"] = dict(self.enabled_when[c["name"]])
-        return spec
 
     def params(self) -> dict:
         """Each model's :func:`~nakmodel.hh.models.rate_table` (rate forms and coefficients,
