@@ -45,6 +45,8 @@ from classroom.chapters import discover  # noqa: E402 - needs the sys.path chang
 from classroom.student import SLIDER_MODELS, Student  # noqa: E402 - needs the sys.path change above
 from tests.classroom.server import ClassroomServer  # noqa: E402 - needs the sys.path change above
 
+from _timing import ensure_grids  # noqa: E402 - benchmarks/ is sys.path[0] when run as a script
+
 TARGETS = {"warmup_s": 90.0, "tti_p95_s": 3.0, "rtt_p95_s": 0.150, "errors": 0, "uss_mb": 120.0}
 
 
@@ -315,6 +317,7 @@ def main():
                     help="no class: CPU and memory of one warm kernel per chapter, "
                          "and the warm-up projected for an idle machine (every chapter named, or all)")
     a = ap.parse_args()
+    ensure_grids()  # as make classroom does before it serves
     if a.warm_only:
         stems = a.chapters or [c.stem for c in discover()]
         report_costs(stems, a.students, a.pool, os.cpu_count() or 1)

@@ -61,6 +61,8 @@ from nakmodel.widgets.live import (  # noqa: E402
 from nakmodel.widgets.pump_cycle import CycleExplorer  # noqa: E402
 from tests.frontend.pages import write_static_page  # noqa: E402
 
+from _timing import ensure_grids  # noqa: E402 - benchmarks/ is sys.path[0] when run as a script
+
 LIVE = [NernstLive, GHKLive, EnergyLive, SpikeLive, CotransportLive, EpitheliumLive, PumpLeakLive,
         StoichiometryLive, CycleExplorer, RundownExplorer, OuabainDoseLive, PumpBlockLive]
 # --explorers=pump_cycle,rundown: only these in parts 1 and 2
@@ -318,6 +320,7 @@ def main():
     from playwright.sync_api import sync_playwright
 
     print(f"bench_frontend on {os.cpu_count()} cores (the machine may be shared: compare with the baselines)")
+    ensure_grids()  # as make voila does before it serves
     if "--only-voila" not in sys.argv:
         bench_size()
         bench_kernel()
