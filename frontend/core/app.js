@@ -107,7 +107,10 @@ export function mount({ model, el }, explorer) {
     for (const [name, m] of unanswered) if (answered >= m.seq) unanswered.delete(name);
     redraw();
   };
-  const onValues = () => controls.setValues(model.get("values"));
+  // the kernel's values, except where the reader's own move is still unanswered (an answer to an
+  // earlier message must not flick that control back for a round trip)
+  const onValues = () => controls.setValues({ ...model.get("values"),
+    ...Object.fromEntries([...unanswered].map(([name, m]) => [name, m.value])) });
   const onError = () => { error.textContent = model.get("error") || ""; };
   // a teacher link learnt after the page loaded (preheated kernel) says so here
   const onNotice = () => { notice.textContent = model.get("notice") || ""; };

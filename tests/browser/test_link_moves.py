@@ -240,6 +240,10 @@ def test_voila_a_move_before_the_links_values_arrive_keeps_the_link(browser, poo
     assert any(_contains(m, '"values"') for m in to_kernel[sent:]), "the move did not leave the page"
     assert page_values(page, "nernst") == {**defaults, **moved}  # the page still has the defaults
     page.wait_for_timeout(1500)  # the kernel handles the first move; its answer is held with the rest
+    # what [Na⁺] inside shows at every redraw from now on (the link's answer comes first)
+    page.evaluate("s => { window.__naShown = []; const host = document.querySelector(s).parentElement;"
+                  " host.addEventListener('nak-updated', () => window.__naShown.push("
+                  "document.querySelector(`${s} input[name=na_in]`).value)); }", sel)
     state["holding"], state["released"] = False, True
     for message in held:
         sockets[0].send(message)
@@ -253,6 +257,9 @@ def test_voila_a_move_before_the_links_values_arrive_keeps_the_link(browser, poo
     shown = [page.locator(sel).get_by_label(label, exact=True).input_value()
              for label in ("[K⁺] outside (mM)", "temperature (°C)", "[Na⁺] inside (mM)", "[Cl⁻] inside (mM)")]
     assert shown == ["10", "20", f"{moved['na_in']:g}", f"{moved['cl_in']:g}"]
+    # the reader's control never flicked back to the default while its move was unanswered
+    na_shown = page.evaluate("() => window.__naShown")
+    assert na_shown and set(na_shown) == {f"{moved['na_in']:g}"}, na_shown
     # E_K and E_Na at the link's 10 mM and 20 °C with the reader's [Na⁺] inside, from the kernel
     assert readout_E(page, sel, "K") == pytest.approx(nernst(1, 10.0, defaults["k_in"], 20.0), abs=0.051)
     assert readout_E(page, sel, "Na") == pytest.approx(nernst(1, defaults["na_out"], moved["na_in"], 20.0),
