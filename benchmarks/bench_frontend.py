@@ -249,7 +249,10 @@ def bench_voila(browser):
     nagle = voila_round_trips(browser, rng, [f"--Voila.kernel_websocket_connection_class={STOCK_CONNECTION}"],
                               only=("nernst",))
     for (name, control), (times, unchanged) in served.items():
-        extra = f"  ({unchanged} unchanged)" if unchanged else ""
+        if len(times) < 4:
+            print(f"  {name}: {control}: {len(times)} moves answered, {unchanged} without a new result")
+            continue
+        extra = f"; {unchanged} moves without a new result" if unchanged else ""
         line(f"{name}: {control}", times[3:], "p95 <= 50" + extra)
     times, _ = nagle[("nernst", "k_out")]
     _, p_nagle = line("baseline: nernst k_out, stock connection (Nagle on)", times[3:])

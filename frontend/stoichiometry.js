@@ -270,7 +270,9 @@ function readout(spec, values, r) {
   return {
     html: `<b>Steady states of the pump–leak cell</b><div class="nak-scroll" tabindex="0" role="region" aria-label="steady states table">`
       + `<table><tr>${head.map((h) => `<th style="text-align:right;font-weight:normal;padding:0 0.6em">${h}</th>`).join("")}</tr>${body}</table></div>`
-      + `<span class="nak-muted">3:2 pump current per cell: ${fmt(rows[0].pump_current_pA, 1)} pA. ATP supplies ${fmt(atp, 1)} kJ/mol; ✗ = cycle costs more. Selected: ${values.variant}.</span>`,
+      + `<p style="margin:0.3em 0">Real 3:2 pump at rest: ATP supplies ${fmt(atp, 1)} kJ/mol, one cycle's work takes ${fmt(rows[0].dg_cycle_kJ, 1)} kJ/mol: `
+      + `<b>energy left per cycle ${fmt(r.energy_left_kJ, 1)} kJ/mol</b>${r.energy_left_kJ > 0 ? "" : " (ATP cannot pay)"}.</p>`
+      + `<span class="nak-muted">3:2 pump current per cell: ${fmt(rows[0].pump_current_pA, 1)} pA. ✗ = cycle costs more than ATP supplies. Selected: ${values.variant}.</span>`,
     // as nakmodel.plots.stoichiometry.StoichiometryPlot.alt_text
     text: `Four-panel figure comparing pump stoichiometries. Panel A: after switching from the real 3:2 pump to ${name}, Vm goes from `
       + `${fmt(rows[0].v_mV, 1)} mV to ${fmt(c.v_mV.at(-1), 1)} mV in ${fmt(c.t_s.at(-1) / 60, 0)} minutes. Panel B, steady resting potentials: `

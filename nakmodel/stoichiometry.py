@@ -10,7 +10,8 @@ pump (Post & Jolly 1957) with electroneutral 3:3, 2:2 and 1:1 pumps:
   (:func:`nakmodel.electrochem.cycle_free_energy`);
 * :func:`switch_time_course`: Vm and concentrations after all pumps switch from
   3:2 to a variant (or are blocked) at t = 0;
-* :func:`feasibility_grid`: work per cycle for n Na⁺ out and m K⁺ in.
+* :func:`feasibility_grid`: work per cycle for n Na⁺ out and m K⁺ in;
+* :func:`energy_left_kJ`: what one ATP gives beyond the work of a 3:2 cycle at rest.
 
 Two bases of comparison: ``"same_atp"`` keeps the cycle rate law (ATP use per
 pump); ``"same_na_flux"`` scales it by 3/n_Na so every pump extrudes Na⁺ by
@@ -26,12 +27,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from ._validation import check_choice
+from ._validation import check_choice, check_number
 from .cell import CellParams, cell_area_um2, cell_steady_state, simulate_cell
 from .electrochem import cycle_free_energy, ghk_voltage
 
 __all__ = ["BASES", "GRID_K", "GRID_NA", "T_EVAL", "T_MAX_S", "VARIANTS", "VariantSteadyState", "cell_params",
-           "feasibility_grid", "steady_comparison", "switch_time_course"]
+           "energy_left_kJ", "feasibility_grid", "steady_comparison", "switch_time_course"]
 
 #: Stoichiometries compared (Na⁺ out, K⁺ in per ATP); the first is the real pump (Post & Jolly 1957).
 VARIANTS = ((3, 2), (3, 3), (2, 2), (1, 1))
@@ -139,6 +140,26 @@ def steady_comparison(pna_pk=None, pump_density=None, basis="same_atp"):
             pump_current_pA=i_p * area * 1e-8 * 1e6, cycles_per_s=rate,
             atp_per_s_cell=rate * p.pump_density_per_um2 * area, dg_cycle_kJ=dg, dg_per_ion_kJ=dg / sum(st)))
     return tuple(out)
+
+
+def energy_left_kJ(dg_atp_kJ, pna_pk=None, pump_density=None, basis="same_atp"):
+    """Free energy left over per cycle of the real 3 Na⁺ : 2 K⁺ pump at its steady state, kJ/mol.
+
+    What one ATP gives, −ΔG_ATP (``dg_atp_kJ``, kJ/mol, negative: hydrolysis releases energy),
+    minus the work of one cycle at the 3:2 steady state of the chapter's cell
+    (``dg_cycle_kJ`` of the first row of :func:`steady_comparison` for ``pna_pk`` and
+    ``pump_density``, pumps/µm²; the 3:2 row is the same on either ``basis``, which only picks
+    the cached comparison to reuse). This is the margin that drives the cycle forwards; a negative
+    value means ATP cannot pay for the cycle (Post1957; the free energy of moving ions, Keener2009).
+    The steady state is the cell's at its own ΔG_ATP (``CellParams.atp_free_energy_kJ_per_mol``):
+    as in the stoichiometry explorer, ``dg_atp_kJ`` only sets what one ATP offers, so the work
+    stays put and the margin changes by exactly the change of ΔG_ATP.
+
+    >>> round(energy_left_kJ(-55.0), 1), round(energy_left_kJ(-45.0), 1)
+    (11.8, 1.8)
+    """
+    dg = check_number("dg_atp_kJ", dg_atp_kJ, "kJ/mol", None, 0.0, hi_inclusive=False)
+    return -dg - steady_comparison(pna_pk, pump_density, basis)[0].dg_cycle_kJ
 
 
 @lru_cache(maxsize=256)

@@ -111,8 +111,9 @@
     return q.explorer && registry[q.explorer] ? registry[q.explorer] : null;
   }
 
-  /* Judge a committed prediction: with the explorer's live number if the explorer is on the page and
-     set as asked, else with the number nakmodel computed when the book was built. */
+  /* Judge a committed prediction: with the explorer's live number if the explorer is on the page (once
+     it is set as asked); without the explorer (not on this page), with the number nakmodel computed
+     when the book was built. */
   function judgePrediction(q, option, box, feedback) {
     var head = function (ok) {
       return ok ? "Your prediction matches the model." : "The model disagrees with your prediction.";
@@ -128,17 +129,22 @@
         return;
       }
       var value = liveNumber(q, entry.result());
-      if (value !== null) {
-        var dir = directionOf(value - q.baseline, q.same_within);
-        var ok = option.direction === dir;
-        var text = q.explain_live.split("{result}").join(fmtSpec(value, q.format))
-          .split("{change}").join(fmtSpec(value - q.baseline, "+" + (q.format || ".1f").replace(/^\+/, "")));
-        box.setAttribute("data-judged-by", "explorer");
-        box.setAttribute("data-live-value", String(value));
-        say(feedback, ok, text + " <span class='nak-q-source'>(Read from the explorer on this page.)</span>",
-            head(ok));
+      if (value === null) { /* the explorer's last update failed: it shows its own message */
+        box.setAttribute("data-judged-by", "waiting");
+        feedback.className = "nak-q-feedback nak-q-note";
+        feedback.innerHTML = "<p>The explorer has no result for this setting (see its message). " +
+          "Change the setting, then press the button again.</p>";
         return;
       }
+      var dir = directionOf(value - q.baseline, q.same_within);
+      var ok = option.direction === dir;
+      var text = q.explain_live.split("{result}").join(fmtSpec(value, q.format))
+        .split("{change}").join(fmtSpec(value - q.baseline, "+" + (q.format || ".1f").replace(/^\+/, "")));
+      box.setAttribute("data-judged-by", "explorer");
+      box.setAttribute("data-live-value", String(value));
+      say(feedback, ok, text + " <span class='nak-q-source'>(Read from the explorer on this page.)</span>",
+          head(ok));
+      return;
     }
     box.setAttribute("data-judged-by", "build");
     say(feedback, option.correct, q.explain, head(option.correct));

@@ -74,6 +74,7 @@ export function compute(params, values) {
   const variant = params.highlights[values.variant];
   if (!variant) throw new Error(`unknown variant ${values.variant}`);
   if (!(values.pna_pk > 0 && values.pump_density > 0)) throw new Error("P_Na/P_K and the pump density must be above 0");
+  if (!(values.dg_atp < 0)) throw new Error("ΔG of ATP must be below 0 kJ/mol");
   const cell = chapterCell(params, values.pna_pk, values.pump_density);
   const where = `${values.pna_pk}|${values.pump_density}|${basis}`;
   const rows = memo(cacheOf(steadyCache, params), where, () => steadyComparison(params, cell, basis));
@@ -82,5 +83,8 @@ export function compute(params, values) {
     () => switchTimeCourse(params, cell, rest, variant, basis));
   const shown = rows.map(({ state, ...row }) => ({ ...row, stoichiometry: [...row.stoichiometry] }));
   const copy = { t_s: [...course.t_s], v_mV: [...course.v_mV], na_in: [...course.na_in], k_in: [...course.k_in] };
-  return { rows: shown, course: copy, grid_dg: feasibilityGrid(params, cell, rest) };
+  // what one ATP (the ΔG_ATP control) gives beyond the 3:2 cycle's work at rest
+  // (nakmodel.stoichiometry.energy_left_kJ)
+  const energyLeft = -values.dg_atp - rows[0].dg_cycle_kJ;
+  return { rows: shown, course: copy, grid_dg: feasibilityGrid(params, cell, rest), energy_left_kJ: energyLeft };
 }

@@ -120,12 +120,18 @@ def cycle_work_kJ(n_na: int = 3, n_k: int = 2, **values) -> float:
 
 
 def cycle_energy_left_kJ(**values) -> float:
-    """Free energy (kJ/mol) left over per 3 Na⁺ : 2 K⁺ cycle at rest, −(ΔG_ATP + work): what ATP
-    (``dg_atp``, kJ/mol; default the model's :data:`nakmodel.electrochem.ATP`) gives beyond the
-    work of :func:`cycle_work_kJ` at the reference neuron's resting state. Negative: ATP cannot pay."""
-    _check_names(values, {"dg_atp"}, "cycle_energy_left_kJ")
-    dg = float(values.get("dg_atp", ATP.free_energy_kJ_per_mol))
-    return -(dg + cycle_work_kJ(3, 2))
+    """Free energy (kJ/mol) left over per 3 Na⁺ : 2 K⁺ cycle in the stoichiometry explorer's cell: what
+    ATP gives (``dg_atp``, kJ/mol; default ``CellParams.atp_free_energy_kJ_per_mol``) beyond the work of
+    one cycle at the 3:2 pump–leak steady state for ``pna_pk`` and ``pump_density`` (pumps/µm²;
+    defaults :class:`~nakmodel.CellParams`); :func:`nakmodel.stoichiometry.energy_left_kJ`, the
+    explorer's ``energy_left_kJ``. Negative: ATP cannot pay."""
+    from ..stoichiometry import energy_left_kJ
+
+    _check_names(values, {"dg_atp", "pna_pk", "pump_density"}, "cycle_energy_left_kJ")
+    dg = float(values.get("dg_atp", CellParams().atp_free_energy_kJ_per_mol))
+    pna, density = values.get("pna_pk"), values.get("pump_density")
+    return energy_left_kJ(dg, None if pna is None else float(pna),
+                          None if density is None else float(density))
 
 
 def pump_reversal_mV(**values) -> float:
@@ -190,12 +196,26 @@ def atp_per_spike_million(**values) -> float:
     return bill.cell.atp_per_spike_molecules / 1e6
 
 
+def atp_for_entry_million(**values) -> float:
+    """ATP (millions of molecules) the pump splits to export a spike's Na⁺ entry of ``na_pmol_cm2``
+    (pmol/cm², required) over ``area_um2`` (µm², required) of membrane: 3 Na⁺ per ATP
+    (:func:`nakmodel.energy.atp_per_spike`) × area × Avogadro's number."""
+    from ..constants import AVOGADRO
+    from ..energy import atp_per_spike
+
+    _check_names(values, {"na_pmol_cm2", "area_um2"}, "atp_for_entry_million")
+    if set(values) != {"na_pmol_cm2", "area_um2"}:
+        raise ValueError("key 'atp_for_entry_million' needs na_pmol_cm2 (pmol/cm²) and area_um2 (µm²)")
+    area_cm2 = float(values["area_um2"]) * 1e-8
+    return atp_per_spike(float(values["na_pmol_cm2"])) * 1e-12 * area_cm2 * AVOGADRO / 1e6
+
+
 #: Key functions by the name a question file uses.
 KEYS = {"nernst_mV": nernst_mV, "ghk_rest_mV": ghk_rest_mV, "ions_per_um2": ions_per_um2,
         "min_atp_per_um2": min_atp_per_um2, "cycle_work_kJ": cycle_work_kJ,
         "cycle_energy_left_kJ": cycle_energy_left_kJ, "pump_reversal_mV": pump_reversal_mV,
         "spike_peak_mV": spike_peak_mV, "ouabain_left_pct": ouabain_left_pct, "sglt_ratio": sglt_ratio,
-        "atp_per_spike_million": atp_per_spike_million}
+        "atp_per_spike_million": atp_per_spike_million, "atp_for_entry_million": atp_for_entry_million}
 
 
 def compute(key: str, given: dict | None = None) -> float:

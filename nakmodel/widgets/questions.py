@@ -9,8 +9,10 @@
   extension adds to every page) turns into a quiz: no kernel, works offline and
   from ``file://``, no inline script;
 * live (Jupyter, Voilà): ipywidgets controls (radio buttons, text box, buttons)
-  checked in Python, so no custom JavaScript is needed at all, which keeps the
-  classroom server's ``Content-Security-Policy: script-src 'self'`` intact.
+  checked in Python; each question's feedback goes into one persistent polite
+  live region (:mod:`nakmodel.widgets.live_region`, a few lines of anywidget
+  ES module, no inline script), which keeps the classroom server's
+  ``Content-Security-Policy: script-src 'self' blob:`` intact.
 
 Kinds (see ``docs/questions.md``): ``choice`` (feedback on each option),
 ``numeric`` (unit, tolerance, worked hint) and ``predict`` (commit a
@@ -25,6 +27,7 @@ import math
 import re
 
 from ..book.questions import _fmt, load
+from .live_region import live_region
 from .mode import display_mode
 from .registry import find_explorer
 
@@ -97,17 +100,18 @@ def setting_problems(q: dict, controls: list, choices: list, values: dict) -> li
     return out
 
 
-def live_number(q: dict, explorer) -> tuple[float, str]:
-    """The number that judges ``q``: the live explorer's result at ``q["read"]`` (× ``read_scale``),
-    source ``"explorer"``; for an explorer without a result (a PNG app) the key computed for the
-    setting just checked, which is ``q["result"]``, source ``"key"``."""
-    result = getattr(explorer, "result", None)
-    if q.get("read") and isinstance(result, dict):
-        value = result
-        for part in q["read"].split("."):
-            value = value[part]
-        return float(value) * q.get("read_scale", 1.0), "explorer"
-    return float(q["result"]), "key"
+def live_number(q: dict, explorer) -> float | None:
+    """The number that judges ``q``: the live explorer's result at ``q["read"]`` (× ``read_scale``);
+    ``None`` while the explorer has no finite number there (its last update failed)."""
+    if not q.get("read"):
+        raise ValueError(f"predict question {q.get('id')!r} names explorer {q.get('explorer')!r} but no "
+                         "'read' (the path of its number in the explorer's result)")
+    value = getattr(explorer, "result", None)
+    for part in q["read"].split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value) * q.get("read_scale", 1.0)
 
 
 def judge_prediction(q: dict, option: dict, explorer=None) -> str:
@@ -124,7 +128,10 @@ def judge_prediction(q: dict, option: dict, explorer=None) -> str:
     if problems:
         return _note("The explorer is not set as asked yet. Set " + "; ".join(problems)
                      + ", then press the button again.")
-    value, source = live_number(q, explorer)
+    value = live_number(q, explorer)
+    if value is None:
+        return _note("The explorer has no result for this setting (see its message). Change the setting, "
+                     "then press the button again.")
     delta = value - q["baseline"]
     same = q.get("same_within", 0.5)
     direction = "same" if abs(delta) <= same else ("up" if delta > 0 else "down")
@@ -132,9 +139,8 @@ def judge_prediction(q: dict, option: dict, explorer=None) -> str:
     spec = q.get("format", ".1f")
     text = q["explain_live"].replace("{result}", _fmt(value, spec)).replace(
         "{change}", _fmt(delta, "+" + spec.lstrip("+")))
-    where = ("Read from the explorer above." if source == "explorer"
-             else "Computed for the explorer's setting.")
-    return _verdict(ok, f"{text} <span class='nak-q-source'>({where})</span>", _head(ok))
+    source = "<span class='nak-q-source'>(Read from the explorer above.)</span>"
+    return _verdict(ok, f"{text} {source}", _head(ok))
 
 
 def _head(ok: bool) -> str:
@@ -190,7 +196,7 @@ class Questions:
     def _live_question(self, w, number, q):
         style = _LIVE_STYLE if number == 1 else ""  # once per chapter, with the first question
         prompt = w.HTMLMath(f"{style}<p><b>{number}.</b> {q['prompt']}</p>", layout=w.Layout(width="100%"))
-        feedback = w.HTMLMath("", layout=w.Layout(width="100%"))
+        feedback = live_region("", layout=w.Layout(width="100%"))  # announced by screen readers
         feedback.add_class("nak-q-feedback")
         parts = [prompt]
         if q["kind"] == "choice":
@@ -289,10 +295,11 @@ def _verdict(ok: bool, body: str, head: str | None = None) -> str:
     mark = "✓" if ok else "✗"
     # inline style, not a style sheet: Voilà does not load the book's CSS (a style attribute is not a script)
     style = f"border-left:4px solid {'#1b7f3b' if ok else '#b3261e'};padding:0.2em 0.8em;margin-top:0.4em"
+    # no role here: the feedback widget around it is the question's one live region
     if head is None:
-        return f"<div class='{cls}' role='status' style='{style}'><p><b>{mark}</b> {body}</p></div>"
-    return f"<div class='{cls}' role='status' style='{style}'><p><b>{mark} {head}</b></p><p>{body}</p></div>"
+        return f"<div class='{cls}' style='{style}'><p><b>{mark}</b> {body}</p></div>"
+    return f"<div class='{cls}' style='{style}'><p><b>{mark} {head}</b></p><p>{body}</p></div>"
 
 
 def _note(text: str) -> str:
-    return f"<div class='nak-q-note' role='status'><p>{text}</p></div>"
+    return f"<div class='nak-q-note'><p>{text}</p></div>"

@@ -166,6 +166,22 @@ def test_misconception_box_is_well_formed_html(chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+def test_one_check_yourself_section_with_the_questions(chapter):
+    """One "Check yourself" heading per chapter, shown in Voilà too, followed by the chapter's one
+    Questions cell; no old markdown list of questions with dropdown answers is left."""
+    cells = _cells(chapter)
+    heads = [i for i, c in enumerate(cells)
+             if c["cell_type"] == "markdown" and re.search(r"^## Check yourself", _text(c), re.M)]
+    assert len(heads) == 1, f"{chapter}: {len(heads)} Check yourself sections"
+    assert not _book_only(cells[heads[0]]), f"{chapter}: the Check yourself heading is book-only"
+    following = cells[heads[0] + 1]
+    assert following["cell_type"] == "code" and f'Questions("{chapter}")' in _text(following)
+    assert sum("Questions(" in _text(c) for c in cells if c["cell_type"] == "code") == 1
+    old = [i for i, c in enumerate(cells) if re.search(r"\{dropdown\} Answer", _text(c))]
+    assert not old, f"{chapter}: an old list of questions with dropdown answers in cell {old}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_stated_reading_times_match_the_text(chapter):
     """Core path = every markdown cell Voilà shows; Going deeper = the Going deeper cells."""
     core_min, deep_min = _stated_minutes(chapter)

@@ -4,9 +4,9 @@ mode for every chapter, a prediction judged by the explorer on the page, axe-cor
 questions.
 
 The static tests build a small book in a temporary folder: one page per chapter with the chapter's
-own questions cell, and for three chapters whose explorers are drawn in the browser (ion gradients,
-energy bill, secondary transport) the explorer cells too (the whole book takes minutes; the renderer
-is the same)."""
+own questions cell, and for four chapters whose explorers are drawn in the browser (ion gradients,
+energy bill, secondary transport, stoichiometry) the explorer cells too (the whole book takes
+minutes; the renderer is the same)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.browser
 
 CHAPTER = "ion_gradients"
 #: pages that carry their chapter's live explorer as well as its questions
-WITH_EXPLORER = ("ion_gradients", "energy_bill", "secondary_transport")
+WITH_EXPLORER = ("ion_gradients", "energy_bill", "secondary_transport", "stoichiometry")
 
 
 def _questions_cell(chapter):
@@ -116,6 +116,27 @@ def _offline(page, allowed_prefix):
     return outside, problems
 
 
+def _live_regions_before_answering(item):
+    """Each question holds exactly one polite live region from the start, empty until the student acts;
+    it is marked so that ``_same_live_region`` can tell it was kept (not replaced) when feedback came."""
+    regions = item.locator("[aria-live]")
+    regions.first.wait_for(state="attached", timeout=30000)  # Voilà: the widget's view may come later
+    assert regions.count() == 1, f"{regions.count()} live regions in one question"
+    region = regions.first
+    assert region.get_attribute("aria-live") == "polite" and region.get_attribute("role") == "status"
+    assert region.inner_text().strip() == ""
+    region.evaluate("(el) => { el.dataset.nakProbe = 'kept'; }")
+    return region
+
+
+def _same_live_region(item, text):
+    """The question's one live region is the node marked before answering, and now holds ``text``."""
+    regions = item.locator("[aria-live]")
+    assert regions.count() == 1
+    assert regions.first.get_attribute("data-nak-probe") == "kept", "the live region was replaced"
+    assert text in regions.first.inner_text()
+
+
 def _visible_text(page):
     return page.evaluate("() => document.body.innerText")
 
@@ -153,7 +174,8 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
 
     q = page.locator('fieldset[data-qid="ig-cl-sign"]')
     feedback = q.locator(".nak-q-feedback")
-    assert feedback.get_attribute("aria-live") == "polite"
+    for i in range(page.locator("fieldset.nak-question").count()):
+        _live_regions_before_answering(page.locator("fieldset.nak-question").nth(i))
     # wrong answer by keyboard: focus the pump option, select it with Space, Tab to Check, Enter
     q.get_by_label("Because Cl⁻ ions are pumped out by the Na⁺/K⁺ pump.").focus()
     page.keyboard.press("Space")
@@ -164,6 +186,7 @@ def test_static_questions_offline(browser, static_page, static_http, scheme):
     assert focused[0] == "Check" and focused[1] != "none" and focused[2] >= 2, f"no visible focus: {focused}"
     page.keyboard.press("Enter")
     assert "✗" in feedback.inner_text() and "only Na⁺ and K⁺" in feedback.inner_text()
+    _same_live_region(q, "only Na⁺ and K⁺")
     # right answer by mouse
     q.get_by_text("Because Cl⁻ carries a negative charge").click()
     q.get_by_role("button", name="Check").click()
@@ -250,11 +273,16 @@ def test_voila_questions_live(browser, voila_questions):
     q = page.locator(".nak-question").first
     q.wait_for(state="visible", timeout=150000)
     assert "Right" not in _visible_text(page)
+    items = page.locator(".nak-question")
+    assert items.count() == len(load(CHAPTER, validate=False)["questions"])
+    for i in range(items.count()):  # one persistent polite region per question, there before any answer
+        _live_regions_before_answering(items.nth(i))
     q.get_by_text("Because Cl⁻ is less concentrated outside than Na⁺ is.").click()
     feedback = q.locator(".nak-q-feedback")
     # the first click can come before the page's kernel connection is up: press again until it answers
     _press_until(page, q.get_by_role("button", name="Check"), feedback, "✗")
     assert "ratio" in feedback.inner_text()
+    _same_live_region(q, "ratio")
     q.get_by_text("Because Cl⁻ carries a negative charge").click()
     _press_until(page, q.get_by_role("button", name="Check"), feedback, "✓")
 
@@ -371,6 +399,88 @@ def test_static_cotransport_prediction_through_the_explorer(browser, static_page
     page.close()
 
 
+#: the book's stated reference neuron (−70 mV; Na⁺ 145/12 mM, K⁺ 5/140 mM; 37 °C) and the work of one
+#: 3:2 cycle there, 3[RT ln(145/12) + FV] + 2[RT ln(140/5) − FV], written out (CODATA R, F)
+_RT, _FV = 8.314462618 * 310.15 / 1e3, 96485.33212 * 0.070 / 1e3
+WORK_32_BOOK = 3 * (_RT * math.log(145 / 12) + _FV) + 2 * (_RT * math.log(140 / 5) - _FV)
+
+
+def _set_dg_atp(page, explorer, presses=20):
+    """ΔG of ATP from −55 to −45 kJ/mol in 0.5 kJ/mol steps, by keyboard."""
+    dg = explorer.get_by_role("slider", name="ΔG of ATP (kJ/mol)")
+    dg.focus()
+    for _ in range(presses):
+        page.keyboard.press("ArrowRight")
+    assert float(dg.input_value()) == -45.0
+    return dg
+
+
+def _check_energy_left(out, live, shown_to=0.0):
+    """The live number (``shown_to``: its rounding on the page) is the cycle's margin at −45 kJ/mol: 45
+    minus the work at the book's neuron (the steady state is that neuron within 0.05 mM, 0.05 kJ/mol
+    of work), it is the build-time key's, and the feedback shows it."""
+    q = next(q for q in load("stoichiometry", validate=False)["questions"] if q["id"] == "sto-predict-dg")
+    assert live == pytest.approx(q["result"], rel=1e-9, abs=shown_to)
+    assert live == pytest.approx(45.0 - WORK_32_BOOK, abs=0.05 + shown_to)
+    assert f"gives {live:.1f} kJ/mol left over" in out, out
+
+
+def test_static_stoichiometry_prediction_through_the_explorer(browser, static_page):
+    """The stoichiometry explorer judges "energy left per cycle when ΔG of ATP is −45" live in the
+    static page; its readout shows the same number."""
+    page = browser.new_page(viewport={"width": 1000, "height": 1000})
+    outside, _ = _offline(page, "file://")
+    page.goto((static_page.parent / "stoichiometry.html").as_uri(), wait_until="load")
+    page.wait_for_selector(".nak-questions[data-rendered] fieldset.nak-question")
+    page.locator(".nak-live canvas").first.wait_for()
+    p = page.locator('fieldset[data-qid="sto-predict-dg"]')
+    p.get_by_text("Less energy is left over").click()
+    p.get_by_role("button", name="Commit my prediction").click()
+    reveal = p.get_by_role("button", name=re.compile("show the model"))
+    reveal.click()
+    assert "ΔG of ATP to −45 kJ/mol (now −55 kJ/mol)" in p.locator(".nak-q-feedback").inner_text()
+    explorer = page.locator(".nak-explorer").first
+    _set_dg_atp(page, explorer)
+    reveal.click()
+    out = p.locator(".nak-q-feedback").inner_text()
+    assert out.startswith("✓") and p.get_attribute("data-judged-by") == "explorer", out
+    live = float(p.get_attribute("data-live-value"))
+    _check_energy_left(out, live)
+    assert f"energy left per cycle {live:.1f} kJ/mol" in explorer.inner_text()
+    _screenshot(p, "static-stoichiometry-predict")
+    assert not outside, f"requests left the page: {outside}"
+    page.close()
+
+
+def test_voila_stoichiometry_prediction_through_the_explorer(browser, voila_questions):
+    """In Voilà the Questions widget reads the stoichiometry explorer of the same kernel."""
+    page = browser.new_page(viewport={"width": 1000, "height": 1000})
+    outside, _ = _offline(page, voila_questions)
+    page.goto(f"{voila_questions}/voila/render/stoichiometry.ipynb", wait_until="domcontentloaded",
+              timeout=150000)
+    page.locator(".nak-live canvas").first.wait_for(timeout=150000)
+    p = page.locator(".nak-question", has_text="energy left over")
+    p.get_by_text("Less energy is left over").click()
+    feedback = p.locator(".nak-q-feedback")
+    _press_until(page, p.get_by_role("button", name="Commit my prediction"), p, "Now test it")
+    reveal = p.get_by_role("button", name=re.compile("show the model"))
+    _press_until(page, reveal, feedback, "not set as asked")
+    host = page.locator(".nak-live").first.locator("..")
+    n0 = int(host.get_attribute("data-updates"))
+    _set_dg_atp(page, page.locator(".nak-live").first.locator(".."))
+    page.wait_for_function("(n) => +document.querySelector('.nak-live').parentElement.dataset.updates > n",
+                           arg=n0, timeout=30000)
+    _press_until(page, reveal, feedback, "Read from the explorer")
+    out = feedback.inner_text()
+    assert out.startswith("✓"), out
+    readout = re.search(r"energy left per cycle (\d+\.\d) kJ/mol", host.inner_text())
+    assert readout, host.inner_text()[:400]
+    _check_energy_left(out, float(readout.group(1)), shown_to=0.05)  # the readout and the feedback agree
+    _screenshot(p, "voila-stoichiometry-predict")
+    assert not outside, f"requests left the server: {outside}"
+    page.close()
+
+
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_static_questions_axe(browser, static_page, dark):
     """axe-core: no serious or critical violation in the questions, feedback showing, light and dark,
@@ -456,3 +566,52 @@ def test_voila_prediction_through_the_explorer(browser, voila_questions):
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+def test_classroom_questions_under_its_csp(browser):
+    """The classroom server (Content-Security-Policy script-src 'self' blob:, the book's template): a
+    chapter's questions show their live regions, a choice is judged, and the page reports no refused
+    script or other console error."""
+    from classroom.chapters import discover
+    from tests.classroom.server import shared_server
+
+    server = shared_server()
+    chapter = next(ch for ch in discover() if ch.stem == "stoichiometry")
+    page = browser.new_page(viewport={"width": 1000, "height": 900})
+    outside, problems = _offline(page, server.base)
+    response = page.goto(f"{server.base}/{chapter.url}", wait_until="domcontentloaded", timeout=150000)
+    assert "script-src 'self' blob:" in response.headers.get("content-security-policy", "")
+    q, wrong, right = _first_choice("stoichiometry")
+    item = page.locator(".nak-question").nth(load("stoichiometry", validate=False)["questions"].index(q))
+    item.wait_for(state="visible", timeout=150000)
+    _live_regions_before_answering(item)
+    item.locator("input[type=radio]").nth(wrong).check()
+    _press_until(page, item.get_by_role("button", name="Check"), item.locator(".nak-q-feedback"), "✗")
+    _same_live_region(item, "✗")
+    assert not outside, f"requests left the server: {outside}"
+    assert not [p for p in problems if "jupyter-server-proxy" not in p], problems
+    page.close()
+
+
+def test_voila_questions_axe(browser, voila_questions):
+    """axe-core in Voilà: no serious or critical violation in the live questions with feedback showing
+    (a wrong answer, a numeric answer) at phone width."""
+    from tests.browser.test_frontend import AXE, require_axe
+
+    require_axe()
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    _offline(page, voila_questions)
+    page.goto(f"{voila_questions}/voila/render/{CHAPTER}.ipynb", wait_until="domcontentloaded",
+              timeout=150000)
+    q, wrong, _ = _first_choice(CHAPTER)
+    item = page.locator(".nak-question").nth(load(CHAPTER, validate=False)["questions"].index(q))
+    item.wait_for(state="visible", timeout=150000)
+    item.locator("input[type=radio]").nth(wrong).check()
+    _press_until(page, item.get_by_role("button", name="Check"), item.locator(".nak-q-feedback"), "✗")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document.querySelector('.nak-questions-live'))")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    _screenshot(item, "voila-390-feedback")
+    page.close()

@@ -1,6 +1,8 @@
 """The pump–leak cell port (frontend/ports/pump_leak.js, stoichiometry.js) against nakmodel in Node.
 
-Steady states: the port solves the same three equations (dV/dt = dnNa/dt = dnCl/dt = 0, the pump
+Steady states (and the energy left per 3:2 cycle, −ΔG_ATP minus that row's work, the same
+arithmetic on the same numbers): the port solves the same three equations (dV/dt = dnNa/dt =
+dnCl/dt = 0, the pump
 from ports/pump_cycle.js) by Newton's method to a relative step of 1e-12, nakmodel by scipy's
 fsolve (xtol 1e-12): the roots agree to rounding, so 1e-7 relative (observed ~1e-12), with an
 absolute floor of 1e-8 (mV, mM, µA/cm²) for quantities that are zero by charge balance (the
@@ -65,8 +67,10 @@ def test_stoichiometry_port_matches_nakmodel():
     for values, got in zip(cases, js, strict=True):
         assert "error" not in got, (values, got)
         want = app.compute(values)
-        steady_want = flatten({"rows": want["rows"], "grid_dg": want["grid_dg"]})
-        steady_got = flatten({"rows": got["rows"], "grid_dg": got["grid_dg"]})
+        steady = ("rows", "grid_dg", "energy_left_kJ")  # energy_left_kJ: −ΔG_ATP − the 3:2 row's work
+        assert set(got) == set(want) == {*steady, "course"}
+        steady_want = flatten({k: want[k] for k in steady})
+        steady_got = flatten({k: got[k] for k in steady})
         assert set(steady_got) == set(steady_want)
         worst_steady = max(worst_steady,
                            assert_close(steady_got, steady_want, STEADY_RTOL, STEADY_ATOL, values))
@@ -132,6 +136,20 @@ def test_port_steady_state_is_steady_and_block_depolarises():
     direct = app.result["vm"] - app.result["v_ghk"]  # negative: the pump hyperpolarises
     assert v[0] - rest.v_mV == pytest.approx(-direct, abs=0.3)
     assert v[0] < v[1] < v[2]
+
+
+def test_energy_left_per_cycle_in_the_port():
+    """The port's energy left per cycle is the ΔG_ATP control minus the 3:2 work, written out here from
+    the port's own 3:2 row, and falls one for one with ΔG_ATP (the work at rest does not depend on it)."""
+    app = StoichiometryLive()
+    cases = [{**app.values, "dg_atp": dg} for dg in (-55.0, -45.0, -40.0)]
+    got = run_port("stoichiometry", app.params(), cases)
+    for values, r in zip(cases, got, strict=True):
+        want = -values["dg_atp"] - r["rows"][0]["dg_cycle_kJ"]
+        assert r["energy_left_kJ"] == pytest.approx(want, abs=1e-12)
+    assert got[0]["energy_left_kJ"] - got[1]["energy_left_kJ"] == pytest.approx(10.0, abs=1e-9)
+    (bad,) = run_port("stoichiometry", app.params(), [{**app.values, "dg_atp": 1.0}])
+    assert "ΔG of ATP" in bad["error"]
 
 
 def test_port_refuses_unknown_menu_values():

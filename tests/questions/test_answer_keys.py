@@ -63,7 +63,16 @@ def cycle_work(given):
 
 
 def energy_left(given):
-    return -(given.get("dg_atp", DG_ATP_BOOK) + cycle_work({}))
+    """kJ/mol: −ΔG_ATP minus the closed-form work of one 3:2 cycle (``cycle_work``) at the 3:2
+    steady state of the stoichiometry explorer's cell (Vm, [Na⁺]ᵢ, [K⁺]ᵢ of nakmodel's pump–leak
+    cell, which tests/frontend/test_pump_leak_parity.py finds to be the book's neuron within 0.05 mV
+    and 0.05 mM; test_energy_left_is_the_book_neurons below checks the same here)."""
+    from nakmodel.cell import cell_steady_state
+    from nakmodel.stoichiometry import cell_params
+
+    s = cell_steady_state(cell_params(given.get("pna_pk"), given.get("pump_density")))
+    work = cycle_work({"v_mV": s.v_mV, "na_in": s.na_in, "k_in": s.k_in})
+    return -(given.get("dg_atp", DG_ATP_BOOK) + work)
 
 
 def reversal(given):
@@ -112,10 +121,15 @@ def atp_per_spike(given):
     return na_mol_cm2 * area_cm2 * AVOGADRO / 3.0 / 1e6
 
 
+def atp_for_entry(given):
+    """Millions of ATP: pmol/cm² × µm² (1 µm² = 1e-8 cm²) × Avogadro / 3 Na⁺ per ATP."""
+    return given["na_pmol_cm2"] * 1e-12 * given["area_um2"] * 1e-8 * AVOGADRO / 3.0 / 1e6
+
+
 INDEPENDENT = {"nernst_mV": nernst, "ghk_rest_mV": ghk, "ions_per_um2": ions, "min_atp_per_um2": min_atp,
                "cycle_work_kJ": cycle_work, "cycle_energy_left_kJ": energy_left, "pump_reversal_mV": reversal,
                "sglt_ratio": sglt, "ouabain_left_pct": ouabain_left, "spike_peak_mV": spike_peak,
-               "atp_per_spike_million": atp_per_spike}
+               "atp_per_spike_million": atp_per_spike, "atp_for_entry_million": atp_for_entry}
 #: Relative agreement required; the spike peak is an ODE solution (adaptive solver sampled every 0.025 ms
 #: vs fixed-step RK4 at 0.005 ms): 0.3 mV of a 40 mV peak.
 REL = {"spike_peak_mV": 0.3 / 40.0}
@@ -165,6 +179,19 @@ def test_more_textbook_values():
     assert KEYS["sglt_ratio"]() == pytest.approx(13000, rel=0.02)
     assert KEYS["ouabain_left_pct"](conc_uM=0.01) == pytest.approx(21.9, abs=0.1)
     assert KEYS["atp_per_spike_million"](rate_hz=4.0) == KEYS["atp_per_spike_million"](rate_hz=40.0)
+
+
+def test_energy_left_is_the_book_neurons():
+    """At the explorer's defaults the energy left per cycle is the book's stated neuron's (−70 mV,
+    145/12 mM Na⁺, 5/140 mM K⁺, −55 kJ/mol: 55 − 43.2 kJ/mol); 0.05 kJ/mol is the work's change when
+    [Na⁺]ᵢ is off by the 0.05 mM the steady state may differ from 12 mM (3RT × 0.05/12). A lower ΔG_ATP
+    lowers it one for one: the work of the cycle at rest does not depend on ΔG_ATP."""
+    stated = -(DG_ATP_BOOK + cycle_work({}))
+    assert KEYS["cycle_energy_left_kJ"]() == pytest.approx(stated, abs=0.05)
+    assert KEYS["cycle_energy_left_kJ"](dg_atp=-45.0) == pytest.approx(KEYS["cycle_energy_left_kJ"]() - 10.0,
+                                                                       abs=1e-9)
+    with pytest.raises(ValueError, match="dg_atp_kJ"):
+        KEYS["cycle_energy_left_kJ"](dg_atp=5.0)
 
 
 def test_bad_key_input():

@@ -1,21 +1,18 @@
 """Predict-then-test judged by the explorer the student moved (live: the same kernel).
 
-For every predict question: the explorer it names, set as the question asks, gives the number the
-key computed at build time (live explorers: their ``result`` at ``read``; PNG apps, which have no
-result: the key for the app's own defaults and the given values), so the page's verdict and the
-book's agree. Then the widget flow: not set as asked -> says what to set; set -> judged live.
+For every predict question: the live explorer it names, set as the question asks, gives at ``read`` in
+its ``result`` the number the key computed at build time, so the page's verdict and the book's
+agree. Then the widget flow: not set as asked -> says what to set; set -> judged live.
 """
 
 from __future__ import annotations
 
-import ast
 import math
-import re
 
 import pytest
 
 from nakmodel.book import CHAPTERS
-from nakmodel.book.questions import KEYS, load
+from nakmodel.book.questions import load
 from nakmodel.widgets import registry
 from nakmodel.widgets.questions import Questions, judge_prediction, setting_problems
 
@@ -24,7 +21,7 @@ PREDICTS = [pytest.param(q, id=q["id"]) for c in CHAPTERS for q in load(c, valid
 
 
 def _explorer_class(name):
-    """The live explorer whose ``name`` is ``name``, else the PNG app class called ``name``."""
+    """The live explorer whose ``name`` is ``name`` (else the widget class called ``name``)."""
     import nakmodel.widgets as w
     import nakmodel.widgets.live as live
 
@@ -53,21 +50,6 @@ def test_every_predict_names_an_explorer():
         _explorer_class(q["explorer"])  # exists
 
 
-def _key_args(q, app, values):
-    """The key's arguments for ``values`` of ``app``: the question's non-control givens and every
-    control the key accepts (a key refuses other names and lists the ones it takes)."""
-    args = {k: v for k, v in (q.get("given") or {}).items() if k not in _controls(app)} | values
-    try:
-        KEYS[q["key"]](**args)
-    except ValueError as err:
-        m = re.search(r"does not take .*; allowed: (\[.*\])", str(err))
-        if not m:
-            raise
-        allowed = set(ast.literal_eval(m.group(1)))
-        args = {k: v for k, v in args.items() if k in allowed}
-    return args
-
-
 @pytest.mark.parametrize("q", PREDICTS)
 def test_explorer_set_as_asked_gives_the_build_time_number(q, monkeypatch):
     monkeypatch.setenv("NAKMODEL_DISPLAY", "static")  # no widget, no kernel needed
@@ -78,25 +60,22 @@ def test_explorer_set_as_asked_gives_the_build_time_number(q, monkeypatch):
     for name, value in given.items():
         c = controls[name]
         assert c.minimum <= value <= c.maximum, f"{q['id']}: {name}={value} outside the slider"
-    if q.get("read"):  # a live explorer: its own result at the setting
-        defaults = dict(app.values)
-        app.set_values(**given)
-        value = app.result
-        for part in q["read"].split("."):
-            value = value[part]
-        assert value * q.get("read_scale", 1.0) == pytest.approx(q["result"], rel=1e-9,
-                                                                 abs=AGREE.get(q["key"], 1e-9))
-        app.set_values(**defaults)
-        base = {k: v for k, v in (q.get("baseline_given") or {}).items() if k in controls}
-        app.set_values(**base)
-        value = app.result
-        for part in q["read"].split("."):
-            value = value[part]
-        assert value * q.get("read_scale", 1.0) == pytest.approx(q["baseline"], rel=1e-9,
-                                                                 abs=AGREE.get(q["key"], 1e-9))
-    else:  # a PNG app: the key for the app's defaults with the given values
-        values = {c.name: float(c.default) for c in app.controls} | given
-        assert KEYS[q["key"]](**_key_args(q, app, values)) == pytest.approx(q["result"], rel=1e-9)
+    assert q.get("read"), f"{q['id']}: no 'read' (the path of the key's number in {q['explorer']}'s result)"
+    defaults = dict(app.values)
+    app.set_values(**given)
+    value = app.result
+    for part in q["read"].split("."):
+        value = value[part]
+    assert value * q.get("read_scale", 1.0) == pytest.approx(q["result"], rel=1e-9,
+                                                             abs=AGREE.get(q["key"], 1e-9))
+    app.set_values(**defaults)
+    base = {k: v for k, v in (q.get("baseline_given") or {}).items() if k in controls}
+    app.set_values(**base)
+    value = app.result
+    for part in q["read"].split("."):
+        value = value[part]
+    assert value * q.get("read_scale", 1.0) == pytest.approx(q["baseline"], rel=1e-9,
+                                                             abs=AGREE.get(q["key"], 1e-9))
 
 
 def _ghk_question():
@@ -184,3 +163,54 @@ def test_cycle_explorer_in_the_kernel_judges(monkeypatch):
     text = judge_prediction(q, up)
     assert "nak-q-right" in text and "Read from the explorer" in text
     assert f"{q['result']:+.0f}".replace("-", "−") in text
+
+
+def test_stoichiometry_explorer_in_the_kernel_judges_the_energy_left(monkeypatch):
+    """The stoichiometry explorer's own energy left per cycle judges sto-predict-dg: not set -> what to
+    set; ΔG of ATP at −45 -> its live number, which is 10 kJ/mol less than at −55 (the work of the
+    cycle does not depend on ΔG_ATP), shown in the feedback."""
+    monkeypatch.setenv("NAKMODEL_DISPLAY", "static")
+    from nakmodel.widgets.live import StoichiometryLive
+
+    monkeypatch.setattr(registry, "_LAST", {})
+    app = StoichiometryLive()
+    at_55 = app.result["energy_left_kJ"]
+    q = next(q for q in load("stoichiometry", validate=False)["questions"] if q["id"] == "sto-predict-dg")
+    down = next(o for o in q["options"] if o["direction"] == "down")
+    text = judge_prediction(q, down)
+    assert "not set as asked" in text and "ΔG of ATP" in text and "−45" in text
+    app.set_values(dg_atp=-45.0)
+    live = app.result["energy_left_kJ"]
+    assert live == pytest.approx(at_55 - 10.0, abs=1e-9)
+    text = judge_prediction(q, down)
+    assert "nak-q-right" in text and "Read from the explorer" in text
+    assert f"{live:.1f}".replace("-", "−") in text
+    same = next(o for o in q["options"] if o["direction"] == "same")
+    assert "nak-q-wrong" in judge_prediction(q, same)
+
+
+def test_a_predict_question_without_read_is_refused():
+    from nakmodel.widgets.questions import live_number
+
+    with pytest.raises(ValueError, match="no 'read'"):
+        live_number({"id": "x", "explorer": "ghk"}, object())
+
+
+def test_an_explorer_without_a_finite_number_asks_to_change_the_setting():
+    """Set as asked, but the explorer's last update failed (no finite number at ``read``): the student is
+    asked to change the setting; nothing is judged, and the stored number is not used instead."""
+    from nakmodel.widgets import GHKLive
+
+    q = _ghk_question()
+
+    class Failed:  # GHKLive's controls, set as the question asks, with a failed update's result
+        controls = GHKLive.controls
+        choices = ()
+        values = {c.name: float(q["given"].get(c.name, c.default)) for c in GHKLive.controls}
+        result = {"vm": float("nan")}
+
+    for result in ({"vm": float("nan")}, {}, None):
+        Failed.result = result
+        text = judge_prediction(q, next(o for o in q["options"] if o["correct"]), explorer=Failed())
+        assert "no result for this setting" in text
+        assert "nak-q-right" not in text and "nak-q-wrong" not in text

@@ -128,3 +128,24 @@ def test_dashboard_kernel_skips_jsonschema():
     out = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True, text=True,
                          timeout=120, check=True)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_live_feedback_is_one_persistent_polite_region_per_question():
+    """Live, each question's feedback is one live-region widget (its view: a role="status"
+    aria-live="polite" element made once and kept, tests/browser/test_questions.py checks it in Voilà),
+    empty until the student acts; the feedback HTML inside carries no second live region."""
+    from nakmodel.widgets.live_region import LIVE_REGION_ESM
+
+    qs = Questions("stoichiometry", mode="live")
+    for item, q in zip(qs.widget.children, qs.data["questions"], strict=True):
+        *_, feedback = _live_parts(item)
+        assert len(feedback) == 1, q["id"]
+        assert type(feedback[0]).__name__ == "LiveRegion" and feedback[0].value == ""
+        assert feedback[0]._esm == LIVE_REGION_ESM
+    assert 'setAttribute("aria-live", "polite")' in LIVE_REGION_ESM
+    assert 'setAttribute("role", "status")' in LIVE_REGION_ESM
+    assert "innerHTML" in LIVE_REGION_ESM and "change:value" in LIVE_REGION_ESM
+    radios, buttons, _, feedback = _live_parts(qs.widget.children[0])
+    radios[0].value = 0
+    buttons[0].click()
+    assert feedback[0].value and "role=" not in feedback[0].value and "aria-live" not in feedback[0].value

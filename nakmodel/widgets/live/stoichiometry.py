@@ -25,6 +25,7 @@ from ...stoichiometry import (
     T_MAX_S,
     VARIANTS,
     cell_params,
+    energy_left_kJ,
     feasibility_grid,
     steady_comparison,
     switch_time_course,
@@ -113,7 +114,9 @@ class StoichiometryLive(LiveExplorer):
         """``rows`` (one steady state per variant: Vm, its GHK and direct parts in mV, [Na⁺]ᵢ and
         [K⁺]ᵢ in mM, volume, pump current in µA/cm² and pA, cycles/s, ATP/s per cell, work per cycle
         and per ion in kJ/mol), ``course`` (``t_s``, ``v_mV``, ``na_in``, ``k_in`` after the switch)
-        and ``grid_dg`` (kJ/mol per cycle, rows ``grid_k``, columns ``grid_na``)."""
+        ``grid_dg`` (kJ/mol per cycle, rows ``grid_k``, columns ``grid_na``) and ``energy_left_kJ``
+        (what one ATP at the ``dg_atp`` control gives beyond the work of the 3:2 cycle at its steady
+        state, kJ/mol: :func:`nakmodel.stoichiometry.energy_left_kJ`)."""
         ratio, density = float(values["pna_pk"]), float(values["pump_density"])
         basis = BASES[values["basis"]]
         rows = steady_comparison(ratio, density, basis)
@@ -129,6 +132,7 @@ class StoichiometryLive(LiveExplorer):
             "course": {"t_s": np.asarray(t).tolist(), "v_mV": np.asarray(v).tolist(),
                        "na_in": np.asarray(na).tolist(), "k_in": np.asarray(k).tolist()},
             "grid_dg": np.asarray(grid).tolist(),
+            "energy_left_kJ": energy_left_kJ(float(values["dg_atp"]), ratio, density, basis),
         }
 
     def fallback_figure(self, values: dict, result: dict):
