@@ -3,6 +3,17 @@
 //
 // An explorer supplies {figure(figEl, spec, theme, actions) -> {update(values, result), destroy()},
 // readout(spec, values, result) -> {html, text}}; `text` is also the figure's text alternative.
+// The `values` they get are the ones the result was computed for (result.values, echoed by both
+// engines), not the controls' latest: live, a result can arrive before or after the values a later
+// message brings, and a figure drawn from one and the other would disagree (a marker off its curve).
+//
+// Every move sends the whole `values` dict together with `move` = {seq, set}: the reader's moves
+// the kernel has not answered yet, {control: value} (all controls for Reset). The kernel applies
+// only those, so a move made before the page received the kernel's values (a teacher link a
+// preheated kernel learnt a moment ago) never undoes the kernel's other values, and the kernel
+// sends its values back with the result. A move stays in `set` until a result answers it
+// (result.answered >= its seq): ipywidgets merges the messages queued behind a slow answer, and
+// a move sent only once could be overwritten there by the next one.
 // actions.setValue(name, value) moves a control as the reader would (preset buttons).
 // Optional: note(spec) -> text shown under the controls (e.g. "the sliders snap to …");
 // disabled(values, spec) -> names of controls that do not apply to these values (disabled and
@@ -44,15 +55,20 @@ export function mount({ model, el }, explorer) {
   notice.textContent = model.get("notice") || "";
 
   let controls = null;
+  const unanswered = new Map(); // control -> {seq, value}: moves no result has answered yet
   const applyDisabled = (vals) => { if (explorer.disabled) controls.setDisabled(explorer.disabled(vals, spec)); };
-  const send = (vals) => {
+  const send = (vals, names) => {
     applyDisabled(vals);
+    const seq = (model.get("move")?.seq ?? 0) + 1;
+    for (const name of names) unanswered.set(name, { seq, value: vals[name] });
     model.set("values", vals);
+    model.set("move", { seq, set: Object.fromEntries([...unanswered].map(([name, m]) => [name, m.value])) });
     model.save_changes();
   };
   controls = buildControls(spec.controls, model.get("values"),
-    (name, v) => send({ ...model.get("values"), [name]: v }),
-    (defaults) => { notice.textContent = ""; controls.setValues(defaults); send(defaults); }, spec.choices ?? []);
+    (name, v) => send({ ...model.get("values"), [name]: v }, [name]),
+    (defaults) => { notice.textContent = ""; controls.setValues(defaults); send(defaults, Object.keys(defaults)); },
+    spec.choices ?? []);
   root.append(title, notice, controls.el);
   if (explorer.note) {
     const note = document.createElement("p");
@@ -66,10 +82,10 @@ export function mount({ model, el }, explorer) {
   let figure = null;
   let updates = 0;
   const redraw = () => {
-    const values = model.get("values");
     const result = model.get("result");
+    const values = result.values ?? model.get("values"); // what the result is for
     figure.update(values, result);
-    applyDisabled(values);
+    applyDisabled(model.get("values"));
     const r = explorer.readout(spec, values, result);
     readout.innerHTML = r.html;
     figEl.setAttribute("aria-label", r.text);
@@ -80,7 +96,7 @@ export function mount({ model, el }, explorer) {
   const actions = {
     setValue(name, v) {
       controls.setValues({ [name]: v });
-      send({ ...model.get("values"), [name]: v });
+      send({ ...model.get("values"), [name]: v }, [name]);
     },
   };
   const build = () => {
@@ -90,10 +106,18 @@ export function mount({ model, el }, explorer) {
   };
   const unregister = register(el, spec, model);
   build();
-  const onResult = () => redraw();
+  const onResult = () => {
+    const answered = model.get("result")?.answered;
+    for (const [name, m] of unanswered) if (answered >= m.seq) unanswered.delete(name);
+    redraw();
+  };
+  // the kernel's values, except where the reader's own move is still unanswered (an answer to an
+  // earlier message must not flick that control back for a round trip)
   const onValues = () => {
-    controls.setValues(model.get("values"));
-    applyDisabled(model.get("values"));
+    const shown = { ...model.get("values"),
+      ...Object.fromEntries([...unanswered].map(([name, m]) => [name, m.value])) };
+    controls.setValues(shown);
+    applyDisabled(shown);
   };
   const onError = () => { error.textContent = model.get("error") || ""; };
   // a teacher link learnt after the page loaded (preheated kernel) says so here

@@ -11,7 +11,7 @@ export class StaticModel {
     // embedded (the same up to the port's stated tolerance; the spike explorer's RK4 bill can
     // differ in its last shown digit). If the port refuses the values, Python's result stays.
     try {
-      this.state.result = compute(this.state.spec.params, this.state.values);
+      this.state.result = this.run();
     } catch (err) {
       this.state.error = "";
     }
@@ -41,13 +41,21 @@ export class StaticModel {
     for (const cb of this.listeners.get(`change:${key}`) ?? []) cb();
   }
 
-  // What the kernel does live: new values -> new result (or an error message).
+  // the port's result with the values it is for and the last move it answers (as the kernel
+  // sends it: result.values, result.answered)
+  run() {
+    const values = { ...this.state.values };
+    return { ...this.compute(this.state.spec.params, values), values, answered: this.state.move?.seq ?? 0 };
+  }
+
+  // What the kernel does live: new values -> new result (or an error message). (`move` matters
+  // only to the kernel: here the values are always the page's own.)
   save_changes() {
     const changed = this.pending;
     this.pending = new Set();
     if (changed.has("values")) {
       try {
-        this.state.result = this.compute(this.state.spec.params, this.state.values);
+        this.state.result = this.run();
         this.state.error = "";
         this.emit("result");
       } catch (err) {

@@ -157,3 +157,15 @@ test("label spreading in data units (as nakmodel.plots.electrochem.spread_labels
   const sorted = [...ys].sort((a, b) => a - b);
   assert.ok(sorted[1] - sorted[0] >= 10 - 1e-9 && sorted[2] - sorted[1] >= 10 - 1e-9);
 });
+
+test("StaticModel's result carries the values it was computed for (core/app.js draws from them)", () => {
+  const compute = (params, values) => ({ y: params.k * values.x });
+  const m = new StaticModel({ spec: { params: { k: 3 } }, values: { x: 2 }, result: { y: 6 } }, compute);
+  assert.deepEqual(m.get("result"), { y: 6, values: { x: 2 }, answered: 0 });
+  const vals = { x: 4 };
+  m.set("values", vals);
+  m.set("move", { seq: 1, set: { x: 4 } });
+  m.save_changes();
+  vals.x = 5; // a later change of the object the page sent does not rewrite what the result is for
+  assert.deepEqual(m.get("result"), { y: 12, values: { x: 4 }, answered: 1 });
+});

@@ -14,7 +14,11 @@ Where the query string comes from (nothing here ever waits for it):
 The report is accepted once per app (the page's address does not change) and
 handled like any other control move: values are checked against the
 controls' ranges and options, bad ones are listed in the app's message. It
-gives a page no power beyond moving the app's own controls.
+gives a page no power beyond moving the app's own controls. A control the
+reader moved before the report arrived keeps the reader's value; a move sent
+after it, from a page that has not yet received the link's values, changes only
+the control moved (``LiveExplorer._on_page_move``; docs/frontend.md, "Teacher
+links and the reader's first moves").
 
 In the static book the anywidget is never created (the book's widget manager
 cannot load it); outside Voilà (Jupyter, Binder's lab) neither.
@@ -58,11 +62,6 @@ export default {
   }
 };
 """.replace("MAX", str(MAX_QUERY_CHARS))
-
-#: Seconds after a reported link during which a slider value sent by the page that equals the
-#: slider's value before the link is taken for a late echo of its first drawing, not a move.
-ECHO_WINDOW_S = 10.0
-
 
 @functools.lru_cache(maxsize=1)
 def _location_report_class():

@@ -58,7 +58,7 @@ def test_builds_in_both_modes(monkeypatch, mode, cls):
         assert 'class="nak-explorer"' in html and f'data-explorer="{app.name}"' in html
         assert '<img src="data:image/png;base64,' in html and 'alt="' in html
     else:
-        assert app.widget.error == "" and app.widget.result == app.result
+        assert app.widget.error == "" and app.widget.result == app.synced_result()
 
 
 @pytest.mark.parametrize("cls", EXPLORERS, ids=lambda c: c.__name__)

@@ -13,10 +13,19 @@ State, the same in both modes (see ``frontend/core/model.js``):
     every control's label, unit, default, range and step, every model
     parameter the JavaScript port needs, the book's ion colours. Never changes.
 ``values``
-    ``{control name: value}``, set by the front end when a control moves.
+    ``{control name: value}``, set by the front end when a control moves (and by the kernel
+    when it answers with other values, e.g. a teacher link learnt after the page loaded).
+``move``
+    ``{"seq": n, "set": {control: value}}``: sent by the front end in the same message as
+    ``values``: the reader's moves the kernel has not answered yet (every control for Reset).
+    The kernel applies only those, so a page that has not yet received the kernel's values
+    (a teacher link learnt a moment ago) never undoes them, and no move is lost when
+    ipywidgets merges messages queued behind a slow answer.
 ``result``
     what the figure and readout show, computed by :meth:`LiveExplorer.compute`
-    (live) or by the JavaScript port (static).
+    (live) or by the JavaScript port (static), with ``result["values"]``, the values it was
+    computed for (the front end draws from these, never from values a later message brings),
+    and ``result["answered"]``, the ``seq`` of the last move it includes.
 ``error``
     a message for the reader when the values were refused ("" otherwise).
 ``notice``
@@ -79,9 +88,27 @@ def _widget_class(name: str):
         _esm = ESM_DIR / f"{name}.js"
         spec = t.Dict().tag(sync=True)
         values = t.Dict().tag(sync=True)
+        move = t.Dict().tag(sync=True)
         result = t.Dict().tag(sync=True)
         error = t.Unicode("").tag(sync=True)
         notice = t.Unicode("").tag(sync=True)
+        #: ``callback(move)`` for a reader's move from the page (set by the explorer)
+        on_page_move = None
+        in_page_move = False
+
+        def set_state(self, sync_data):
+            """State from the page. A move arrives as one message holding ``values`` and ``move``
+            (the reader's moves); it goes to :attr:`on_page_move` once both traits are set, and
+            the ``values`` observers know it is part of a move (:attr:`in_page_move`)."""
+            if "move" not in sync_data or self.on_page_move is None:
+                super().set_state(sync_data)
+                return
+            self.in_page_move = True
+            try:
+                super().set_state(sync_data)
+            finally:
+                self.in_page_move = False
+            self.on_page_move(dict(self.move))
 
     ExplorerWidget.__name__ = f"{name.capitalize()}Widget"
     return ExplorerWidget
@@ -111,6 +138,9 @@ class LiveExplorer:
         self._widget = None
         self._reader = None
         self._link_applied = False
+        self._moved: set = set()  # controls the reader has moved on the page (a later link leaves them)
+        self._pushing = False  # True while the kernel writes its values to the widget
+        self._answered = 0  # seq of the last move from the page applied (or refused)
         register_explorer(self.name, self)  # the chapter's questions read it (nakmodel.widgets.registry)
         if self.mode == "live":
             query = request_query()  # None in a preheated kernel: the page reports it later
@@ -171,7 +201,11 @@ class LiveExplorer:
         return out
 
     def set_values(self, **values) -> dict:
-        """Change some controls' values, recompute; returns the new result (raises on bad input)."""
+        """Change some controls' values, recompute; returns the new result (raises on bad input).
+
+        The widget gets the result together with the values it was computed for, in one message
+        (``values`` is sent only if the page's differ, e.g. after a teacher link).
+        """
         t0 = time.perf_counter()
         new = {**self.values, **self.check_values(values)}
         self.result = self.compute(new)
@@ -179,16 +213,31 @@ class LiveExplorer:
         if self._widget is not None:
             with self._widget.hold_sync():
                 self._widget.error = ""
-                self._widget.result = self.result
+                self._widget.result = self.synced_result()
+                self._push_values()
         self.last_update_s = time.perf_counter() - t0
         return self.result
 
-    def apply_url_parameters(self, query: str | None) -> dict:
+    def synced_result(self) -> dict:
+        """:attr:`result` as the front end gets it: with ``"values"``, the values it is for, and
+        ``"answered"``, the ``seq`` of the last move from the page it includes."""
+        return {**self.result, "values": dict(self.values), "answered": self._answered}
+
+    def _push_values(self) -> None:
+        """Give the widget the kernel's values (sent only if they differ from the page's)."""
+        self._pushing = True
+        try:
+            self._widget.values = dict(self.values)
+        finally:
+            self._pushing = False
+
+    def apply_url_parameters(self, query: str | None, keep=()) -> dict:
         """Apply a page's URL parameters (``k_out=10``) to the controls (teacher links).
 
         Parameters naming no control are ignored (other apps on the page may use them);
         bad values never raise: they are listed in :attr:`notice` and the rest is applied.
-        Returns the values applied.
+        Controls named in ``keep`` (those the reader moved before a preheated kernel learnt the
+        link) keep their value, and :attr:`notice` says so. Returns the values applied.
         """
         params = {k: v[-1] for k, v in parse_qs(query or "", keep_blank_values=True).items()}
         names = {c.name for c in self.controls} | {c.name for c in self.choices}
@@ -207,10 +256,16 @@ class LiveExplorer:
                 applied.update(self.check_values({key: raw}))
             except ParameterError as err:
                 problems.append(f"{key}={raw} ({err.allowed})")
+        kept = [k for k in applied if k in set(keep) and applied[k] != self.values[k]]
+        applied = {k: v for k, v in applied.items() if k not in set(keep)}
         if applied:
             self.set_values(**applied)
         if applied:
             notes.append("Opened with the settings from the link; Reset restores the defaults.")
+        if kept:
+            labels = {c.name: c.label for c in (*self.controls, *self.choices)}
+            notes.append("Kept what you had already set for " + ", ".join(labels[k] for k in kept)
+                         + " (the link's value" + ("s were" if len(kept) > 1 else " was") + " not used).")
         if problems:
             notes.append("Some link settings were not used: " + "; ".join(problems) + ".")
         self.notice = " ".join(notes)
@@ -221,19 +276,44 @@ class LiveExplorer:
         """The anywidget (created on first use, live mode)."""
         if self._widget is None:
             self._widget = _widget_class(self.name)(spec=self.spec(), values=dict(self.values),
-                                                    result=self.result, notice=self.notice)
+                                                    result=self.synced_result(), notice=self.notice)
             self._widget.observe(self._on_values, names="values")
+            self._widget.on_page_move = self._on_page_move
         return self._widget
 
     def _on_values(self, change) -> None:
+        """``values`` set without a ``move`` (kernel-side code, or a client that does not say what
+        moved): every control takes the value given."""
+        if self._pushing or self._widget.in_page_move:
+            return  # the kernel's own answer, or a page move (handled whole by _on_page_move)
+        self._answer(dict(change["new"]))
+
+    def _on_page_move(self, move: dict) -> None:
+        """The reader's moves ``move["set"]`` (Reset: every control). Only those controls take
+        the page's values: the page may not yet have the kernel's (a teacher link learnt a moment
+        ago), and the others must not fall back to what the page still shows. The kernel's values
+        go back to the page with the result, which says up to which move it answers."""
+        moved = move.get("set")
+        moved = dict(moved) if isinstance(moved, dict) else {}
+        self._moved.update(moved)
+        if isinstance(move.get("seq"), int):
+            self._answered = move["seq"]
+        self._answer(moved, acknowledge=True)
+
+    def _answer(self, values: dict, acknowledge: bool = False) -> None:
         try:
-            self.set_values(**change["new"])
+            self.set_values(**values)
+            return
         except (ParameterError, ModelError) as err:
-            self._widget.error = str(err)
+            message = str(err)
         except Exception:  # noqa: BLE001 - a model fault must never leave the page without an answer
-            _log.exception("%s: the model failed for %r", self.name, change["new"])
-            self._widget.error = ("This setting could not be computed (a fault in the model, logged for "
-                                  "the teacher). Move a control or press Reset to go on.")
+            _log.exception("%s: the model failed for %r", self.name, values)
+            message = ("This setting could not be computed (a fault in the model, logged for "
+                       "the teacher). Move a control or press Reset to go on.")
+        with self._widget.hold_sync():
+            self._widget.error = message
+            if acknowledge:  # the last result stays, but the page stops resending the refused move
+                self._widget.result = self.synced_result()
 
     # -- display -------------------------------------------------------------------------------
     def static_html(self) -> str:
@@ -262,11 +342,15 @@ class LiveExplorer:
         if self._link_applied or len(query) > MAX_QUERY_CHARS:
             return
         self._link_applied = True
-        self.apply_url_parameters(query.removeprefix("?"))
-        if self._widget is not None:
-            with self._widget.hold_sync():
-                self._widget.values = dict(self.values)
-                self._widget.notice = self.notice
+        if self._widget is None:
+            self.apply_url_parameters(query.removeprefix("?"), keep=self._moved)
+            return
+        # values, result and notice reach the page in one message; controls the reader already
+        # moved keep the reader's values
+        with self._widget.hold_sync():
+            self.apply_url_parameters(query.removeprefix("?"), keep=self._moved)
+            self._push_values()
+            self._widget.notice = self.notice
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         if self.mode == "static":
