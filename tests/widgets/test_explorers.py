@@ -74,6 +74,30 @@ def test_a_refused_value_names_the_control_and_keeps_the_last_result(monkeypatch
 
 
 @pytest.mark.parametrize("cls", EXPLORERS, ids=lambda c: c.__name__)
+def test_every_control_move_sends_a_new_result_naming_its_values(monkeypatch, cls):
+    """In Voilà the page redraws when ``result`` changes, and the widget sends nothing for an
+    unchanged one: a control that changes only what is shown (the run-down's firing rate in its
+    text, the ouabain time window) must still bring a new result, and the result names the
+    values the page draws it with."""
+    monkeypatch.setenv("NAKMODEL_DISPLAY", "live")
+    app = cls()
+    w = app.widget
+    assert w.result["values"] == w.values
+    for c in app.controls:
+        before = json.dumps(w.result, sort_keys=True)
+        lo, hi = c.minimum, c.maximum
+        new = hi if abs(w.values[c.name] - hi) > abs(w.values[c.name] - lo) else lo
+        w.values = {**w.values, c.name: new}
+        assert w.error == "", (c.name, w.error)
+        assert json.dumps(w.result, sort_keys=True) != before, c.name
+        assert w.result["values"] == w.values, c.name
+    for m in app.choices:
+        other = next(o for o in m.options if o != w.values[m.name])
+        w.values = {**w.values, m.name: other}
+        assert w.result["values"][m.name] == other, m.name
+
+
+@pytest.mark.parametrize("cls", EXPLORERS, ids=lambda c: c.__name__)
 def test_a_model_fault_gives_a_message_and_the_explorer_goes_on(monkeypatch, cls):
     """A bug or solver failure inside compute() must not leave the page without an answer."""
     monkeypatch.setenv("NAKMODEL_DISPLAY", "live")
