@@ -27,6 +27,7 @@ import { compute as ouabainDoseCompute } from "./ports/ouabain_dose.js";
 import { compute as pumpBlockCompute } from "./ports/pump_block.js";
 import { compute as spikeCompute } from "./ports/spike.js";
 import { compute as stoichiometryCompute } from "./ports/stoichiometry.js";
+import { applyLink } from "./core/links.js";
 import { StaticModel } from "./core/model.js";
 
 export const explorers = {
@@ -44,13 +45,24 @@ export const explorers = {
   pump_block: [pumpBlock, pumpBlockCompute],
 };
 
-export function mountAll(root = document) {
+// The explorer's model with a teacher link's settings (?k_out=10, ?scenario=...) as its first state
+// and the link's notice; if the port refuses those values, the defaults stay and the notice says so.
+function staticModel(state, compute, search) {
+  const link = applyLink(state.spec, state.values, search);
+  if (!Object.keys(link.applied).length) return new StaticModel({ ...state, notice: link.notice }, compute);
+  const model = new StaticModel({ ...state, values: link.values, notice: link.notice }, compute);
+  if (model.get("result")?.values) return model; // the port computed the link's values
+  return new StaticModel({ ...state, notice: "The link's settings could not be computed; the app opened "
+    + "with its usual settings." }, compute);
+}
+
+export function mountAll(root = document, search = window.location.search) {
   for (const el of root.querySelectorAll(".nak-explorer:not(.nak-mounted)")) {
     const entry = explorers[el.dataset.explorer];
     const stateEl = el.querySelector("script.nak-explorer-state");
     if (!entry || !stateEl) continue;
     const [module, compute] = entry;
-    const model = new StaticModel(JSON.parse(stateEl.textContent), compute);
+    const model = staticModel(JSON.parse(stateEl.textContent), compute, search);
     const host = document.createElement("div");
     el.append(host);
     try {

@@ -33,13 +33,15 @@ from .mode import preheated
 
 __all__ = ["MAX_QUERY_CHARS", "LocationReport", "request_query"]
 
-#: Longest query string considered; longer reports are ignored (a teacher link is short).
+#: Longest query string (without its "?") used; a longer one is not applied and the app says so
+#: (a teacher link is short). The page reports at most this many characters plus two.
 MAX_QUERY_CHARS = 2000
 
 _ESM = """
 function report(model) {
   if (!model.get("search")) {
-    model.set("search", (window.location.search || "?").slice(0, MAX));
+    // one character more than the longest query used, so that an over-long one is seen as such
+    model.set("search", (window.location.search || "?").slice(0, MAX + 2));
     model.save_changes();
   }
 }

@@ -173,7 +173,10 @@ class LiveExplorer:
                 "controls": [control_json(c) for c in self.controls],
                 "choices": [{"name": c.name, "label": c.label, "options": list(c.options),
                              "default": c.default} for c in self.choices],
-                "params": self.params(), "style": {"ions": ion_style()}}
+                "params": self.params(), "style": {"ions": ion_style()},
+                # teacher links, applied by the static book's page as apply_url_parameters does
+                "scenarios": {k: dict(v) for k, v in self.scenarios.items()},
+                "scenario_notes": dict(self.scenario_notes), "max_query_chars": MAX_QUERY_CHARS}
 
     def check_values(self, values: dict) -> dict:
         """Floats within each control's range; anything else raises :class:`ParameterError`."""
@@ -238,7 +241,14 @@ class LiveExplorer:
         bad values never raise: they are listed in :attr:`notice` and the rest is applied.
         Controls named in ``keep`` (those the reader moved before a preheated kernel learnt the
         link) keep their value, and :attr:`notice` says so. Returns the values applied.
+        A query longer than :data:`~nakmodel.widgets.links.MAX_QUERY_CHARS` is not used at all
+        (a teacher link is short), and :attr:`notice` says so. The static book applies the same
+        rules in the page (``frontend/core/links.js``).
         """
+        if len(query or "") > MAX_QUERY_CHARS:
+            self.notice = (f"The link's settings were not used: the link is longer than "
+                           f"{MAX_QUERY_CHARS} characters.")
+            return {}
         params = {k: v[-1] for k, v in parse_qs(query or "", keep_blank_values=True).items()}
         names = {c.name for c in self.controls} | {c.name for c in self.choices}
         applied, problems, notes = {}, [], []
@@ -339,7 +349,7 @@ class LiveExplorer:
     def _on_location(self, change) -> None:
         """A preheated kernel learns the page's teacher link from the page (once)."""
         query = str(change["new"] or "")
-        if self._link_applied or len(query) > MAX_QUERY_CHARS:
+        if self._link_applied:
             return
         self._link_applied = True
         if self._widget is None:
