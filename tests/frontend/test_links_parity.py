@@ -10,10 +10,10 @@ import subprocess
 import pytest
 
 from nakmodel.widgets.links import MAX_QUERY_CHARS
-from nakmodel.widgets.live import EnergyLive, EpitheliumLive, GHKLive, NernstLive, PumpBlockLive, SpikeLive
+from nakmodel.widgets.live import EnergyLive, NernstLive, SpikeLive
 
 from .node import node_executable
-from .pages import ROOT
+from .pages import ROOT, explorers
 
 
 def run_links(spec: dict, values: dict, queries: list[str]) -> list[dict]:
@@ -52,8 +52,7 @@ def queries_for(cls) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("cls", [NernstLive, GHKLive, EnergyLive, SpikeLive, EpitheliumLive, PumpBlockLive],
-                         ids=lambda c: c.__name__)
+@pytest.mark.parametrize("cls", explorers(), ids=lambda c: c.__name__)
 def test_static_links_apply_what_the_kernel_applies(cls):
     queries = queries_for(cls)
     assert len(queries) >= 30
