@@ -88,3 +88,21 @@ def test_spec_carries_scenarios_notes_and_the_query_cap():
     assert spec["scenario_notes"] == dict(NernstLive.scenario_notes)
     assert spec["max_query_chars"] == MAX_QUERY_CHARS
     json.dumps(SpikeLive().spec(), allow_nan=False)  # a read-only mapping of scenarios becomes JSON
+
+
+def test_an_over_long_link_reported_by_a_voila_page_is_refused_not_cut():
+    """The page reports one character more than the cap (``LocationReport``), so a long link is seen
+    as long: nothing applied, the notice says why (before, the page cut it to the cap and the kernel
+    applied whatever the cut left, e.g. ``k_out=1`` from ``k_out=10``)."""
+    from nakmodel.widgets import links
+
+    assert f"slice(0, {MAX_QUERY_CHARS} + 2)" in links._ESM
+    reported = ("?x=" + "y" * (MAX_QUERY_CHARS - 10) + "&k_out=10")[: MAX_QUERY_CHARS + 2]
+    app = NernstLive()
+    app._on_location({"new": reported})
+    assert app.values["k_out"] == NernstLive().values["k_out"]
+    assert app.notice == ("The link's settings were not used: the link is longer than "
+                          f"{MAX_QUERY_CHARS} characters.")
+    short = NernstLive()
+    short._on_location({"new": "?k_out=10"})
+    assert short.values["k_out"] == 10.0
