@@ -270,7 +270,6 @@ class LiveExplorer:
         applied = {k: v for k, v in applied.items() if k not in set(keep)}
         if applied:
             self.set_values(**applied)
-        if applied:
             notes.append("Opened with the settings from the link; Reset restores the defaults.")
         if kept:
             labels = {c.name: c.label for c in (*self.controls, *self.choices)}
